@@ -1,0 +1,188 @@
+"""Typed page front matter shared by the plugins, with the source line of each key.
+
+MkDocs has already parsed the YAML into `page.meta`; this module checks the keys that more
+than one plugin reads (dates, robots, image, authors, tags) and turns them into plain
+Python values. Each problem is a `Diagnostic` naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .clock import UTC, ClockError, parse_when
+from .diagnostics import Diagnostic, describe
+
+__all__ = ["PageMeta", "read_meta", "key_line", "body_offset", "as_list"]
+
+_FENCE = re.compile(r"^-{3}[ \t]*$")
+
+
+def body_offset(source: str) -> int:
+    """How many source lines come before the Markdown body (the front matter block and its fences)."""
+    lines = source.splitlines()
+    if not lines or not _FENCE.match(lines[0]):
+        return 0
+    for number, line in enumerate(lines[1:], start=1):
+        if _FENCE.match(line) or line.strip() == "...":
+            return number + 1
+    return 0
+
+
+def key_line(source: str | None, key: str) -> int | None:
+    """The 1-based source line of a top-level front-matter key (`date`, `image`), or of a dotted
+    key's first part; None when the key is not written in the front matter."""
+    if not source:
+        return None
+    end = body_offset(source)
+    top = key.split(".", 1)[0].split("[", 1)[0]
+    pattern = re.compile(rf"^{re.escape(top)}\s*:")
+    for number, line in enumerate(source.splitlines()[:end], start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def as_list(value: object) -> list[str]:
+    """A string, a comma-free list or None as a list of non-empty strings."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(item).strip() for item in value if item is not None and str(item).strip()]
+    return [str(value).strip()]
+
+
+@dataclass
+class PageMeta:
+    """The shared front-matter keys of one page, as plain values."""
+
+    title: str | None = None
+    description: str | None = None
+    image: str | None = None
+    image_alt: str | None = None
+    canonical: str | None = None
+    robots: str | None = None
+    noindex: bool = False
+    published: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    expires: dt.datetime | None = None
+    draft: bool = False
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.published is not None
+
+    @property
+    def robots_directives(self) -> list[str]:
+        """The robots directives as a lower-case list, with `noindex: true` folded in."""
+        items = [part.strip().lower() for part in (self.robots or "").split(",") if part.strip()]
+        if self.noindex and "noindex" not in items:
+            items.insert(0, "noindex")
+        return items
+
+    @property
+    def indexable(self) -> bool:
+        return "noindex" not in self.robots_directives and "none" not in self.robots_directives
+
+
+_TEXT_KEYS = ("title", "description", "image", "image_alt", "canonical", "robots", "lang")
+_ROBOTS = {
+    "index", "noindex", "follow", "nofollow", "none", "all", "noarchive", "nosnippet",
+    "noimageindex", "notranslate", "indexifembedded", "max-snippet", "max-image-preview",
+    "max-video-preview", "unavailable_after",
+}
+
+
+def read_meta(
+    meta: Mapping,
+    *,
+    path: str,
+    source: str | None = None,
+    tz: dt.tzinfo = UTC,
+) -> tuple[PageMeta, list[Diagnostic]]:
+    """Check and convert the shared keys of one page's front matter.
+
+    `path` names the file in messages; `source` (the file's text) gives line numbers.
+    A bad value is left out of the result and reported; it never raises.
+    """
+    out = PageMeta()
+    problems: list[Diagnostic] = []
+
+    def report(key: str, problem: str, fix: str) -> None:
+        problems.append(Diagnostic(path, key, problem, fix, key_line(source, key)))
+
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (dict, list, tuple, bool)):
+            report(key, f"{describe(value)} is not text", f"write {key} as a single line of text")
+            continue
+        setattr(out, key, str(value).strip() or None)
+
+    if out.robots:
+        for part in out.robots.split(","):
+            name = part.strip().split(":", 1)[0].strip().lower()
+            if name and name not in _ROBOTS:
+                report("robots", f'"{part.strip()}" is not a robots directive',
+                       "use directives like noindex, nofollow, noarchive, max-snippet:50")
+                out.robots = None
+                break
+
+    for key in ("noindex", "draft"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, bool):
+            report(key, f"{describe(value)} is not true or false", f"write {key}: true or {key}: false")
+            continue
+        setattr(out, key, value)
+
+    date = meta.get("date")
+    created = updated = None
+    if isinstance(date, Mapping):
+        unknown = set(date) - {"created", "updated"}
+        if unknown:
+            report("date", f"unknown key {sorted(map(str, unknown))[0]!r} under date",
+                   "use date: {created: 2026-12-03, updated: 2026-12-10}")
+        created, updated = date.get("created"), date.get("updated")
+    elif date is not None:
+        created = date
+    if meta.get("updated") is not None:
+        updated = meta.get("updated")
+
+    for key, raw, attr in (("date", created, "published"), ("updated", updated, "updated"),
+                           ("expires", meta.get("expires"), "expires")):
+        if raw is None:
+            continue
+        try:
+            setattr(out, attr, parse_when(raw, tz))
+        except ClockError as error:
+            report(key, str(error).split("; ")[0], str(error).split("; ", 1)[-1])
+
+    if out.published and out.updated and out.updated < out.published:
+        report("updated", "is earlier than date", "set updated to the day of the last change, after date")
+        out.updated = None
+    if out.published and out.expires and out.expires <= out.published:
+        report("expires", "is not after date", "set expires to a later time than date, or remove it")
+        out.expires = None
+
+    authors = meta.get("authors", meta.get("author"))
+    for key, value, attr in (("author", authors, "authors"), ("tags", meta.get("tags"), "tags"),
+                             ("categories", meta.get("categories"), "categories")):
+        if value is None:
+            continue
+        if isinstance(value, Mapping) or (
+            isinstance(value, (list, tuple)) and any(isinstance(item, (Mapping, list)) for item in value)
+        ):
+            report(key, f"{describe(value)} is not a list of names", f"write {key}: [first, second]")
+            continue
+        setattr(out, attr, as_list(value))
+
+    return out, problems

@@ -1,0 +1,228 @@
+"""What every storefront plugin needs from MkDocs, written once.
+
+This is the only shared module that imports mkdocs: it reads a page's source and typed front
+matter, the site's clock and timezone, canonical URLs, renders the suite's Jinja partials
+(with autoescaping, overridable from the theme's custom_dir) and inserts tags into `<head>`.
+The pure work lives in `storefront.core`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from .core import clock
+from .core.diagnostics import Diagnostic, emit
+from .core.escape import markup, plain_text
+from .core.frontmatter import PageMeta, read_meta
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+CALENDAR_PLUGIN = "storefront/calendar"
+
+log = get_plugin_logger(__name__)
+
+
+# --- where things are -------------------------------------------------------------------
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder holding mkdocs.yml; relative plugin paths are resolved against it."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def project_path(config: MkDocsConfig, path: str | os.PathLike) -> Path:
+    """A configured path, resolved against the folder of mkdocs.yml."""
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() else project_dir(config) / candidate
+
+
+def display_path(config: MkDocsConfig, path: str | os.PathLike) -> str:
+    """A path as the user sees it in messages: relative to mkdocs.yml's folder when inside it."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(project_dir(config)).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def source_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
+    if page.file.abs_src_path:
+        return display_path(config, page.file.abs_src_path)
+    return page.file.src_uri
+
+
+def page_source(page: Page) -> str | None:
+    """The page's whole source text, front matter included (for line numbers)."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError):
+        return None
+
+
+# --- the build clock and the site timezone ---------------------------------------------
+
+def _calendar_config(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get(CALENDAR_PLUGIN) if config.plugins else None
+    return getattr(plugin, "config", None)
+
+
+def site_timezone(config: MkDocsConfig) -> dt.tzinfo:
+    """The site timezone: storefront/calendar's `timezone` option, else UTC.
+
+    A bad name is reported by the calendar plugin when it validates its config; here it
+    falls back to UTC so no other plugin fails on it a second time.
+    """
+    calendar = _calendar_config(config)
+    name = getattr(calendar, "timezone", None) if calendar is not None else None
+    try:
+        return clock.zone(name)
+    except clock.ClockError:
+        return clock.UTC
+
+
+def site_now(config: MkDocsConfig) -> dt.datetime:
+    """The build's "now" (aware, UTC), the same for every plugin in one build.
+
+    `STOREFRONT_NOW`, else storefront/calendar's `now` option, else `SOURCE_DATE_EPOCH`,
+    else the real clock, read once and kept on the config for the rest of the build.
+    """
+    cached = config.get("_storefront_now") if hasattr(config, "get") else None
+    if cached is not None:
+        return cached
+    calendar = _calendar_config(config)
+    override = getattr(calendar, "now", None) if calendar is not None else None
+    try:
+        now = clock.build_now(override)
+    except clock.ClockError as error:
+        raise PluginError(str(error)) from None
+    config["_storefront_now"] = now
+    return now
+
+
+# --- pages ----------------------------------------------------------------------------
+
+def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnostic]]:
+    """The page's shared front matter, typed, with its problems (read once per page and build)."""
+    cached = getattr(page, "_storefront_meta", None)
+    if cached is not None and cached[0] is page.meta:
+        return cached[1], cached[2]
+    meta, problems = read_meta(
+        page.meta or {},
+        path=source_path(page, config),
+        source=page_source(page),
+        tz=site_timezone(config),
+    )
+    page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]
+    return meta, problems
+
+
+def page_title(page: Page) -> str:
+    """The page title as plain text, whichever form MkDocs or a plugin left it in.
+
+    Front matter `title` is plain text; a title MkDocs took from the rendered `<h1>` is HTML
+    text (entities kept); a title hardened by `harden_title` is a `Markup` object.
+    """
+    title = page.title
+    if isinstance(title, Markup):
+        return title.unescape()
+    if title is None:
+        return ""
+    meta_title = (page.meta or {}).get("title")
+    if meta_title is not None and str(meta_title) == title:
+        return str(title)
+    return Markup(title).unescape() if "&" in title else str(title)
+
+
+def harden_title(page: Page) -> None:
+    """Replace `page.title` with an escaped `Markup` so a theme printing `{{ page.title }}`
+    (MkDocs renders templates without autoescaping) prints text, never markup.
+
+    Idempotent; every storefront plugin reads the plain title through `page_title`.
+    """
+    if page.title is None or isinstance(page.title, Markup):
+        return
+    page.title = markup(page_title(page))
+
+
+def canonical_url(page: Page, config: MkDocsConfig) -> str | None:
+    """The page's absolute canonical URL: front matter `canonical` (made absolute against
+    `site_url`), else `site_url` + the page URL; None without `site_url`."""
+    meta, _ = page_meta(page, config)
+    site_url = config.site_url
+    if meta.canonical:
+        if urlsplit(meta.canonical).scheme in ("http", "https"):
+            return meta.canonical
+        return urljoin(site_url, meta.canonical) if site_url else None
+    if not site_url:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", page.url)
+
+
+def absolute_url(config: MkDocsConfig, url: str) -> str | None:
+    """A site-relative URL or path (`assets/x.png`, `/about/`) made absolute against site_url."""
+    if urlsplit(url).scheme:
+        return url
+    if not config.site_url:
+        return None
+    base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    return urljoin(base, url.lstrip("/"))
+
+
+def is_404(page: Page) -> bool:
+    return page.file.src_uri == "404.md" or page.file.dest_uri == "404.html"
+
+
+# --- output ---------------------------------------------------------------------------
+
+def report(logger: logging.Logger | logging.LoggerAdapter, diagnostic: Diagnostic) -> None:
+    """Log one diagnostic (warnings fail `mkdocs build --strict`; info never does)."""
+    emit(logger, diagnostic)
+
+
+def insert_head(output: str, tags: str) -> str:
+    """Insert tags just before `</head>` (cheap: no parse of the page)."""
+    index = output.find("</head>")
+    if index == -1:
+        return output
+    return output[:index] + tags + output[index:]
+
+
+@lru_cache(maxsize=32)
+def _partials_env(dirs: tuple[str, ...]) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    return env
+
+
+def partials_env(config: MkDocsConfig) -> jinja2.Environment:
+    """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
+    suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
+    custom_dir."""
+    return _partials_env(tuple(config.theme.dirs))
+
+
+def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
+    """Render `partials/storefront/<name>.html` with autoescaping, as Markup for the theme."""
+    template = partials_env(config).get_template(f"partials/storefront/{name}.html")
+    return Markup(template.render(**context))
+
+
+__all__ = [
+    "log", "project_dir", "project_path", "display_path", "source_path", "page_source",
+    "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "canonical_url",
+    "absolute_url", "is_404", "report", "insert_head", "partials_env", "render_partial",
+    "plain_text",
+]

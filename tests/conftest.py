@@ -1,0 +1,159 @@
+"""Test harness: build real fixture sites with MkDocs in temp dirs and read the output.
+
+The network is blocked for the whole session (pytest-socket, see pyproject.toml): only
+loopback is allowed, for the local servers the browser tests start.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+SCHEMAORG = SHARED / "schemaorg" / "schemaorg-current-https.jsonld"
+SARIF_SCHEMA = SHARED / "sarif" / "sarif-schema-2.1.0.json"
+
+
+@dataclass
+class Built:
+    """The result of one fixture build."""
+
+    root: Path
+    site: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= logging.WARNING]
+
+    @property
+    def infos(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno == logging.INFO]
+
+    def text(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def exists(self, path: str) -> bool:
+        return (self.site / path).exists()
+
+    def html(self, path: str = "index.html"):
+        """The page parsed with lxml (an `lxml.html` element)."""
+        import lxml.html
+
+        return lxml.html.fromstring(self.text(path))
+
+    def json(self, path: str) -> Any:
+        return json.loads(self.text(path))
+
+    def all_files(self) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*") if p.is_file())
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def build_site(
+    root: Path,
+    files: dict[str, str | bytes] | None = None,
+    *,
+    config: dict[str, Any] | None = None,
+    strict: bool = False,
+    env: dict[str, str] | None = None,
+    serve: bool = False,
+) -> Built:
+    """Write a fixture project under `root` (`files` relative to docs/ unless they start with
+    `/`, which means the project folder) and build it with MkDocs itself."""
+    root.mkdir(parents=True, exist_ok=True)
+    docs: dict[str, str | bytes] = {}
+    project: dict[str, str | bytes] = {}
+    for name, content in (files or {}).items():
+        if name.startswith("/"):
+            project[name[1:]] = content
+        else:
+            docs[name] = content
+    write_tree(root / "docs", docs)
+    write_tree(root, project)
+    settings = {"site_name": "Test Bakery", "docs_dir": "docs", "site_dir": "site"}
+    settings.update(config or {})
+    config_file = root / "mkdocs.yml"
+    if "mkdocs.yml" not in project:
+        config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    saved_env = {key: os.environ.get(key) for key in (env or {})}
+    os.environ.update(env or {})
+    error: BaseException | None = None
+    try:
+        cfg = load_config(config_file=str(config_file), strict=strict)
+        build(cfg, serve_url="http://127.0.0.1:8000/" if serve else None)
+    except (Abort, MkDocsException, SystemExit) as exc:
+        error = exc
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return Built(root=root, site=root / "site", records=handler.records, error=error)
+
+
+@pytest.fixture
+def site(tmp_path):
+    """`site(files, config=..., strict=...)` builds a fixture project in a fresh temp dir."""
+    counter = {"n": 0}
+
+    def _build(files=None, **kwargs) -> Built:
+        counter["n"] += 1
+        return build_site(tmp_path / f"project{counter['n']}", files, **kwargs)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def schemaorg_vocabulary() -> dict:
+    if not SCHEMAORG.exists():
+        pytest.fail(f"schema.org vocabulary not found at {SCHEMAORG}")
+    return json.loads(SCHEMAORG.read_text(encoding="utf-8"))
