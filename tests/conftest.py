@@ -157,3 +157,70 @@ def schemaorg_vocabulary() -> dict:
     if not SCHEMAORG.exists():
         pytest.fail(f"schema.org vocabulary not found at {SCHEMAORG}")
     return json.loads(SCHEMAORG.read_text(encoding="utf-8"))
+
+
+# --- browser tests ----------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (headless). Skipped locally when chromium or
+    Playwright is missing; in CI (CI=true) that is a failure."""
+    in_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if in_ci:
+            pytest.fail("playwright is not installed (pip install -e '.[test]')")
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():
+        if in_ci:
+            pytest.fail("Debian chromium is missing at /usr/bin/chromium (apt-get install chromium)")
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def serve_dir():
+    """`serve_dir(path, handler=None)` serves a folder on 127.0.0.1 and returns its base URL.
+    A custom `http.server` handler class may be given (e.g. one that records POSTs or adds
+    headers). Servers stop at the end of the test."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def _serve(path: Path, handler=None, headers: dict[str, str] | None = None) -> str:
+        base = handler or http.server.SimpleHTTPRequestHandler
+        extra = dict(headers or {})
+
+        class Handler(base):  # type: ignore[misc, valid-type]
+            def end_headers(self):
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                super().end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(path)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
