@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
-            if error.name != module_name:
+            # Skip a subcommand whose plugin (or its cli module) is not there; a missing
+            # dependency inside an existing module is a real error.
+            if error.name is None or not (module_name + ".").startswith(error.name + "."):
                 raise
             continue
         module.register(subparsers)
