@@ -1,0 +1,1 @@
+"""storefront/optimize: minified HTML, image sizes, lazy loading and responsive WebP variants."""

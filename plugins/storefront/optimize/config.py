@@ -1,0 +1,64 @@
+"""Options of storefront/optimize."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class OptimizeConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (e.g. `enabled: !ENV [OPTIMIZE, true]` for quick previews)."""
+
+    minify = c.Type(bool, default=True)
+    """Minify every page's HTML with minify-html (JSON-LD, `<pre>` and inline SVG kept intact)."""
+
+    minify_css = c.Type(bool, default=True)
+    """Also minify CSS in `<style>` elements and `style` attributes."""
+
+    minify_js = c.Type(bool, default=False)
+    """Also minify inline JavaScript in `<script>` elements (off: themes' inline scripts are tiny)."""
+
+    image_dimensions = c.Type(bool, default=True)
+    """Add `width` and `height`, read from the image file, to every `<img>` that lacks them."""
+
+    lazy_loading = c.Type(bool, default=True)
+    """Add `loading="lazy"` and `decoding="async"` to images below the first screen."""
+
+    eager_images = c.Type(int, default=1)
+    """How many images at the top of the main content load at once (the first screen)."""
+
+    webp = c.Type(bool, default=True)
+    """Wrap PNG and JPEG images in `<picture>` with responsive WebP variants (`srcset`)."""
+
+    widths = c.ListOfItems(c.Type(int), default=[480, 960, 1440])
+    """Widths in pixels of the WebP variants (only those narrower than the original are made,
+    plus one at the original width, capped at the largest)."""
+
+    quality = c.Type(int, default=80)
+    """WebP quality, 1 to 100."""
+
+    sizes = c.Type(str, default="(min-width: 76.25em) 42rem, 100vw")
+    """The `sizes` attribute of the WebP `<source>`: how wide images are shown (the default
+    fits Material's content column)."""
+
+    output_dir = c.Type(str, default="assets/images/optimized")
+    """Folder in the built site for the WebP variants (names are content hashes: cache them
+    forever)."""
+
+    cache_dir = c.Type(str, default=".cache/storefront/optimize")
+    """Where WebP variants are cached between builds, relative to mkdocs.yml."""
+
+    def validate(self):  # type: ignore[override]
+        failed, warnings = super().validate()
+        if not failed:
+            if not 1 <= self.quality <= 100:
+                failed.append(("quality", c.ValidationError(
+                    f"quality must be between 1 and 100, not {self.quality}")))
+            if any(width <= 0 for width in self.widths):
+                failed.append(("widths", c.ValidationError(
+                    "widths must be positive numbers of pixels, e.g. [480, 960, 1440]")))
+            if self.eager_images < 0:
+                failed.append(("eager_images", c.ValidationError(
+                    "eager_images must be 0 or more")))
+        return failed, warnings

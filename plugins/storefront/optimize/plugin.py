@@ -1,0 +1,180 @@
+"""storefront/optimize: the MkDocs adapter.
+
+Runs last (`on_post_page` at priority -100), on the page every other plugin has finished:
+sizes images, marks those below the first screen lazy, adds WebP variants, then minifies.
+Each page is scanned once for `<img>` tags and handed once to minify-html; image facts and
+WebP variants are worked out once per file and build (and cached on disk across builds).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core.diagnostics import Diagnostic
+from ..core.images import ImageError, image_info
+from .config import OptimizeConfig
+from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
+                     displayed_size, rewrite_images)
+from .minify import minify_page
+
+log = get_plugin_logger(__name__)
+
+
+class OptimizePlugin(BasePlugin[OptimizeConfig]):
+    def __init__(self) -> None:
+        self._files_by_dest: dict[str, str] = {}
+        self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
+        self._published: set[str] = set()
+        self._reported: set[str] = set()
+        self._totals = PageStats()
+        self._pages = 0
+        self._store: VariantStore | None = None
+        self._settings = Settings()
+        self._site_dir = Path()
+        self._site_prefix = "/"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        options = self.config
+        self._settings = Settings(
+            dimensions=options.image_dimensions, lazy=options.lazy_loading,
+            eager=options.eager_images, webp=options.webp, sizes=options.sizes)
+        self._store = VariantStore(
+            support.project_path(config, options.cache_dir), options.widths, options.quality)
+        self._site_dir = Path(config.site_dir)
+        site_path = urlsplit(config.site_url or "/").path or "/"
+        self._site_prefix = site_path if site_path.endswith("/") else site_path + "/"
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self._facts.clear()
+        self._published.clear()
+        self._reported.clear()
+        self._totals = PageStats()
+        self._pages = 0
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        # Every file is known by now (theme files and plugins' generated ones included).
+        self._files_by_dest = {
+            file.dest_uri: file.abs_src_path for file in files if file.abs_src_path}
+        return env
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        self._pages += 1
+        settings = self._settings
+        if settings.dimensions or settings.lazy or settings.webp:
+            stats = PageStats()
+            output = rewrite_images(
+                output, lambda src, variants: self._lookup(src, variants, page, config),
+                settings, stats)
+            self._count(stats, page, config)
+        if self.config.minify:
+            try:
+                output = minify_page(output, css=self.config.minify_css, js=self.config.minify_js)
+            except Exception as error:  # minify-html is a native library: never lose the page
+                log.warning("%s: the page could not be minified (%s); it is written as it was",
+                            support.source_path(page, config), error)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        totals = self._totals
+        log.info("optimized %d pages: %d images, %d sized, %d lazy, %d with WebP variants "
+                 "(%d variant files)", self._pages, totals.images, totals.sized, totals.lazy,
+                 totals.pictures, len(self._published))
+
+    # --- images ---------------------------------------------------------------------------
+
+    def _count(self, stats: PageStats, page: Page, config: MkDocsConfig) -> None:
+        totals = self._totals
+        totals.images += stats.images
+        totals.sized += stats.sized
+        totals.lazy += stats.lazy
+        totals.pictures += stats.pictures
+        for src in stats.missing:
+            local = not urlsplit(src).scheme and not src.startswith(("//", "data:"))
+            if local and (page.file.src_uri, src) not in self._reported:
+                self._reported.add((page.file.src_uri, src))
+                log.info("%s: image %s was not found in the site; it is left as it is",
+                         support.source_path(page, config), src)
+
+    def _dest_uri(self, src: str, page: Page) -> str | None:
+        """The image's path in the built site (`assets/images/x.png`), or None if external."""
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if path.startswith(self._site_prefix):
+                path = path[len(self._site_prefix):]
+            return posixpath.normpath(path.lstrip("/"))
+        page_url = "/" + page.url
+        base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+        joined = posixpath.normpath(posixpath.join(base, path))
+        return joined.lstrip("/") if not joined.startswith("/..") else None
+
+    def _lookup(self, src: str, want_variants: bool, page: Page,
+                config: MkDocsConfig) -> ImageFacts | None:
+        dest = self._dest_uri(src, page)
+        if dest is None:
+            return None
+        key = (dest, want_variants)
+        if key not in self._facts:
+            self._facts[key] = self._facts_for(dest, want_variants, page, config)
+        facts = self._facts[key]
+        if facts is None or not facts.srcset:
+            return facts
+        # Variant URLs were stored relative to the site root; make them relative to this page.
+        page_dir = posixpath.dirname("/" + page.url) if not page.url.endswith("/") \
+            else "/" + page.url.rstrip("/")
+        srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
+                  for url, width in facts.srcset]
+        return ImageFacts(facts.width, facts.height, srcset)
+
+    def _facts_for(self, dest: str, want_variants: bool, page: Page,
+                   config: MkDocsConfig) -> ImageFacts | None:
+        path = self._files_by_dest.get(dest)
+        if path is None:
+            candidate = self._site_dir / dest
+            if not candidate.is_file():
+                return None
+            path = str(candidate)
+        try:
+            info = image_info(path)
+        except ImageError:
+            self._report_bad_image(path, "the file is not an image that can be read", config)
+            return ImageFacts(0, 0)  # known, but of no size: left as it is
+        width, height = displayed_size(path, info.width, info.height, info.mime)
+        srcset: list[tuple[str, int]] = []
+        if want_variants and info.mime in WEBP_SOURCES and width and height and self._store:
+            try:
+                variants = self._store.variants(path, width, height)
+            except (OSError, ValueError) as error:
+                self._report_bad_image(path, f"no WebP variant could be made ({error})", config)
+                variants = []
+            for variant in variants:
+                url = posixpath.join(self.config.output_dir.strip("/"), variant.name)
+                if url not in self._published:
+                    VariantStore.publish(variant, self._site_dir / url)
+                    self._published.add(url)
+                srcset.append((url, variant.width))
+        return ImageFacts(width, height, srcset)
+
+    def _report_bad_image(self, path: str, problem: str, config: MkDocsConfig) -> None:
+        if path in self._reported:
+            return
+        self._reported.add(path)
+        support.report(log, Diagnostic(
+            file=support.display_path(config, path), key="image", problem=problem,
+            fix="replace the file with a PNG, JPEG, GIF, WebP or SVG image that opens"))
