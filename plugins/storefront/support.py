@@ -184,6 +184,12 @@ def is_404(page: Page) -> bool:
     return page.file.src_uri == "404.md" or page.file.dest_uri == "404.html"
 
 
+def is_blog_post(page: Page) -> bool:
+    """Whether Material's blog plugin made this page a post (not a view, index or archive)."""
+    kind = type(page)
+    return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
+
+
 # --- output ---------------------------------------------------------------------------
 
 def report(logger: logging.Logger | logging.LoggerAdapter, diagnostic: Diagnostic) -> None:
@@ -223,6 +229,6 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 __all__ = [
     "log", "project_dir", "project_path", "display_path", "source_path", "page_source",
     "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "canonical_url",
-    "absolute_url", "is_404", "report", "insert_head", "partials_env", "render_partial",
+    "absolute_url", "is_404", "is_blog_post", "report", "insert_head", "partials_env", "render_partial",
     "plain_text",
 ]

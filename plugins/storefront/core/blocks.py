@@ -1,0 +1,69 @@
+"""Markdown blocks in the pymdownx.blocks style whose HTML a plugin renders.
+
+    /// cta | order-a-cake
+        label: Order your cake
+    ///
+
+A plugin registers one block name with a `render(argument, options) -> str` callback. The
+block accepts any YAML options and hands them to the callback unchecked (the plugin checks
+them and reports a clear message); the body is not used. Every block extension made here
+shares pymdownx.blocks' one block manager, so these blocks coexist with each other, with the
+other storefront blocks and with any pymdownx.blocks extension the site configures.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from typing import Any
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+__all__ = ["RenderedBlock", "rendered_blocks_extension", "OMITTED"]
+
+# A block that renders nothing leaves this comment, so no empty paragraph is left behind.
+OMITTED = "<!-- storefront: block omitted -->"
+
+Render = Callable[[str | None, dict[str, Any]], str]
+
+
+class RenderedBlock(Block):
+    """A block replaced by the HTML its plugin renders from the argument and options."""
+
+    NAME = ""
+    ARGUMENT = None  # optional: `/// newsletter` takes none, `/// cta | id` one
+    OPTIONS: dict = {}
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        # Accept every option: the plugin checks them and names file, line and fix.
+        self.argument = arg.strip() if isinstance(arg, str) else arg
+        self.raw_options = options
+        self.options = {"attrs": {}}
+        return True
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "p")
+
+    def on_end(self, block: etree.Element) -> None:
+        html = self.config["render"](self.argument, self.raw_options) or OMITTED
+        for child in list(block):
+            block.remove(child)
+        block.attrib.clear()
+        block.text = self.md.htmlStash.store(html)
+
+
+def rendered_blocks_extension(name: str, render: Render) -> BlocksExtension:
+    """A Markdown extension adding the block `/// <name>` rendered by `render`."""
+    block_class = type(f"{name.title()}Block", (RenderedBlock,), {"NAME": name})
+
+    class _Extension(BlocksExtension):
+        def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (pymdownx API)
+            if name not in block_mgr.blocks:
+                block_mgr.register(block_class, {"render": render})
+
+    _Extension.__name__ = f"{name.title()}BlocksExtension"
+    return _Extension()
