@@ -43,11 +43,10 @@ def short_description(rule: str) -> str:
 
 @lru_cache(maxsize=1)
 def _catalogue() -> dict[str, str]:
-    # The rules live beside the reports; their one-line descriptions are optional here so
-    # the reports work with any set of rule ids.
+    """Rule id -> the rule registry's one-line summary (empty if the registry cannot load, so
+    the reports still work with any rule id)."""
     try:
-        from .. import rules  # noqa: PLC0415
+        from ..rules import load  # noqa: PLC0415 - the registry imports every rule module
     except ImportError:
         return {}
-    describe = getattr(rules, "DESCRIPTIONS", None)
-    return dict(describe) if isinstance(describe, dict) else {}
+    return {rule_id: rule.summary for rule_id, rule in load().items() if getattr(rule, "summary", "")}

@@ -1,0 +1,178 @@
+"""One page's analysis: the facts every rule reads, computed once from the Markdown source
+and the few facts taken from the rendered page.
+
+`PageInput` is everything the MkDocs adapter hands over (plain values, no MkDocs objects);
+`PageAnalysis` adds the parsed document, the sentences and word counts; `analyse` runs the
+page rules and returns a `PageResult`, which is what the cache stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+
+from . import text as textmod
+from .findings import Finding
+from .source import Document, Heading, Unit, parse
+
+
+@dataclass
+class PageInput:
+    path: str  # the source as named in messages (content/blog/posts/x.md)
+    src_uri: str  # the path under docs_dir (blog/posts/x.md), for section patterns
+    url: str  # the page URL relative to the site root (blog/x/)
+    source: str  # the whole Markdown file, front matter included
+    title: str  # the plain page title (front matter, else first h1, else file name)
+    title_from_meta: bool  # the title was written in front matter
+    title_line: int  # where the title is written (its front-matter key, else the h1, else 1)
+    description: str | None
+    description_line: int
+    keyword: str | None
+    keyword_line: int
+    keywords: list[str]
+    lang: str  # the language root ("en")
+    indexable: bool  # not noindex and not the 404 page
+    rendered_h1: int  # <h1> elements in the rendered content
+    theme_h1: bool  # the theme prints the title as h1 when the content has none
+    rendered_cta: bool  # the rendered content has a call to action (button link or storefront/cta)
+    ignore: list[str] = field(default_factory=list)  # rule ids this page opts out of
+
+
+@dataclass
+class Sentence:
+    text: str
+    words: list[str]
+    line: int
+    unit: Unit
+
+
+@dataclass
+class PageResult:
+    """What the analysis of one page yields (cached on disk, JSON-serialisable)."""
+
+    path: str
+    src_uri: str
+    url: str
+    title: str
+    title_line: int
+    description: str | None
+    description_line: int
+    keyword: str | None
+    keyword_norm: str | None
+    keyword_line: int
+    language: str
+    words: int
+    indexable: bool
+    ignore: list[str]
+    findings: list[Finding]
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["findings"] = [asdict(finding) for finding in self.findings]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> PageResult:
+        data = dict(data)
+        data["findings"] = [Finding(**item) for item in data["findings"]]
+        return cls(**data)
+
+
+class PageAnalysis:
+    """The facts of one page the rules read (computed lazily, each at most once)."""
+
+    def __init__(self, page: PageInput):
+        self.input = page
+        self.lang = page.lang
+        self.doc: Document = parse(page.source)
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self.doc.headings
+
+    @cached_property
+    def title_line(self) -> int:
+        """Where the title is written: its front-matter key, else the first h1, else line 1."""
+        if self.input.title_line:
+            return self.input.title_line
+        h1 = [heading.line for heading in self.headings if heading.level == 1]
+        return h1[0] if h1 else 1
+
+    @cached_property
+    def prose(self) -> list[Unit]:
+        """Paragraphs and list items: the units sentences are made of."""
+        return [unit for unit in self.doc.units if unit.kind in ("p", "li")]
+
+    @cached_property
+    def paragraphs(self) -> list[Unit]:
+        return [unit for unit in self.doc.units if unit.kind == "p"]
+
+    @cached_property
+    def intro(self) -> Unit | None:
+        """The first paragraph of the body, past any image, admonition or block quote."""
+        for unit in self.paragraphs:
+            if not unit.aside:
+                return unit
+        return None
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for unit in self.prose:
+            for offset, sentence in textmod.split_sentences(unit.text):
+                found = textmod.words(sentence)
+                if found:
+                    out.append(Sentence(sentence, found, unit.line_at(offset), unit))
+        return out
+
+    @cached_property
+    def unit_words(self) -> dict[int, list[str]]:
+        return {id(unit): textmod.words(unit.text) for unit in self.doc.units}
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(words) for words in self.unit_words.values())
+
+    @cached_property
+    def body_tokens(self) -> tuple[str, ...]:
+        return tuple(token for unit in self.doc.units for token in textmod.normalise_tokens(unit.text))
+
+    @cached_property
+    def keyphrases(self) -> list[tuple[str, ...]]:
+        """The focus keyphrase and its synonyms, normalised (the focus keyphrase first)."""
+        phrases = [self.input.keyword, *self.input.keywords] if self.input.keyword else []
+        out = []
+        for phrase in phrases:
+            tokens = textmod.normalise_tokens(phrase or "")
+            if tokens and tokens not in out:
+                out.append(tokens)
+        return out
+
+    def mentions_keyword(self, value: str | None) -> bool:
+        tokens = textmod.normalise_tokens(value or "")
+        return any(textmod.contains_all(tokens, phrase) for phrase in self.keyphrases)
+
+
+def analyse(page: PageInput, settings: dict) -> PageResult:
+    """Run every enabled page rule on one page."""
+    from .rules import load
+
+    rules = load()
+    analysis = PageAnalysis(page)
+    findings: list[Finding] = []
+    for rule_id, rule in rules.items():
+        setting = settings[rule_id]
+        if rule.site or not setting.enabled or rule_id in page.ignore:
+            continue
+        if rule.search_only and not page.indexable:
+            continue
+        for line, message in rule.check(analysis, setting.options) or ():
+            findings.append(Finding(page.path, max(1, int(line)), rule_id, setting.severity, message))
+    keyword_norm = " ".join(analysis.keyphrases[0]) if analysis.keyphrases else None
+    return PageResult(
+        path=page.path, src_uri=page.src_uri, url=page.url, title=page.title, title_line=analysis.title_line,
+        description=page.description, description_line=page.description_line, keyword=page.keyword,
+        keyword_norm=keyword_norm, keyword_line=page.keyword_line, language=page.lang,
+        words=analysis.word_count, indexable=page.indexable, ignore=list(page.ignore),
+        findings=sorted(findings, key=lambda f: (f.line, f.rule, f.message)),
+    )

@@ -1,0 +1,76 @@
+"""The on-disk cache of page results, keyed by a hash of everything the analysis reads.
+
+One JSON file per site: loaded once when a build starts, written once at its end (only
+when something changed), keeping only the pages of the last build. The key covers the page's
+inputs (source, title, front matter values, rendered facts), the rule settings and the
+package version, so any change re-analyses the page and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from .analysis import PageInput, PageResult
+
+FORMAT = 1  # bump when PageResult or the rules' output changes shape
+
+
+def fingerprint(settings: dict, version: str) -> str:
+    """The part of every key that depends on the configuration and the code."""
+    data = {rule_id: [s.enabled, s.severity, s.options] for rule_id, s in sorted(settings.items())}
+    text = json.dumps([FORMAT, version, data], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_key(page: PageInput, config_fingerprint: str) -> str:
+    text = json.dumps(asdict(page), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((config_fingerprint + "\0" + text).encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path | None):
+        self.file = folder / "pages.json" if folder else None
+        self.entries: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
+        self.hits = 0
+        self.misses = 0
+        if self.file and self.file.exists():
+            try:
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                if data.get("format") == FORMAT:
+                    self.entries = data.get("pages", {})
+            except (OSError, ValueError, AttributeError):
+                self.entries = {}  # a damaged cache is only a slower build
+
+    def get(self, key: str) -> PageResult | None:
+        data = self.entries.get(key)
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            result = PageResult.from_json(data)
+        except (TypeError, KeyError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used[key] = data
+        return result
+
+    def put(self, key: str, result: PageResult) -> None:
+        self.used[key] = result.to_json()
+
+    def save(self) -> None:
+        if not self.file or (self.misses == 0 and set(self.used) == set(self.entries)):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used}, ensure_ascii=False),
+                                 encoding="utf-8")
+            temporary.replace(self.file)
+        except OSError:
+            pass  # a read-only cache folder only costs time

@@ -1,0 +1,35 @@
+"""Per-language data of the readability rules, read once from the package's data files."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _settings() -> dict:
+    return yaml.safe_load((DATA / "languages.yml").read_text(encoding="utf-8"))
+
+
+def setting(lang: str, key: str, default=None):
+    data = _settings()
+    return data.get(lang, {}).get(key, data["default"].get(key, default))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A data file of one entry per line (`#` comments), lower case."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def vague_link_texts(lang: str) -> frozenset[str]:
+    return frozenset(setting(lang, "vague_links", None) or setting("en", "vague_links"))
+
+
+def sentence_limit(lang: str) -> int:
+    return int(setting(lang, "sentence_words", 20))

@@ -1,0 +1,228 @@
+"""storefront/lint: the MkDocs adapter of the lint.
+
+Per page (on_page_content, late so other plugins' blocks are in place) it gathers the
+page's inputs, takes the result from the cache or analyses the page; per built page
+(on_post_page) it records the internal links of the final HTML for the orphan check; at the
+end (on_post_build) it runs the site-wide rules once, logs every finding at its file and
+line, and writes the reports. After a build, `reports` (every page, sorted by path) and
+`findings` (every finding, before the baseline) are what `storefront lint` reads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core.frontmatter import key_line
+from . import syllables
+from .analysis import PageInput, PageResult, analyse
+from .cache import ResultCache, fingerprint, page_key
+from .config import LintConfig
+from .engine import format_finding, reports
+from .findings import Finding, PageReport
+from .meta import read_lint_meta
+from .rules import load
+from .rules.site import SiteFacts
+from .settings import resolve
+from .text import language_root
+
+log = get_plugin_logger(__name__)
+
+_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_CTA = re.compile(r"class=\"[^\"]*\b(?:md-button|storefront-cta)\b")
+_HREF = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"")
+_THEMES_PRINTING_TITLE = {"material"}  # their content template prints the title as h1 when the page has none
+
+
+def _version() -> str:
+    try:
+        return version("mkdocs-storefront")
+    except PackageNotFoundError:
+        return "0"
+
+
+class LintPlugin(BasePlugin[LintConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reports: list[PageReport] = []
+        self.findings: list[Finding] = []
+        self.stats = {"analysed": 0, "cached": 0}
+        self._results: dict[str, PageResult] = {}
+        self._inbound: dict[str, set[str]] = {}
+        self._cache: ResultCache | None = None
+
+    # --- set-up -------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.reports, self.findings = [], []
+        self.stats = {"analysed": 0, "cached": 0}
+        self._results, self._inbound = {}, {}
+        if not self.config.enabled:
+            return
+        self._settings = resolve(self.config.rules)
+        self._rule_ids = frozenset(load())
+        self._version = _version()
+        self._fingerprint = fingerprint(self._settings, self._version)
+        cache_dir = support.project_path(config, self.config.cache_dir) if self.config.cache else None
+        syllables.use_table_dir(cache_dir)
+        self._cache = ResultCache(cache_dir)
+        theme = config.theme
+        self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
+        self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
+
+    # --- per page -----------------------------------------------------------------------
+
+    @event_priority(-50)  # after other plugins (storefront/cta) have placed their blocks
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if not self.config.enabled or page.file.generated_by or not page.file.abs_src_path:
+            return None
+        path = support.source_path(page, config)
+        if path in self._results:
+            return None  # a copy of a page already analysed (e.g. a blog index's later pages)
+        source = support.page_source(page)
+        if source is None:
+            return None
+        lint_meta, problems = read_lint_meta(page.meta or {}, path=path, source=source, rule_ids=self._rule_ids)
+        for problem in problems:
+            support.report(log, problem)
+        if not lint_meta.enabled:
+            return None
+        meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
+        title = support.page_title(page)
+        page_input = PageInput(
+            path=path,
+            src_uri=page.file.src_uri,
+            url=page.url,
+            source=source,
+            title=title,
+            title_from_meta=bool(meta.title),
+            title_line=key_line(source, "title") or 0,
+            description=meta.description,
+            description_line=key_line(source, "description") or 1,
+            keyword=lint_meta.keyword,
+            keyword_line=key_line(source, "keyword") or 1,
+            keywords=lint_meta.keywords,
+            lang=language_root(meta.lang) if meta.lang else self._site_lang,
+            indexable=meta.indexable and not support.is_404(page),
+            rendered_h1=len(_H1.findall(html)),
+            theme_h1=self._theme_h1,
+            rendered_cta=bool(_CTA.search(html)),
+            ignore=lint_meta.ignore,
+        )
+        key = page_key(page_input, self._fingerprint)
+        result = self._cache.get(key) if self._cache else None
+        if result is None:
+            result = analyse(page_input, self._settings)
+            self.stats["analysed"] += 1
+            if self._cache:
+                self._cache.put(key, result)
+        else:
+            self.stats["cached"] += 1
+        self._results[path] = result
+        return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
+        """Record which pages this page links to (content, navigation and blog listings alike)."""
+        if not self.config.enabled:
+            return None
+        base = "http://site/" + page.url
+        here = _page_url(page.url)
+        for href in _HREF.findall(output):
+            if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+                continue
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            target = _page_url(urlsplit(urljoin(base, href)).path.lstrip("/"))
+            if target != here:
+                self._inbound.setdefault(target, set()).add(here)
+        return None
+
+    # --- the end of the build -----------------------------------------------------------
+
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        results = list(self._results.values())
+        for result in results:
+            result.url = _page_url(result.url)
+        site = SiteFacts(inbound=self._inbound, home="")
+        self.reports = reports(results, site, self._settings)
+        self.findings = [finding for report in self.reports for finding in report.findings]
+        if self._cache:
+            self._cache.save()
+        self._log(config)
+        self._write_reports(config)
+
+    def _log(self, config: MkDocsConfig) -> None:
+        new = set(self.findings)
+        if self.config.baseline:
+            new = set(_new_findings(self.findings, support.project_path(config, self.config.baseline)))
+        failing = {"warning": ("error", "warning"), "error": ("error",), "never": ()}[self.config.fail_on]
+        for finding in self.findings:
+            level = logging.WARNING if finding.severity in failing and finding in new else logging.INFO
+            log.log(level, format_finding(finding))
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            annotations = _github_annotations()
+            if annotations is not None:
+                for line in annotations([f for f in self.findings if f in new]):
+                    print(line)
+
+    def _write_reports(self, config: MkDocsConfig) -> None:
+        formats = list(self.config.report_formats)
+        if not formats:
+            return
+        try:
+            from .reports import write_reports
+        except ModuleNotFoundError as error:  # pragma: no cover - only while the reports land
+            if error.name != "storefront.lint.reports":
+                raise
+            return
+        folder = support.project_path(config, self.config.reports_dir)
+        try:
+            written = write_reports(self.reports, folder, formats, tool_version=_version())
+        except OSError as error:
+            raise PluginError(f"storefront/lint: cannot write the reports to {folder}: {error}; "
+                              f"set reports_dir to a writable folder") from None
+        for path in written:
+            log.debug("report written: %s", support.display_path(config, path))
+
+
+def _page_url(url: str) -> str:
+    """A page URL in one comparable form: "" for the home page, "about/" or "about.html"."""
+    url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if url.endswith("index.html"):
+        url = url[: -len("index.html")]
+    return url
+
+
+def _new_findings(findings: list[Finding], path: Path) -> list[Finding]:
+    try:
+        from .baseline import load as load_baseline
+    except ModuleNotFoundError as error:  # pragma: no cover - only while the baseline lands
+        if error.name != "storefront.lint.baseline":
+            raise
+        return findings
+    return load_baseline(path).new(findings)
+
+
+def _github_annotations():
+    try:
+        from .reports.github import annotations
+    except ModuleNotFoundError as error:  # pragma: no cover - only while the reports land
+        if error.name not in ("storefront.lint.reports", "storefront.lint.reports.github"):
+            raise
+        return None
+    return annotations

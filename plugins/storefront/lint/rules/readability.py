@@ -1,0 +1,140 @@
+"""Readability rules of one page (Yoast's readability assessments)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+from ..readability import flesch
+from . import rule
+
+_BE = frozenset("am is are was were be been being get gets got gotten getting".split())
+_SKIP = re.compile(r"^\w+ly$")  # adverbs between the auxiliary and the participle ("was quickly made")
+
+
+@rule("readability-score", "readability", "warning",
+      "Flesch reading ease under `min` (the formula of the page's language), "
+      "for texts of `min_words` or more.", min=60, min_words=50)
+def readability_score(page, options):
+    if page.word_count < options["min_words"] or not page.sentences:
+        return
+    score = flesch([sentence.words for sentence in page.sentences], page.lang)
+    if score is not None and score < options["min"]:
+        line = page.intro.line if page.intro else page.sentences[0].line
+        yield line, (f"the text is hard to read (Flesch reading ease {score:.0f}, aim for {options['min']:g} "
+                     f"or more): use shorter sentences and shorter words")
+
+
+@rule("sentence-length", "readability", "warning",
+      "More than `max_percent` % of the sentences are longer than `words` words "
+      "(0: the language's limit, 20 in English).", max_percent=25, words=0)
+def sentence_length(page, options):
+    limit = options["words"] or language.sentence_limit(page.lang)
+    sentences = page.sentences
+    long = [sentence for sentence in sentences if len(sentence.words) > limit]
+    if sentences and 100 * len(long) / len(sentences) > options["max_percent"]:
+        share = 100 * len(long) / len(sentences)
+        yield long[0].line, (f"{share:.0f} % of the sentences have more than {limit} words (at most "
+                             f"{options['max_percent']:g} % should): split long sentences, starting with this one")
+
+
+@rule("paragraph-length", "readability", "warning", "A paragraph is longer than `max` words.", max=150)
+def paragraph_length(page, options):
+    for unit in page.paragraphs:
+        count = len(page.unit_words[id(unit)])
+        if count > options["max"]:
+            yield unit.line, f"this paragraph has {count} words; split it into paragraphs of at most {options['max']:g}"
+
+
+def is_passive(words: list[str], participles: frozenset[str], not_participles: frozenset[str]) -> bool:
+    lower = [word.lower() for word in words]
+    for index, word in enumerate(lower):
+        if word not in _BE:
+            continue
+        for candidate in lower[index + 1:index + 3]:
+            if candidate in participles or (candidate.endswith("ed") and len(candidate) > 3
+                                            and candidate not in not_participles):
+                return True
+            if not _SKIP.match(candidate) and candidate not in ("not", "never", "also", "being", "been"):
+                break
+    return False
+
+
+@rule("passive-voice", "readability", "warning",
+      "More than `max_percent` % of the sentences are in the passive voice (English).", max_percent=10)
+def passive_voice(page, options):
+    if page.lang != "en" or not page.sentences:
+        return
+    participles = language.word_list("participles_en.txt")
+    not_participles = language.word_list("not_participles_en.txt")
+    passive = [s for s in page.sentences if is_passive(s.words, participles, not_participles)]
+    share = 100 * len(passive) / len(page.sentences)
+    if share > options["max_percent"]:
+        yield passive[0].line, (f"{share:.0f} % of the sentences are passive (at most {options['max_percent']:g} %): "
+                                f"say who does what, starting with \"{_clip(passive[0].text)}\"")
+
+
+@rule("subheading-distribution", "readability", "warning",
+      "More than `max` words follow each other without a subheading.", max=300)
+def subheading_distribution(page, options):
+    count, start = 0, None
+    for item in page.doc.order:
+        if hasattr(item, "level"):
+            if item.level > 1:
+                count, start = 0, None
+            continue
+        if start is None:
+            start = item.line
+        before = count
+        count += len(page.unit_words[id(item)])
+        if before <= options["max"] < count:
+            yield start, (f"more than {options['max']:g} words follow without a subheading; "
+                          f"add a `##` subheading to break up the text starting here")
+
+
+@rule("consecutive-sentences", "readability", "warning",
+      "`run` or more sentences in a row start with the same word.", run=3)
+def consecutive_sentences(page, options):
+    run = max(2, int(options["run"]))
+    sentences = page.sentences
+    index = 0
+    while index < len(sentences):
+        first = sentences[index].words[0].lower()
+        end = index + 1
+        while end < len(sentences) and sentences[end].words[0].lower() == first:
+            end += 1
+        if end - index >= run:
+            yield sentences[index].line, (f"{end - index} sentences in a row start with \"{sentences[index].words[0]}\"; "
+                                          f"vary how they begin")
+        index = end
+
+
+@rule("transition-words", "readability", "warning",
+      "Under `min_percent` % of the sentences use a transition word, in texts over `min_words` "
+      "words (English).", min_percent=30, min_words=200)
+def transition_words(page, options):
+    if page.lang != "en" or page.word_count <= options["min_words"] or not page.sentences:
+        return
+    vocabulary = language.word_list("transition_words_en.txt")
+    phrases = [tuple(entry.split()) for entry in vocabulary if " " in entry]
+    with_transition = 0
+    for sentence in page.sentences:
+        lower = [word.lower() for word in sentence.words]
+        if any(word in vocabulary for word in lower) or any(
+            _has_phrase(lower, phrase) for phrase in phrases
+        ):
+            with_transition += 1
+    share = 100 * with_transition / len(page.sentences)
+    if share < options["min_percent"]:
+        line = page.intro.line if page.intro else page.sentences[0].line
+        yield line, (f"{share:.0f} % of the sentences use a transition word (aim for {options['min_percent']:g} %): "
+                     f"link ideas with words like \"because\", \"however\", \"for example\"")
+
+
+def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

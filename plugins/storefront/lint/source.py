@@ -1,0 +1,281 @@
+"""The Markdown source of a page as prose units, headings, links and images, each with
+the source line it starts on.
+
+The source is parsed once with markdown-it (CommonMark plus tables). Python-Markdown
+extensions that CommonMark does not know (admonitions, content tabs, `///` blocks,
+attribute lists, abbreviations) are rewritten line for line first, so every token's line
+range still matches the file. Code (fenced, indented, inline), URLs, raw HTML and front
+matter never reach the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+from ..core.frontmatter import body_offset
+
+_parser = MarkdownIt("commonmark").enable("table")
+
+_ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+")
+_TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
+_BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
+_BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
+_ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+_ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}\n]*\}|\{:\s*\}")
+_BUTTON_ATTR = re.compile(r"\{[^}\n]*\.md-button\b[^}\n]*\}")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+_HTML_HREF = re.compile(r"<a\b[^>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+_HTML_CTA = re.compile(r"class\s*=\s*[\"'][^\"']*\b(?:md-button|storefront-cta)\b", re.IGNORECASE)
+_HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_ASIDE_BLOCKS = {
+    "admonition", "details", "note", "abstract", "info", "tip", "success", "question", "warning",
+    "failure", "danger", "bug", "example", "quote", "html", "caption",
+}
+
+
+@dataclass
+class Unit:
+    """A run of prose: a paragraph, a list item, a table cell or a block quote paragraph."""
+
+    kind: str  # "p", "li", "cell"
+    text: str
+    line: int  # source line of the first character
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # (text offset, line) after each line break
+    aside: bool = False  # inside an admonition or a block quote
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for position, number in self.breaks:
+            if position > offset:
+                break
+            line = number
+        return line
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass
+class Link:
+    href: str
+    text: str
+    line: int
+    button: bool = False
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str
+    line: int
+
+
+@dataclass
+class Document:
+    headings: list[Heading] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    ctas: list[int] = field(default_factory=list)  # lines of calls to action written in the source
+    html_h1: list[int] = field(default_factory=list)  # lines of raw <h1> tags
+    order: list[object] = field(default_factory=list)  # headings and units in document order
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+    """The source lines rewritten for CommonMark (same line count), the aside line ranges
+    (0-based, end exclusive) and the lines of `/// cta` blocks (1-based)."""
+    lines = source.split("\n")
+    for index in range(min(body_offset(source), len(lines))):
+        lines[index] = ""
+    asides: list[tuple[int, int]] = []
+    ctas: list[int] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        container = _ADMONITION.match(line) or _TAB.match(line)
+        if container:
+            base = _indent(line)
+            lines[index] = ""
+            end = index + 1
+            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > base):
+                text = lines[end]
+                lines[end] = text[:base] + text[base + 4:] if _indent(text) >= base + 4 else text.strip() and text
+                end += 1
+            while end > index + 1 and not lines[end - 1].strip():
+                end -= 1
+            if _ADMONITION.match(line):
+                asides.append((index, end))
+            index += 1
+            continue
+        block = _BLOCK.match(line)
+        if block and block.group("name"):
+            name = block.group("name").lower()
+            lines[index] = ""
+            if name == "cta":
+                ctas.append(index + 1)
+            # the block's YAML options are the indented lines right after the header
+            end = index + 1
+            while end < len(lines) and lines[end].strip() and _indent(lines[end]) > _indent(line):
+                lines[end] = ""
+                end += 1
+            close = end
+            depth = len(block.group("fence"))
+            while close < len(lines) and not (_BLOCK_END.match(lines[close])
+                                              and len(lines[close].strip()) == depth):
+                close += 1
+            if close < len(lines):
+                lines[close] = ""
+            if name in _ASIDE_BLOCKS:
+                asides.append((index, close))
+            index += 1
+            continue
+        if _BLOCK_END.match(line) or _ABBREVIATION.match(line):
+            lines[index] = ""
+        index += 1
+    return lines, asides, ctas
+
+
+def parse(source: str) -> Document:
+    """The page's prose, headings, links, images and calls to action, with source lines."""
+    lines, asides, cta_lines = prepare(source)
+    doc = Document(ctas=list(cta_lines))
+    tokens = _parser.parse("\n".join(lines))
+
+    def in_aside(row: int) -> bool:
+        return any(start <= row < end for start, end in asides)
+
+    stack: list[str] = []
+    heading_level = 0
+    for token in tokens:
+        kind = token.type
+        if kind.endswith("_open"):
+            stack.append(kind[:-5])
+            if kind == "heading_open":
+                heading_level = int(token.tag[1])
+            continue
+        if kind.endswith("_close"):
+            if stack:
+                stack.pop()
+            continue
+        if kind == "html_block":
+            _scan_html(doc, token.content, token.map[0] + 1 if token.map else 1)
+            continue
+        if kind != "inline" or not token.map:
+            continue
+        row = token.map[0]
+        text, breaks, links, images = _inline(token.children or [], row + 1, lines)
+        doc.links.extend(links)
+        doc.images.extend(images)
+        for link in links:
+            if link.button:
+                doc.ctas.append(link.line)
+        for child in token.children or []:
+            if child.type == "html_inline":
+                _scan_html(doc, child.content, row + 1)
+        text = _ATTR_LIST.sub("", text)
+        if "heading" in stack:
+            heading = Heading(heading_level, " ".join(text.split()), row + 1)
+            doc.headings.append(heading)
+            doc.order.append(heading)
+            continue
+        if not text.strip():
+            continue  # an image, a button or raw HTML alone: no prose
+        unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else "p"
+        stripped = len(text) - len(text.lstrip())
+        unit = Unit(unit_kind, text.strip(), row + 1,
+                    [(max(0, offset - stripped), number) for offset, number in breaks],
+                    aside=in_aside(row) or "blockquote" in stack)
+        doc.units.append(unit)
+        doc.order.append(unit)
+    return doc
+
+
+def _inline(children, first_line: int, lines: list[str]):
+    """Plain text of an inline token (code, images, raw HTML and bare URLs left out), the
+    line breaks in it, and its links and images."""
+    parts: list[str] = []
+    size = 0
+    line = first_line
+    breaks: list[tuple[int, int]] = []
+    links: list[Link] = []
+    images: list[Image] = []
+    open_link: Link | None = None
+    link_text: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            line += 1
+            parts.append(" ")
+            size += 1
+            breaks.append((size, line))
+            continue
+        if kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            open_link = Link(href, "", line)
+            link_text = []
+            continue
+        if kind == "link_close":
+            if open_link is not None:
+                open_link.text = " ".join("".join(link_text).split())
+                source_line = lines[open_link.line - 1] if open_link.line - 1 < len(lines) else ""
+                open_link.button = _button_after(source_line, open_link)
+                links.append(open_link)
+            open_link = None
+            continue
+        if kind == "image":
+            images.append(Image(str(child.attrs.get("src", "")), child.content or "", line))
+            continue
+        if kind == "text":
+            content = child.content
+            if open_link is not None:
+                link_text.append(content)
+                if content.strip() == open_link.href.strip() or content.startswith(("http://", "https://", "mailto:")):
+                    continue  # an autolink or a URL as its own text is not prose
+            parts.append(content)
+            size += len(content)
+            continue
+        # code_inline, html_inline and anything else: not prose
+    return "".join(parts), breaks, links, images
+
+
+def _button_after(source_line: str, link: Link) -> bool:
+    """Whether the link is written with an attribute list making it a button:
+    `[Order](order.md){ .md-button }`."""
+    if not source_line or ".md-button" not in source_line:
+        return False
+    target = source_line.find(link.href) if link.href else -1
+    tail = source_line[target:] if target >= 0 else source_line
+    match = _BUTTON_ATTR.search(tail)
+    return bool(match) and ("](" not in tail[:match.start()].split(")", 1)[-1])
+
+
+def _scan_html(doc: Document, html: str, first_line: int) -> None:
+    """Images, links, calls to action and h1 tags written as raw HTML in the Markdown."""
+    for match in _HTML_IMG.finditer(html):
+        line = first_line + html.count("\n", 0, match.start())
+        alt = _HTML_ALT.search(match.group(0))
+        src = re.search(r"\bsrc\s*=\s*(\"[^\"]*\"|'[^']*')", match.group(0), re.IGNORECASE)
+        doc.images.append(Image(src.group(1)[1:-1] if src else "", alt.group(1).strip("\"'") if alt else "", line))
+    for match in _HTML_HREF.finditer(html):
+        line = first_line + html.count("\n", 0, match.start())
+        end = html.find("</a>", match.end())
+        inner = re.sub(r"<[^>]+>", "", html[html.find(">", match.end()) + 1:end if end > 0 else None])
+        tag = html[match.start():html.find(">", match.end()) + 1]
+        link = Link(match.group(1)[1:-1], " ".join(inner.split()), line, bool(_HTML_CTA.search(tag)))
+        doc.links.append(link)
+        if link.button:
+            doc.ctas.append(line)
+    for match in _HTML_H1.finditer(html):
+        doc.html_h1.append(first_line + html.count("\n", 0, match.start()))

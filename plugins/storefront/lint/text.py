@@ -1,0 +1,104 @@
+"""Words, sentences and keyword normalisation: the plain-text helpers of the analysis.
+
+Pure functions over strings; language-aware only where it must be (sentence ends are the
+same for the Latin-script languages the lint supports).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A word: letters or digits, with inner apostrophes or hyphens ("don't", "well-known").
+WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Where a sentence ends: . ! ? … followed by space and an upper-case letter, digit or quote.
+# Abbreviations ("e.g.", "Dr.") are protected first.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\w¿¡])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|st|no|approx|incl|ca|z\.b|u\.a|bzw|usw|p\.ex|mme|sr|sra)\.",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (URLs and e-mail addresses left out)."""
+    return WORD.findall(URL.sub(" ", text))
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """A text's sentences as (start offset, sentence), in order."""
+    protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), text)
+    out: list[tuple[int, str]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(protected):
+        chunk = text[start:match.start()].strip()
+        if chunk:
+            out.append((start + _leading_space(text, start), chunk))
+        start = match.end()
+    chunk = text[start:].strip()
+    if chunk:
+        out.append((start + _leading_space(text, start), chunk))
+    return out
+
+
+def _leading_space(text: str, start: int) -> int:
+    return len(text[start:]) - len(text[start:].lstrip())
+
+
+def strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Fold a lower-case, accent-free word's plural to its singular (English and the common
+    Romance/Germanic -s/-es endings): "loaves" -> "loaf", "pastries" -> "pastry",
+    "breads" -> "bread", "boxes" -> "box"."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ves") and len(word) > 4:
+        return word[:-3] + "f"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise_tokens(text: str) -> tuple[str, ...]:
+    """A phrase as comparable tokens: lower case, no accents, hyphens and underscores as
+    spaces, punctuation gone, plurals folded ("Sourdough-Breads" == "sourdough bread")."""
+    plain = strip_accents(text.casefold()).replace("-", " ").replace("_", " ").replace("’", "'")
+    return tuple(stem(token) for token in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", plain))
+
+
+def normalise(text: str) -> str:
+    """A keyword's comparable form (see `normalise_tokens`)."""
+    return " ".join(normalise_tokens(text))
+
+
+def contains_all(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """Every token of the keyphrase occurs in the text, in any order."""
+    if not needle:
+        return False
+    present = set(haystack)
+    return all(token in present for token in needle)
+
+
+def count_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
+    """How often the keyphrase occurs in the text as consecutive tokens."""
+    size = len(needle)
+    if not size or size > len(haystack):
+        return 0
+    first = needle[0]
+    return sum(1 for index, token in enumerate(haystack)
+               if token == first and haystack[index:index + size] == needle)
+
+
+def language_root(lang: str | None) -> str:
+    """"en-GB" / "pt_BR" / "EN" -> "en"."""
+    return re.split(r"[-_]", (lang or "en").strip().lower() or "en")[0] or "en"
