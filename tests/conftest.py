@@ -126,7 +126,13 @@ def build_site(
     error: BaseException | None = None
     try:
         cfg = load_config(config_file=str(config_file), strict=strict)
-        build(cfg, serve_url="http://127.0.0.1:8000/" if serve else None)
+        # As the `mkdocs build` / `mkdocs serve` commands do: plugins learn the command here
+        # (Material's blog draft_on_serve, mkdocs-rss-plugin, storefront/calendar's banners).
+        cfg.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+        try:
+            build(cfg, serve_url="http://127.0.0.1:8000/" if serve else None)
+        finally:
+            cfg.plugins.on_shutdown()
     except (Abort, MkDocsException, SystemExit) as exc:
         error = exc
     finally:
