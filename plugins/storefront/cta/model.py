@@ -1,0 +1,231 @@
+"""Named calls to action: reading their definitions, URLs, UTM tags and variants.
+
+Pure: no mkdocs import. The plugin hands in the raw definitions (plugin options and
+`seo/ctas.yml`) and gets `Cta` objects and diagnostics naming the file, the line and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+from ..core.clock import ClockError, parse_when
+from ..core.diagnostics import Diagnostic, describe
+
+__all__ = ["Variant", "Cta", "read_ctas", "url_problem", "is_external", "with_utm", "choose_variant",
+           "line_of", "STYLES", "TEXT_KEYS"]
+
+STYLES = ("primary", "secondary")
+TEXT_KEYS = ("label", "heading", "text")
+CTA_KEYS = ("label", "url", "style", "heading", "text", "until", "campaign", "utm", "variants")
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_FILE_SUFFIXES = (".md", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".svg", ".ics",
+                  ".xml", ".txt", ".json", ".gif", ".zip")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An alternative wording of a CTA, for A/B tests; empty fields keep the CTA's own."""
+
+    id: str
+    label: str | None = None
+    heading: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Cta:
+    id: str
+    label: str
+    url: str
+    style: str = "primary"
+    heading: str | None = None
+    text: str | None = None
+    until: dt.datetime | None = None
+    campaign: str | None = None
+    utm: bool = True
+    variants: tuple[Variant, ...] = ()
+    source: str = ""
+    line: int | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def live(self, now: dt.datetime) -> bool:
+        """Whether the CTA is still shown at the build's `now` (its `until` not yet reached)."""
+        return self.until is None or now < self.until
+
+
+def line_of(text: str | None, key: str, after: int = 0) -> int | None:
+    """The 1-based line of `key:` in a YAML text, searching from line `after` on."""
+    if not text:
+        return None
+    pattern = re.compile(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number > after and pattern.match(line):
+            return number
+    return None
+
+
+def url_problem(url: object) -> tuple[str, str] | None:
+    """Why a CTA URL cannot be used (problem, fix), or None when it is fine."""
+    example = "write a page of the site like order.md, or a full URL like https://shop.example.com/cakes"
+    if not isinstance(url, str) or not url.strip():
+        return "the URL is empty", example
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return f"{describe(url)} contains spaces", "encode them as %20 or remove them"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        return f"{describe(url)} is not a valid URL", example
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        host = parts.hostname or ""
+        if not host or ("." not in host and host != "localhost") or host.startswith(".") or ".." in host:
+            return f"{describe(url)} has no valid host name", example
+        return None
+    if scheme in ("mailto", "tel"):
+        return None if parts.path else (f"{describe(url)} has no address or number", example)
+    if scheme:
+        return (f"{describe(url)} uses the {scheme}: scheme",
+                "use a page of the site, an https URL, mailto: or tel:")
+    if url.startswith("//"):
+        return f"{describe(url)} has no scheme", "write it with https:// in front"
+    first = parts.path.split("/", 1)[0]
+    if re.match(r"(?i)https?(//|:)", url) or (
+            "." in first and not first.startswith(".") and not first.lower().endswith(_FILE_SUFFIXES)
+            and re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", first)):
+        return f"{describe(url)} looks like a web address without https://", "write it as https://" + url.split("//")[-1]
+    return None
+
+
+def is_external(url: str, site_host: str | None) -> bool:
+    """A web link to another site (the only kind that gets UTM tags)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return False
+    return not site_host or (parts.hostname or "").lower() != site_host.lower()
+
+
+def with_utm(url: str, params: Mapping[str, str]) -> str:
+    """The URL with UTM parameters added to its query; parameters already there are kept."""
+    parts = urlsplit(url)
+    existing = parse_qsl(parts.query, keep_blank_values=True)
+    present = {key for key, _ in existing}
+    added = [(key, value) for key, value in params.items() if value and key not in present]
+    if not added:
+        return url
+    query = parts.query + ("&" if parts.query else "") + urlencode(added, quote_via=quote, safe="/")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def choose_variant(cta: Cta, page_url: str) -> Variant | None:
+    """The CTA's variant for a page: the same page and CTA always get the same one."""
+    if not cta.variants:
+        return None
+    digest = hashlib.sha256(f"{page_url}\n{cta.id}".encode()).digest()
+    return cta.variants[int.from_bytes(digest[:8], "big") % len(cta.variants)]
+
+
+def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
+              key_prefix: str = "") -> tuple[dict[str, Cta], list[Diagnostic]]:
+    """CTA definitions (a mapping of id to fields) as `Cta` objects, with every problem."""
+    problems: list[Diagnostic] = []
+    ctas: dict[str, Cta] = {}
+    if raw is None:
+        return ctas, problems
+    if not isinstance(raw, Mapping):
+        problems.append(Diagnostic(source, key_prefix.rstrip(".") or "ctas", "is not a mapping of CTA ids",
+                                   "write each CTA as `<id>:` followed by its label and url", line=1))
+        return ctas, problems
+    for cta_id, fields in raw.items():
+        line = line_of(text, str(cta_id))
+        key = f"{key_prefix}{cta_id}"
+
+        def problem(sub: str, what: str, fix: str, at: int | None = None) -> None:
+            found = line_of(text, sub, after=line or 0) if sub and at is None else at
+            problems.append(Diagnostic(source, f"{key}.{sub}" if sub else key, what, fix,
+                                       line=found or line))
+
+        if not isinstance(cta_id, str) or not _ID.fullmatch(cta_id):
+            problem("", f"{describe(cta_id)} is not a CTA id",
+                    "use lowercase letters, digits and hyphens, like order-a-cake", at=line)
+            continue
+        if not isinstance(fields, Mapping):
+            problem("", "is not a mapping", "give it at least `label:` and `url:`", at=line)
+            continue
+        bad = False
+        for unknown in [k for k in fields if k not in CTA_KEYS]:
+            problem(str(unknown), f"{describe(unknown)} is not a CTA option", f"use {', '.join(CTA_KEYS)}")
+            bad = True
+        label, url = fields.get("label"), fields.get("url")
+        if not isinstance(label, str) or not label.strip():
+            problem("label", "is missing" if label is None else f"{describe(label)} is not text",
+                    "give the button's words, like label: Order a cake",
+                    at=None if "label" in fields else line)
+            bad = True
+        why = url_problem(url)
+        if why:
+            problem("url", why[0] if url is not None else "is missing", why[1],
+                    at=None if "url" in fields else line)
+            bad = True
+        style = fields.get("style", "primary")
+        if style not in STYLES:
+            problem("style", f"{describe(style)} is not a CTA style", "use primary or secondary")
+            bad = True
+        for text_key in ("heading", "text", "campaign"):
+            if fields.get(text_key) is not None and not isinstance(fields.get(text_key), str):
+                problem(text_key, f"{describe(fields.get(text_key))} is not text", "write it as text")
+                bad = True
+        utm = fields.get("utm", True)
+        if not isinstance(utm, bool):
+            problem("utm", f"{describe(utm)} is not true or false", "write utm: false to leave the link untagged")
+            bad = True
+        until = None
+        if fields.get("until") is not None:
+            try:
+                until = parse_when(fields["until"], tz)
+            except ClockError as error:
+                problem("until", str(error).split(";")[0], "write the promotion's end like 2026-12-24 or "
+                        "2026-12-24 18:00")
+                bad = True
+        variants, variant_problems = _variants(fields.get("variants"))
+        for sub, what, fix in variant_problems:
+            problem(sub, what, fix)
+            bad = True
+        if bad:
+            continue
+        ctas[cta_id] = Cta(
+            id=cta_id, label=label.strip(), url=url.strip(), style=style,
+            heading=fields.get("heading"), text=fields.get("text"), until=until,
+            campaign=fields.get("campaign"), utm=utm, variants=variants, source=source, line=line)
+    return ctas, problems
+
+
+def _variants(raw: object) -> tuple[tuple[Variant, ...], list[tuple[str, str, str]]]:
+    if raw is None:
+        return (), []
+    fix = "write variants as a list of {id, label, heading, text}, each changing at least one text"
+    if not isinstance(raw, list) or not raw:
+        return (), [("variants", "is not a list of variants", fix)]
+    variants, problems, seen = [], [], set()
+    for index, item in enumerate(raw):
+        if not isinstance(item, Mapping) or not any(isinstance(item.get(k), str) for k in TEXT_KEYS):
+            problems.append(("variants", f"variant {index + 1} changes no label, heading or text", fix))
+            continue
+        unknown = [k for k in item if k not in ("id", *TEXT_KEYS)]
+        if unknown:
+            problems.append(("variants", f"variant {index + 1} has unknown option {describe(unknown[0])}", fix))
+            continue
+        variant_id = str(item.get("id") or (chr(ord("a") + index) if index < 26 else index + 1))
+        if variant_id in seen:
+            problems.append(("variants", f"two variants have the id {describe(variant_id)}",
+                             "give each variant its own id"))
+            continue
+        seen.add(variant_id)
+        variants.append(Variant(variant_id, *(item.get(k) if isinstance(item.get(k), str) else None
+                                              for k in TEXT_KEYS)))
+    return tuple(variants), problems

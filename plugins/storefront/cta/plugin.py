@@ -1,0 +1,343 @@
+"""storefront/cta: named calls to action, placed by hand or by rule.
+
+CTAs are defined once (options `ctas`, file `seo/ctas.yml`) and placed with a
+`/// cta | <id>` block, by `rules` after the content of matching pages, or by front matter
+`cta: <id>` (`cta: false` turns automatic placement off). Each renders through the
+`cta.html` partial as a real link styled as a button.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from slugify import slugify
+
+from .. import support
+from ..core.blocks import rendered_blocks_extension
+from ..core.clock import display
+from ..core.diagnostics import Diagnostic, describe
+from ..core.frontmatter import body_offset, key_line
+from .config import CtaConfig
+from .model import STYLES, TEXT_KEYS, Cta, choose_variant, is_external, read_ctas, with_utm
+
+log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/storefront/cta.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "cta.css"
+BLOCK_OPTIONS = (*TEXT_KEYS, "style")
+
+
+class CtaPlugin(BasePlugin[CtaConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.ctas: dict[str, Cta] = {}
+        self.files: Files | None = None
+        self.page: Page | None = None
+        self.problems: list[tuple[str | None, str, str]] = []
+        self.missing_targets: set[str] = set()
+        self.told_expired: set[str] = set()
+        self._config: MkDocsConfig | None = None
+        self.site_host: str | None = None
+
+    # --- configuration ------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self._config = config
+        self.told_expired = set()
+        self.site_host = urlsplit(config.site_url or "").hostname
+        self.ctas = self._load(config)
+        for index, rule in enumerate(self.config.rules):
+            if rule.cta not in self.ctas:
+                self._report_unknown_in_config(config, f"rules[{index}].cta", rule.cta)
+        config.markdown_extensions.append(rendered_blocks_extension("cta", self._render_block))
+        if self.config.css and CSS_PATH not in config.extra_css:
+            config.extra_css.append(CSS_PATH)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> dict[str, Cta]:
+        tz = support.site_timezone(config)
+        config_file = config.config_file_path or "mkdocs.yml"
+        config_text = _read(config_file)
+        ctas, problems = read_ctas(self.config.ctas, source=support.display_path(config, config_file),
+                                   text=config_text, tz=tz, key_prefix="plugins.storefront/cta.ctas.")
+        path = support.project_path(config, self.config.file)
+        if path.is_file():
+            text = _read(path)
+            shown = support.display_path(config, path)
+            try:
+                raw = yaml.safe_load(text or "") or {}
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                problems.append(Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
+                                           "fix the indentation or quoting at this line",
+                                           line=mark.line + 1 if mark else None))
+                raw = {}
+            more, more_problems = read_ctas(raw, source=shown, text=text, tz=tz)
+            problems += more_problems
+            for cta_id, cta in more.items():
+                if cta_id in ctas:
+                    problems.append(Diagnostic(shown, cta_id, "is also defined in mkdocs.yml",
+                                               "keep one definition (the one in mkdocs.yml is used)",
+                                               line=cta.line))
+                else:
+                    ctas[cta_id] = cta
+        elif self.config.file != "seo/ctas.yml":
+            problems.append(Diagnostic(support.display_path(config, config_file), "plugins.storefront/cta.file",
+                                       f"{describe(self.config.file)} does not exist",
+                                       "create it or remove the option"))
+        for problem in problems:
+            support.report(log, problem)
+        return ctas
+
+    def _report_unknown_in_config(self, config: MkDocsConfig, key: str, cta_id: str) -> None:
+        config_file = config.config_file_path or "mkdocs.yml"
+        support.report(log, Diagnostic(
+            support.display_path(config, config_file), f"plugins.storefront/cta.{key}",
+            f"{describe(cta_id)} is not a named CTA", self._known_fix(),
+            line=_find_line(_read(config_file), rf"cta\s*:\s*['\"]?{re.escape(cta_id)}")))
+
+    def _known_fix(self) -> str:
+        known = ", ".join(sorted(self.ctas)) or "none defined yet"
+        return f"use one of: {known} (or define it under `ctas` or in {self.config.file})"
+
+    # --- files ----------------------------------------------------------------------------
+
+    @event_priority(-60)  # after the blog plugin has added its files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.files = files
+        if self.config.css and files.get_file_from_path(CSS_PATH) is None:
+            files.append(File.generated(config, CSS_PATH, content=CSS_SOURCE.read_bytes()))
+        self.missing_targets = set()
+        for cta in self.ctas.values():
+            target = _site_target(cta.url)
+            if target and self._file_for(target) is None:
+                self.missing_targets.add(cta.id)
+                support.report(log, Diagnostic(
+                    cta.source, f"{cta.id}.url", f"{describe(cta.url)} is not a page or file of the site",
+                    f"write a path under {Path(config.docs_dir).name}/ like order.md, "
+                    "or a full URL like https://shop.example.com/cakes", line=cta.line))
+        return files
+
+    def _file_for(self, target: str) -> File | None:
+        if self.files is None:
+            return None
+        path = target[2:] if target.startswith("./") else target
+        return self.files.get_file_from_path(path)
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _href(self, cta: Cta, page: Page, config: MkDocsConfig) -> str:
+        url = cta.url
+        target = _site_target(url)
+        if target is not None:
+            file = self._file_for(target)
+            if file is None:
+                return url
+            rest = url[len(target):]  # ?query and #fragment, kept
+            return file.url_relative_to(page.file) + rest
+        if cta.utm and self.config.utm.enabled and is_external(url, self.site_host):
+            utm = self.config.utm
+            params = {
+                "utm_source": utm.source or self.site_host or slugify(config.site_name or "site"),
+                "utm_medium": utm.medium,
+                "utm_campaign": utm.campaign or cta.campaign or cta.id,
+                "utm_content": ("/" + page.url.lstrip("/")) if utm.content else "",
+            }
+            return with_utm(url, params)
+        return url
+
+    def _render(self, config: MkDocsConfig, page: Page, cta: Cta,
+                overrides: dict[str, Any] | None = None, placement: str = "block") -> Markup:
+        overrides = overrides or {}
+        variant = choose_variant(cta, page.url)
+
+        def text(key: str) -> str | None:
+            if isinstance(overrides.get(key), str):
+                return overrides[key]
+            chosen = getattr(variant, key, None) if variant else None
+            return chosen if chosen is not None else getattr(cta, key)
+
+        context = {
+            "id": cta.id,
+            "variant": variant.id if variant else None,
+            "href": self._href(cta, page, config),
+            "external": is_external(cta.url, self.site_host),
+            "label": text("label"),
+            "heading": text("heading"),
+            "text": text("text"),
+            "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
+            "placement": placement,
+        }
+        return support.render_partial(config, "cta", cta=context)
+
+    def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
+        page, config = self.page, self._config
+        if page is None or config is None:
+            return ""
+        if not argument:
+            self.problems.append((None, "the cta block needs a CTA id", "write it like /// cta | " +
+                                  (next(iter(sorted(self.ctas)), "order-a-cake"))))
+            return ""
+        cta = self.ctas.get(argument)
+        if cta is None:
+            self.problems.append((argument, f"{describe(argument)} is not a named CTA", self._known_fix()))
+            return ""
+        unknown = [key for key in options if key not in BLOCK_OPTIONS]
+        if unknown:
+            self.problems.append((argument, f"{describe(unknown[0])} is not a cta block option",
+                                  f"use {', '.join(BLOCK_OPTIONS)}"))
+        if "style" in options and options["style"] not in STYLES:
+            self.problems.append((argument, f"style {describe(options['style'])} is not a CTA style",
+                                  "use primary or secondary"))
+        now = support.site_now(config)
+        if not cta.live(now):
+            self.problems.append((argument, f"the CTA ended on {display(cta.until, support.site_timezone(config))} "
+                                  "and is no longer shown", f"remove the block, or move `until` of "
+                                  f"{cta.id} in {cta.source} later"))
+            return ""
+        return str(self._render(config, page, cta, options, placement="block"))
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        self.page, self._config, self.problems = page, config, []
+        return None
+
+    @event_priority(-30)  # after the content is final, before the newsletter form is appended
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        self._report_block_problems(page, config)
+        if page is not self.page:
+            return None
+        placed = self._placed(page, config)
+        if not placed:
+            return None
+        rendered = [str(self._render(config, page, cta, placement="after")) for cta in placed]
+        return html + "\n" + "\n".join(rendered)
+
+    def _placed(self, page: Page, config: MkDocsConfig) -> list[Cta]:
+        """The CTAs placed after this page's content: front matter first, else the rules."""
+        value = (page.meta or {}).get("cta", None)
+        if value is False or support.is_404(page):
+            return []
+        now = support.site_now(config)
+        if value is not None and value is not True:
+            ids = value if isinstance(value, list) else [value]
+            chosen = []
+            for cta_id in ids:
+                problem = self._front_matter_problem(cta_id, now, config)
+                if problem:
+                    source = support.page_source(page)
+                    support.report(log, Diagnostic(support.source_path(page, config), "cta", problem[0],
+                                                   problem[1], line=key_line(source, "cta")))
+                else:
+                    chosen.append(self.ctas[cta_id])
+            return chosen
+        for rule in self.config.rules:
+            cta = self.ctas.get(rule.cta)
+            if cta is None or not self._matches(rule, page, config):
+                continue
+            if not cta.live(now):
+                if cta.id not in self.told_expired:
+                    self.told_expired.add(cta.id)
+                    support.report(log, Diagnostic(
+                        cta.source, f"{cta.id}.until",
+                        f"the CTA ended on {display(cta.until, support.site_timezone(config))}; "
+                        "its placement rule is skipped", "remove the rule or move `until` later",
+                        line=cta.line, severity="info"))
+                continue
+            return [cta]
+        return []
+
+    def _front_matter_problem(self, cta_id: object, now, config: MkDocsConfig) -> tuple[str, str] | None:
+        if not isinstance(cta_id, str) or cta_id not in self.ctas:
+            return f"{describe(cta_id)} is not a named CTA", self._known_fix() + "; or cta: false for none"
+        cta = self.ctas[cta_id]
+        if not cta.live(now):
+            return (f"the CTA {cta_id} ended on {display(cta.until, support.site_timezone(config))} "
+                    "and is no longer shown", f"remove `cta: {cta_id}`, or move its `until` in {cta.source} later")
+        return None
+
+    def _matches(self, rule, page: Page, config: MkDocsConfig) -> bool:
+        if rule.blog_posts and support.is_blog_post(page):
+            return True
+        if any(fnmatch.fnmatch(page.file.src_uri, pattern) for pattern in rule.pages):
+            return True
+        if rule.tags or rule.categories:
+            meta, _ = support.page_meta(page, config)
+            wanted_tags = {t.lower() for t in rule.tags}
+            wanted_categories = {t.lower() for t in rule.categories}
+            if wanted_tags & {t.lower() for t in meta.tags}:
+                return True
+            if wanted_categories & {t.lower() for t in meta.categories}:
+                return True
+        return False
+
+    def _report_block_problems(self, page: Page, config: MkDocsConfig) -> None:
+        if not self.problems:
+            return
+        source = support.page_source(page) or ""
+        for cta_id, problem, fix in self.problems:
+            line = _block_line(source, cta_id)
+            support.report(log, Diagnostic(support.source_path(page, config), "/// cta", problem, fix, line=line))
+        self.problems = []
+
+
+def _site_target(url: str) -> str | None:
+    """The file path part of a link into the site (`order.md` of `order.md#cakes`), or None for
+    external, mailto:, tel:, fragment-only and site-absolute links."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+        return None
+    return parts.path
+
+
+def _read(path: str | Path) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _find_line(text: str | None, pattern: str) -> int | None:
+    if not text:
+        return None
+    regex = re.compile(pattern)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if regex.search(line):
+            return number
+    return None
+
+
+def _block_line(source: str, cta_id: str | None) -> int | None:
+    """The source line of the `/// cta | <id>` block (front matter counted)."""
+    wanted = re.compile(r"^\s*/{3,}\s*cta\s*(?:\|\s*(.*?))?\s*$")
+    first = None
+    start = body_offset(source)
+    for number, line in enumerate(source.splitlines(), start=1):
+        if number <= start:
+            continue
+        match = wanted.match(line)
+        if match:
+            first = first or number
+            if (match.group(1) or None) == cta_id:
+                return number
+    return first

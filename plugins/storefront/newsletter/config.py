@@ -1,0 +1,78 @@
+"""Options of storefront/newsletter."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .providers import names
+
+
+class ConsentConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Show a consent checkbox."""
+    required = c.Type(bool, default=True)
+    """The checkbox must be ticked before the form can be sent (HTML `required`, no script)."""
+    text = c.Type(str, default="Yes, email me news and offers from the bakery. I have read the {privacy}.")
+    """The checkbox label; `{privacy}` becomes a link to `privacy_url`."""
+    link_text = c.Type(str, default="privacy policy")
+    """The words of the privacy link."""
+    privacy_url = c.Optional(c.Type(str))
+    """The privacy page: a page of the site (`privacy.md`) or an https URL."""
+
+
+class InterestConfig(base.Config):
+    label = c.Type(str)
+    """What the visitor reads next to the checkbox."""
+    value = c.Type(str)
+    """What is sent: a tag (Buttondown), a tag or group id (Kit, MailerLite), `group/bit` (Mailchimp)."""
+
+
+class NewsletterConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing its options."""
+    provider = c.Choice(names())
+    """The email provider whose form contract is used."""
+    form = c.Type(dict, default={})
+    """The provider's public form ids from its embed code (e.g. `username` for Buttondown)."""
+    heading = c.Type(str, default="Fresh from the oven, in your inbox")
+    """The form's heading."""
+    text = c.Type(str, default="")
+    """A sentence under the heading."""
+    button = c.Type(str, default="Subscribe")
+    """The submit button's label."""
+    email_label = c.Type(str, default="Email address")
+    """The email field's label."""
+    email_placeholder = c.Type(str, default="")
+    """An example shown in the empty email field (the label is always shown)."""
+    first_name = c.Type(bool, default=False)
+    """Ask for a first name (optional field)."""
+    first_name_label = c.Type(str, default="First name (optional)")
+    """The first-name field's label."""
+    interests = c.ListOfItems(c.SubConfig(InterestConfig), default=[])
+    """Choices the visitor may tick, sent as the provider's tags or groups."""
+    interests_legend = c.Type(str, default="Tell me about")
+    """The heading of the interest choices."""
+    tags = c.ListOfItems(c.Type(str), default=[])
+    """Tags every signup gets (hidden fields)."""
+    honeypot_label = c.Type(str, default="Leave this field empty")
+    """The label of the hidden honeypot field (read only by bots)."""
+    consent = c.SubConfig(ConsentConfig)
+    """The consent checkbox."""
+    thank_you = c.Optional(c.Type(str))
+    """A page of the site shown after signing up (e.g. `thanks.md`); default: a generated page."""
+    thank_you_path = c.Type(str, default="newsletter/thanks.md")
+    """Where the generated thank-you page goes."""
+    thank_you_title = c.Type(str, default="Thank you for subscribing")
+    """The generated thank-you page's title."""
+    thank_you_text = c.Type(
+        str, default="Please check your inbox: we've sent you an email to confirm your subscription.")
+    """The generated thank-you page's text."""
+    after_posts = c.Type(bool, default=True)
+    """Place the form after every blog post."""
+    after_pages = c.ListOfItems(c.Type(str), default=[])
+    """Also place it after pages matching these globs (`recipes/*.md`)."""
+    footer = c.Type(bool, default=True)
+    """Offer the footer form to the theme as `storefront.newsletter_footer`."""
+    css = c.Type(bool, default=True)
+    """Add the small stylesheet the form needs (honeypot hiding, focus ring, layout)."""

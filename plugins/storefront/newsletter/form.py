@@ -1,0 +1,285 @@
+"""The signup form: a provider's contract resolved against the site's options.
+
+`resolve` checks the `form` options against the provider's table entry (ids, URL patterns,
+secrets) and returns a `Contract`; `form_context` turns a contract plus per-form options into
+the plain values the `newsletter.html` partial prints (autoescaped there, once).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..core.diagnostics import Diagnostic, describe
+from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
+from .secrets import SECRET_NAMES, secret_kind
+
+__all__ = ["Contract", "resolve", "form_context", "check_values", "LOOPBACK"]
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-\[\]\.]{0,99}")
+
+
+@dataclass
+class Contract:
+    """What the form posts, for one site: action, method and every field name."""
+
+    provider: str
+    action: str
+    method: str
+    email: str
+    first_name: str | None
+    honeypot: str | None
+    consent: str | None
+    consent_value: str
+    redirect: str | None
+    tags: str | None
+    tags_join: str | None
+    tag_pattern: str | None
+    tag_example: str
+    interests: str | None
+    hidden: list[tuple[str, str]] = field(default_factory=list)
+    form_attrs: list[tuple[str, str]] = field(default_factory=list)
+    uses_site_action: bool = False  # Netlify: the action is the site's own thank-you page
+
+
+def _problem(source: str, key: str, problem: str, fix: str) -> Diagnostic:
+    return Diagnostic(file=source, key=key, problem=problem, fix=fix)
+
+
+def _secret_problem(source: str, key: str, kind: str) -> Diagnostic:
+    return _problem(source, key, f"this looks like {kind}, which must never be published in a page",
+                    "remove it and use only the public form ids from the provider's embed code "
+                    "(a signup form needs no API key)")
+
+
+def resolve(provider_name: str, options: Mapping[str, object], *,
+            source: str = "mkdocs.yml", prefix: str = "plugins.storefront/newsletter.form"
+            ) -> tuple[Contract | None, list[Diagnostic]]:
+    """The provider's contract with the site's `form` options filled in, or None and why not."""
+    provider = PROVIDERS[provider_name]
+    problems: list[Diagnostic] = []
+    known = {param.name for param in provider.params}
+    if provider.name == "custom":
+        known |= set(CUSTOM_FIELDS)
+    values: dict[str, str] = {}
+
+    for key, raw in options.items():
+        where = f"{prefix}.{key}"
+        if SECRET_NAMES.search(str(key)) and key not in known:
+            problems.append(_problem(source, where, f"{provider.label} forms take no `{key}` option",
+                                     "remove it: a signup form needs no API key, token or password, "
+                                     "only the public ids from the provider's embed code"))
+            continue
+        if key == "hidden" and provider.name == "custom":
+            continue  # checked below
+        if isinstance(raw, (dict, list)) or raw is None:
+            problems.append(_problem(source, where, f"{describe(raw)} is not a single value",
+                                     "write it as one string"))
+            continue
+        value = str(raw).strip()
+        param = next((p for p in provider.params if p.name == key), None)
+        kind = secret_kind(value, uuid_expected=bool(param and UUID in param.pattern),
+                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"))
+        if kind:
+            problems.append(_secret_problem(source, where, kind))
+            continue
+        if key not in known:
+            expected = ", ".join(sorted(known))
+            problems.append(_problem(source, where, f"{provider.label} forms take no `{key}` option",
+                                     f"use {expected}"))
+            continue
+        if param is not None and not param.matches(value):
+            problems.append(_problem(
+                source, where, f"{describe(value)} is not a {provider.label} {key}",
+                f"copy {param.where} from the embed code, like {param.example}"))
+            continue
+        values[key] = value
+
+    for param in provider.params:
+        if param.required and param.name not in values and not any(
+                d.key == f"{prefix}.{param.name}" for d in problems):
+            problems.append(_problem(
+                source, f"{prefix}.{param.name}", f"{provider.label} needs `{param.name}`",
+                f"set it to {param.where}, like {param.example}"))
+
+    if provider.name == "custom":
+        problems += _check_custom(options, values, source, prefix)
+    if problems:
+        return None, problems
+    return _contract(provider, values, options), []
+
+
+def _check_custom(options: Mapping[str, object], values: dict[str, str], source: str,
+                  prefix: str) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    action = values.get("action")
+    if action:
+        parts = urlsplit(action)
+        local = parts.hostname in LOOPBACK
+        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+            problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not an https URL",
+                                     "use the provider's https form endpoint, like "
+                                     "https://forms.example.com/subscribe (http only for 127.0.0.1)"))
+        elif not parts.hostname or " " in action:
+            problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not a valid URL",
+                                     "write it like https://forms.example.com/subscribe"))
+    method = values.get("method", "post").lower()
+    if method not in ("post", "get"):
+        problems.append(_problem(source, f"{prefix}.method", f"{describe(method)} is not post or get",
+                                 "use post (what signup endpoints expect)"))
+    for key in ("email", "first_name", "tags", "honeypot", "consent", "redirect"):
+        if key in values and not _FIELD_NAME.fullmatch(values[key]):
+            problems.append(_problem(source, f"{prefix}.{key}", f"{describe(values[key])} is not a field name",
+                                     "use the name attribute from the provider's embed code, like email"))
+    hidden = options.get("hidden", {})
+    if not isinstance(hidden, Mapping):
+        problems.append(_problem(source, f"{prefix}.hidden", "is not a mapping",
+                                 "write it as field name: value pairs"))
+    else:
+        for name, value in hidden.items():
+            where = f"{prefix}.hidden.{name}"
+            kind = secret_kind(str(value))
+            if SECRET_NAMES.search(str(name)) or kind:
+                problems.append(_secret_problem(source, where, kind or "an API credential"))
+            elif not _FIELD_NAME.fullmatch(str(name)):
+                problems.append(_problem(source, where, f"{describe(name)} is not a field name",
+                                         "use the name attribute from the provider's embed code"))
+    return problems
+
+
+def _fill(template: str | None, values: Mapping[str, str]) -> str | None:
+    if template is None:
+        return None
+    try:
+        return template.format(**values)
+    except KeyError:
+        return None  # an optional id (Mailchimp's gdpr) is not configured: no such field
+
+
+def _contract(provider: Provider, values: dict[str, str], options: Mapping[str, object]) -> Contract:
+    if provider.name == "custom":
+        hidden = options.get("hidden") or {}
+        return Contract(
+            provider="custom", action=values["action"], method=values.get("method", "post").lower(),
+            email=values.get("email", "email"), first_name=values.get("first_name"),
+            honeypot=values.get("honeypot"), consent=values.get("consent"),
+            consent_value=values.get("consent_value", "yes"), redirect=values.get("redirect"),
+            tags=values.get("tags"), tags_join=None, tag_pattern=None, tag_example="sourdough",
+            interests="tags" if values.get("tags") else None,
+            hidden=[(str(k), str(v)) for k, v in hidden.items()])  # type: ignore[union-attr]
+    return Contract(
+        provider=provider.name,
+        action=_fill(provider.action, values) or "",
+        method=provider.method,
+        email=provider.email,
+        first_name=provider.first_name,
+        honeypot=_fill(provider.honeypot, values),
+        consent=_fill(provider.consent, values),
+        consent_value=provider.consent_value,
+        redirect=provider.redirect,
+        tags=provider.tags,
+        tags_join=provider.tags_join,
+        tag_pattern=provider.tag_pattern,
+        tag_example=provider.tag_example,
+        interests=provider.interests,
+        hidden=[(name, _fill(value, values) or "") for name, value in provider.hidden],
+        form_attrs=[(name, _fill(value, values) or "") for name, value in provider.form_attrs],
+        uses_site_action=provider.name == "netlify",
+    )
+
+
+def check_values(contract: Contract, *, tags: list[str], interests: list[Mapping[str, str]],
+                 source: str, prefix: str) -> list[Diagnostic]:
+    """Tags and interest choices against what the provider accepts (ids for some)."""
+    label = PROVIDERS[contract.provider].label
+    problems: list[Diagnostic] = []
+    if tags and not contract.tags:
+        problems.append(_problem(source, f"{prefix}.tags", f"{label} forms cannot send tags",
+                                 "remove `tags`, or tag new subscribers in the provider's form settings"))
+    if interests and not contract.interests:
+        problems.append(_problem(source, f"{prefix}.interests", f"{label} forms cannot send interest choices",
+                                 "remove `interests`, or use a provider with tags or groups"))
+    if contract.tag_pattern and contract.tags:
+        for index, tag in enumerate(tags):
+            if not re.fullmatch(contract.tag_pattern, tag):
+                problems.append(_problem(source, f"{prefix}.tags[{index}]",
+                                         f"{describe(tag)} is not a {label} tag id",
+                                         f"use the tag's number from {label}, like {contract.tag_example}"))
+    for index, item in enumerate(interests):
+        value = str(item.get("value", ""))
+        where = f"{prefix}.interests[{index}].value"
+        if contract.interests == "groups":
+            if not re.fullmatch(r"\d{1,12}/\d{1,12}", value):
+                problems.append(_problem(source, where, f"{describe(value)} is not a Mailchimp group choice",
+                                         "write the group id and the choice's bit, like 12345/1 "
+                                         "(from the embed code's group[12345][1] checkbox)"))
+        elif contract.interests == "tags" and contract.tag_pattern and not re.fullmatch(contract.tag_pattern, value):
+            problems.append(_problem(source, where, f"{describe(value)} is not a {label} tag id",
+                                     f"use the tag's number from {label}, like {contract.tag_example}"))
+    return problems
+
+
+def form_context(contract: Contract, *, prefix: str, heading: str, text: str, button: str,
+                 email_label: str, email_placeholder: str, first_name_label: str | None,
+                 interests: list[Mapping[str, str]], interests_legend: str, tags: list[str],
+                 consent: Mapping[str, object] | None, privacy_href: str | None,
+                 redirect_url: str | None, site_action: str | None, honeypot_label: str,
+                 placement: str) -> dict:
+    """The plain values the partial prints; the partial escapes each once."""
+    hidden = list(contract.hidden)
+    if contract.tags and tags:
+        if contract.tags_join:
+            hidden.append((contract.tags, contract.tags_join.join(tags)))
+        else:
+            hidden += [(contract.tags, tag) for tag in tags]
+    if contract.redirect and redirect_url:
+        hidden.append((contract.redirect, redirect_url))
+    choices = []
+    for index, item in enumerate(interests):
+        value = str(item.get("value", ""))
+        if contract.interests == "groups":
+            group, bit = value.split("/", 1)
+            name, post = f"group[{group}][{bit}]", bit
+        else:
+            name, post = contract.tags or "interests", value
+        choices.append({"id": f"{prefix}-interest-{index + 1}", "name": name, "value": post,
+                        "label": str(item.get("label", value))})
+    consent_ctx = None
+    if consent:
+        words = str(consent.get("text") or "")
+        before, marker, after = words.partition("{privacy}")
+        consent_ctx = {
+            "id": f"{prefix}-consent",
+            "name": contract.consent,
+            "value": contract.consent_value,
+            "required": bool(consent.get("required")),
+            "before": before,
+            "link": str(consent.get("link_text") or "privacy policy") if marker and privacy_href else None,
+            "link_plain": str(consent.get("link_text") or "privacy policy") if marker and not privacy_href else None,
+            "href": privacy_href,
+            "after": after,
+        }
+    action = site_action if contract.uses_site_action else contract.action
+    return {
+        "id": prefix,
+        "provider": contract.provider,
+        "placement": placement,
+        "action": action,
+        "method": contract.method,
+        "attrs": contract.form_attrs,
+        "heading": heading,
+        "text": text,
+        "button": button,
+        "email": {"id": f"{prefix}-email", "name": contract.email, "label": email_label,
+                  "placeholder": email_placeholder},
+        "first_name": ({"id": f"{prefix}-first-name", "name": contract.first_name, "label": first_name_label}
+                       if first_name_label and contract.first_name else None),
+        "interests": {"legend": interests_legend, "choices": choices} if choices else None,
+        "hidden": hidden,
+        "honeypot": ({"id": f"{prefix}-hp", "name": contract.honeypot, "label": honeypot_label}
+                     if contract.honeypot else None),
+        "consent": consent_ctx,
+    }

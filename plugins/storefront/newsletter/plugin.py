@@ -1,0 +1,311 @@
+"""storefront/newsletter: signup forms for real email providers, without third-party code.
+
+The form posts straight to the provider's public endpoint, with the field names its own
+embed code uses (see providers.py). It is placed by a `/// newsletter` block, after blog
+posts, and in the footer (the theme prints `storefront.newsletter_footer`); front matter
+`newsletter: false` turns every form off for a page.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core.blocks import rendered_blocks_extension
+from ..core.diagnostics import Diagnostic, describe
+from ..core.frontmatter import key_line
+from .config import NewsletterConfig
+from .form import Contract, check_values, form_context, resolve
+from .secrets import secret_kind
+
+log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/storefront/newsletter.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "newsletter.css"
+BLOCK_OPTIONS = ("heading", "text", "button", "tags", "tag", "first_name")
+PLUGIN_KEY = "plugins.storefront/newsletter"
+
+
+class NewsletterPlugin(BasePlugin[NewsletterConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.contract: Contract | None = None
+        self.page: Page | None = None
+        self.count = 0
+        self.problems: list[tuple[str, str]] = []
+        self.files: Files | None = None
+        self.thanks: File | None = None
+        self.footer = Markup("")
+        self.globals: dict | None = None
+        self._config: MkDocsConfig | None = None
+
+    # --- configuration ------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.contract = None
+        source = support.display_path(config, config.config_file_path or "mkdocs.yml")
+        contract, problems = resolve(self.config.provider, self.config.form, source=source,
+                                     prefix=f"{PLUGIN_KEY}.form")
+        if contract is not None:
+            interests = [dict(item) for item in self.config.interests]
+            problems += check_values(contract, tags=list(self.config.tags), interests=interests,
+                                     source=source, prefix=PLUGIN_KEY)
+        problems += self._check_texts(source)
+        for problem in problems:
+            support.report(log, problem)
+        if not problems:
+            self.contract = contract
+        config.markdown_extensions.append(rendered_blocks_extension("newsletter", self._render_block))
+        if self.config.css and CSS_PATH not in config.extra_css:
+            config.extra_css.append(CSS_PATH)
+        return config
+
+    def _check_texts(self, source: str) -> list[Diagnostic]:
+        """Secrets pasted into any other option (a consent text, a tag) are refused too."""
+        problems = []
+        values: list[tuple[str, Any]] = [
+            ("tags", self.config.tags), ("consent.privacy_url", self.config.consent.privacy_url),
+            ("thank_you", self.config.thank_you)]
+        for key, value in values:
+            for item in value if isinstance(value, list) else [value]:
+                kind = secret_kind(str(item)) if item else None
+                if kind:
+                    problems.append(Diagnostic(
+                        file=source, key=f"{PLUGIN_KEY}.{key}",
+                        problem=f"this looks like {kind}, which must never be published in a page",
+                        fix="remove it: a signup form needs only the public ids from the embed code"))
+        return problems
+
+    # --- files: the stylesheet and the thank-you page -----------------------------------
+
+    @event_priority(-60)  # after the blog plugin has added its files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.files = files
+        if self.config.css and files.get_file_from_path(CSS_PATH) is None:
+            files.append(File.generated(config, CSS_PATH, content=CSS_SOURCE.read_bytes()))
+        self.thanks = None
+        if self.config.thank_you:
+            self.thanks = files.get_file_from_path(self.config.thank_you)
+            if self.thanks is None:
+                support.report(log, Diagnostic(
+                    file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
+                    key=f"{PLUGIN_KEY}.thank_you",
+                    problem=f"{describe(self.config.thank_you)} is not a page of the site",
+                    fix=f"write it as a path under {Path(config.docs_dir).name}/ like thanks.md, "
+                        "or remove it to use the generated thank-you page"))
+        else:
+            path = self.config.thank_you_path
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                self.thanks = existing
+            else:
+                text = (
+                    "---\n"
+                    f"title: {_yaml_string(self.config.thank_you_title)}\n"
+                    "robots: noindex, follow\nnoindex: true\nnewsletter: false\ncta: false\n"
+                    "search:\n  exclude: true\n---\n\n"
+                    f'<div class="sf-newsletter-thanks" markdown>\n\n'
+                    f"# {_markdown_text(self.config.thank_you_title)}\n\n"
+                    f"{_markdown_text(self.config.thank_you_text)}\n\n</div>\n")
+                self.thanks = File.generated(config, path, content=text,
+                                             inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(self.thanks)
+        return files
+
+    # --- URLs -----------------------------------------------------------------------------
+
+    def _site_href(self, config: MkDocsConfig, target: str | None, page: Page | None) -> str | None:
+        """A page of the site or an external URL, as an href from `page` (or from anywhere)."""
+        if not target:
+            return None
+        if urlsplit(target).scheme:
+            return target
+        path, _, fragment = target.partition("#")
+        file = self.files.get_file_from_path(path) if self.files is not None else None
+        if file is None:
+            return target
+        if page is not None:
+            href = file.url_relative_to(page.file)
+        else:
+            href = _root_relative(config, file.url)
+        return href + (f"#{fragment}" if fragment else "")
+
+    def _redirect_url(self, config: MkDocsConfig) -> str | None:
+        if self.thanks is None:
+            return None
+        return support.absolute_url(config, self.thanks.url)
+
+    def _site_action(self, config: MkDocsConfig) -> str | None:
+        return _root_relative(config, self.thanks.url) if self.thanks is not None else None
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _render(self, config: MkDocsConfig, *, page: Page | None, prefix: str, placement: str,
+                overrides: dict[str, Any] | None = None) -> Markup:
+        assert self.contract is not None
+        options = overrides or {}
+        tags = list(self.config.tags) + _as_list(options.get("tags")) + _as_list(options.get("tag"))
+        first_name = options.get("first_name", self.config.first_name)
+        consent = self.config.consent
+        context = form_context(
+            self.contract, prefix=prefix,
+            heading=str(options.get("heading", self.config.heading)),
+            text=str(options.get("text", self.config.text)),
+            button=str(options.get("button", self.config.button)),
+            email_label=self.config.email_label, email_placeholder=self.config.email_placeholder,
+            first_name_label=self.config.first_name_label if first_name else None,
+            interests=[dict(item) for item in self.config.interests],
+            interests_legend=self.config.interests_legend, tags=tags,
+            consent=dict(consent) if consent.enabled else None,
+            privacy_href=self._site_href(config, consent.privacy_url, page),
+            redirect_url=self._redirect_url(config), site_action=self._site_action(config),
+            honeypot_label=self.config.honeypot_label, placement=placement)
+        return support.render_partial(config, "newsletter", form=context)
+
+    def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
+        page, config = self.page, self._config
+        if page is None or self.contract is None or _turned_off(page):
+            return ""
+        unknown = [key for key in options if key not in BLOCK_OPTIONS]
+        if argument:
+            unknown.insert(0, f"| {argument}")
+        if unknown:
+            self.problems.append((
+                ", ".join(unknown),
+                f"the newsletter block takes no {', '.join(describe(k) for k in unknown)}; "
+                f"use the options {', '.join(BLOCK_OPTIONS)}"))
+        if "first_name" in options and not isinstance(options["first_name"], bool):
+            self.problems.append(("first_name", "the newsletter block's first_name must be true or false"))
+            options = {k: v for k, v in options.items() if k != "first_name"}
+        extra_tags = _as_list(options.get("tags")) + _as_list(options.get("tag"))
+        if extra_tags:
+            bad = check_values(self.contract, tags=extra_tags, interests=[], source="", prefix="tags")
+            if bad:
+                self.problems.append(("tag", f"{bad[0].problem}; {bad[0].fix}"))
+                options = {k: v for k, v in options.items() if k not in ("tags", "tag")}
+        self.count += 1
+        return self._render(config, page=page, prefix=f"sf-newsletter-{self.count}", placement="block",
+                            overrides=options)
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._config = config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        self.page, self._config, self.count, self.problems = page, config, 0, []
+        value = (page.meta or {}).get("newsletter", None)
+        if value not in (None, True, False):
+            source = support.page_source(page)
+            support.report(log, Diagnostic(
+                file=support.source_path(page, config), key="newsletter", line=key_line(source, "newsletter"),
+                problem=f"{describe(value)} is not true or false",
+                fix="write newsletter: false to turn the signup form off on this page"))
+        return None
+
+    @event_priority(-40)  # after the page's own content is final; CTA placement goes first
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        self._report_block_problems(page, config)
+        if self.contract is None or _turned_off(page) or page is not self.page:
+            return None
+        place = (self.config.after_posts and support.is_blog_post(page)) or any(
+            fnmatch.fnmatch(page.file.src_uri, pattern) for pattern in self.config.after_pages)
+        if not place:
+            return None
+        self.count += 1
+        form = self._render(config, page=page, prefix=f"sf-newsletter-{self.count}", placement="after")
+        return html + "\n" + str(form)
+
+    def _report_block_problems(self, page: Page, config: MkDocsConfig) -> None:
+        if not self.problems:
+            return
+        source = support.page_source(page) or ""
+        line = _block_line(source, "newsletter")
+        for key, message in self.problems:
+            problem, _, fix = message.partition("; ")
+            support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
+                                           line=line, problem=problem, fix=fix))
+        self.problems = []
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return None
+        footer = Markup("")
+        if self.contract is not None and self.config.footer:
+            footer = self._render(config, page=None, prefix="sf-newsletter-footer", placement="footer")
+        self.footer = footer
+        self.globals = env.globals.setdefault("storefront", {})
+        self.globals["newsletter_footer"] = footer
+        return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
+        if not self.config.enabled or not _turned_off(page):
+            return None
+        # The footer form is site-wide; a page that turns the newsletter off gets its own
+        # `storefront` mapping with an empty footer form (the theme needs no extra check).
+        shared = context.get("storefront") or self.globals or {}
+        context["storefront"] = {**shared, "newsletter_footer": Markup("")}
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.thanks is None or page.file.src_uri != self.thanks.src_uri or not self.thanks.generated_by:
+            return None
+        if 'name="robots"' in output:
+            return None
+        return support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
+
+
+def _turned_off(page: Page) -> bool:
+    return (page.meta or {}).get("newsletter") is False
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value if item is not None and str(item)]
+    return [str(value)]
+
+
+def _root_relative(config: MkDocsConfig, url: str) -> str:
+    base = urlsplit(config.site_url or "").path or "/"
+    return (base if base.endswith("/") else base + "/") + url.lstrip("/")
+
+
+def _block_line(source: str, name: str) -> int | None:
+    """The source line of the first `/// <name>` block (front matter counted)."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("///") and stripped.lstrip("/").strip().split("|")[0].strip() == name:
+            return number
+    return None
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text safe in generated Markdown: HTML escaped, Markdown punctuation backslashed."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]#!|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
