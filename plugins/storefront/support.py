@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from .core import clock
 from .core.diagnostics import Diagnostic, emit
-from .core.escape import markup, plain_text
+from .core.escape import html_attr, markup, plain_text
 from .core.frontmatter import PageMeta, read_meta
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -146,14 +146,30 @@ def page_title(page: Page) -> str:
 
 
 def harden_title(page: Page) -> None:
-    """Replace `page.title` with an escaped `Markup` so a theme printing `{{ page.title }}`
-    (MkDocs renders templates without autoescaping) prints text, never markup.
+    """Replace `page.title` (and front matter `title`, which Material prints in its header)
+    with an escaped `Markup` so a theme printing `{{ page.title }}` (MkDocs renders templates
+    without autoescaping) prints text, never markup. Quotes are escaped too, as themes also
+    print titles inside attributes (`aria-label="{{ page.title | e }}"`).
 
     Idempotent; every storefront plugin reads the plain title through `page_title`.
     """
-    if page.title is None or isinstance(page.title, Markup):
+    if page.title is not None and not isinstance(page.title, Markup):
+        page.title = Markup(html_attr(page_title(page)))
+    harden_meta(page, "title")
+
+
+def harden_meta(page: Page, *keys: str) -> None:
+    """Replace plain-text front-matter values a theme prints raw (Material prints `title`,
+    `description` and `author`) with escaped `Markup`, in place. `page_meta` and `page_title`
+    still read them as plain text; read front matter through them, not `page.meta`.
+    """
+    meta = page.meta
+    if not meta:
         return
-    page.title = markup(page_title(page))
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = Markup(html_attr(value))
 
 
 def canonical_url(page: Page, config: MkDocsConfig) -> str | None:
@@ -228,7 +244,8 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 __all__ = [
     "log", "project_dir", "project_path", "display_path", "source_path", "page_source",
-    "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "canonical_url",
+    "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "harden_meta",
+    "canonical_url",
     "absolute_url", "is_404", "is_blog_post", "report", "insert_head", "partials_env", "render_partial",
     "plain_text",
 ]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .clock import UTC, ClockError, parse_when
 from .diagnostics import Diagnostic, describe
+from .escape import plain_text
+from .urls import url_problem
 
 __all__ = ["PageMeta", "read_meta", "key_line", "body_offset", "as_list"]
 
@@ -50,8 +52,8 @@ def as_list(value: object) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
-        return [str(item).strip() for item in value if item is not None and str(item).strip()]
-    return [str(value).strip()]
+        return [plain_text(item).strip() for item in value if item is not None and plain_text(item).strip()]
+    return [plain_text(value).strip()]
 
 
 @dataclass
@@ -124,7 +126,16 @@ def read_meta(
         if isinstance(value, (dict, list, tuple, bool)):
             report(key, f"{describe(value)} is not text", f"write {key} as a single line of text")
             continue
-        setattr(out, key, str(value).strip() or None)
+        # plain_text: a theme-facing copy may already be escaped Markup (support.harden_meta)
+        setattr(out, key, plain_text(value).strip() or None)
+
+    for key, fix in (("canonical", "write an absolute URL like https://example.com/page/ or a path like /page/"),
+                     ("image", "write a path to an image in the docs folder (images/card.png) or an https:// URL")):
+        value = getattr(out, key)
+        problem = url_problem(value, path_spaces=key == "image") if value else None
+        if problem:
+            report(key, problem, fix)
+            setattr(out, key, None)
 
     if out.robots:
         for part in out.robots.split(","):

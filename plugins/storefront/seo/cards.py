@@ -1,0 +1,161 @@
+"""Social cards: 1200×630 PNGs with the page title, the site name and the brand colour,
+drawn with Pillow alone (with the DejaVu Sans Bold font shipped in `fonts/`, so no system
+font or library is needed, and accented and Cyrillic or Greek titles draw correctly) and cached on disk
+by a hash of everything that changes their pixels, so an unchanged card is never redrawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from . import VERSION
+
+__all__ = ["Card", "WIDTH", "HEIGHT", "MIME", "card_key", "draw_card", "ensure_card",
+           "text_colour_for", "wrap"]
+
+WIDTH, HEIGHT = 1200, 630
+MIME = "image/png"
+MARGIN = 80
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"  # Bitstream Vera licence
+FONT_ID = f"dejavu-sans-bold-2.37-pillow-{PIL.__version__}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card shows; its `key` names the cached file."""
+
+    title: str
+    site_name: str
+    colour: str
+    text_colour: str | None = None
+
+    @property
+    def key(self) -> str:
+        return card_key(self)
+
+
+def card_key(card: Card) -> str:
+    payload = json.dumps([VERSION, FONT_ID, WIDTH, HEIGHT, card.title, card.site_name,
+                          card.colour.lower(), (card.text_colour or "").lower()],
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_colour_for(background: str) -> str:
+    """White or near-black, whichever contrasts more with the background (WCAG ratio)."""
+    lum = _luminance(_rgb(background))
+    white = 1.05 / (lum + 0.05)
+    dark = (lum + 0.05) / (_luminance((24, 24, 24)) + 0.05)
+    return "#ffffff" if white >= dark else "#181818"
+
+
+@lru_cache(maxsize=8)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.truetype(str(FONT), size)
+
+
+def wrap(text: str, font, width: int) -> list[str]:
+    """Greedy word wrap to `width` pixels; a word longer than a line is cut."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while font.getlength(word) > width and len(word) > 1:
+            cut = len(word)
+            while cut > 1 and font.getlength(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
+    """The largest of a few sizes at which the title fits in three lines (else four, cut)."""
+    for size in (76, 64, 54):
+        font = _font(size)
+        lines = wrap(title, font, width)
+        if len(lines) <= 3:
+            return font, lines, size
+    lines = wrap(title, font, width)
+    if len(lines) > 4:
+        last = lines[3]
+        while last and font.getlength(last + " …") > width:
+            last = last[:-1]
+        lines = lines[:3] + [last.rstrip() + " …"]
+    return font, lines, size
+
+
+def draw_card(card: Card) -> bytes:
+    """The card as PNG bytes (fast settings: the image is flat colour and text)."""
+    background = _rgb(card.colour)
+    ink = card.text_colour or text_colour_for(card.colour)
+    image = Image.new("RGB", (WIDTH, HEIGHT), background)
+    draw = ImageDraw.Draw(image)
+    inner = WIDTH - 2 * MARGIN
+
+    font, lines, size = _fit_title(card.title or card.site_name, inner)
+    leading = int(size * 1.2)
+    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=ink)
+    y = MARGIN + 48
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=ink)
+        y += leading
+
+    site_font = _font(36)
+    site = wrap(card.site_name, site_font, inner)[:1]
+    if site:
+        draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=ink)
+
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=False, compress_level=3)
+    return out.getvalue()
+
+
+def ensure_card(card: Card, cache_dir: Path, target: Path, draw=None) -> bool:
+    """Put the card at `target`, drawing it only when the cache has no copy. Returns whether
+    it was drawn."""
+    cached = cache_dir / f"{card.key}.png"
+    drawn = False
+    if not cached.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        data = (draw or draw_card)(card)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, cached)  # atomic: a parallel build never reads half a card
+        drawn = True
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return drawn

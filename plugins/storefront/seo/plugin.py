@@ -1,0 +1,285 @@
+"""storefront/seo, the MkDocs adapter: reads each page once, writes its head tags once.
+
+Order of work in a build:
+- on_config: one warning when site_url is missing.
+- on_page_content (early): harden the title for the theme, report the page's front-matter
+  problems (this plugin reports the shared keys for the whole suite), resolve the social
+  image (`page.storefront_image`) and prepare the page's head tags.
+- on_post_page: take the theme's title, description, canonical (and any Open Graph/Twitter
+  copies) out of `<head>` with string operations and insert ours; note the page for the
+  sitemap (only pages actually built get there).
+- on_post_build: draw missing social cards (cached), write sitemap.xml(.gz), robots.txt.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import posixpath
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core import clock
+from ..core.diagnostics import Diagnostic
+from ..core.escape import url_path
+from ..core.frontmatter import PageMeta, key_line
+from ..core.images import ImageError, image_info
+from . import cards
+from .config import SeoConfig
+from .locales import og_locale
+from .robots import render_robots
+from .sitemap import SitemapEntry, gzip_bytes, render_sitemap
+from .tags import VERIFICATION_NAMES, HeadData, SocialImage, render_head, strip_theme_tags
+from .text import compose_title, derive_description
+
+log = get_plugin_logger(__name__)
+
+PLUGIN = "storefront/seo"
+
+
+class SeoPlugin(BasePlugin[SeoConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self.sitemap: list[SitemapEntry] = []
+        self.cards: dict[Path, cards.Card] = {}
+        self.reported: set[str] = set()
+        self.user_robots = False
+        self.default_image: SocialImage | None = None
+        self.drawn = 0
+
+    # --- set-up ------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._reset()
+        if not config.site_url:
+            log.warning(
+                "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
+                "and the sitemap are left out; set site_url: https://www.example.com/")
+        theme_language = config.theme.get("language") or config.theme.get("locale")
+        self.locale = self.config.locale or og_locale(str(theme_language) if theme_language else None)
+        self.tz = support.site_timezone(config)
+        self.cache_dir = support.project_path(config, self.config.cache_dir) / "cards"
+        self.cards_dir = self.config.cards_dir.strip("/")
+        self.verification = {
+            engine: code.strip() for engine in VERIFICATION_NAMES
+            if (code := getattr(self.config.verification, engine)) and code.strip()
+        }
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self.user_robots = files.get_file_from_path("robots.txt") is not None
+        if self.config.default_image:
+            self.default_image = self._default_image(files, config)
+
+    def _default_image(self, files: Files, config: MkDocsConfig) -> SocialImage | None:
+        value = self.config.default_image.strip()
+        where = f"mkdocs.yml: plugins.{PLUGIN}.default_image"
+        if urlsplit(value).scheme:
+            return SocialImage(url=url_path(value), mime=mimetypes.guess_type(value)[0],
+                               alt=self.config.default_image_alt or "", source="default")
+        file = files.get_file_from_path(value.lstrip("/"))
+        if file is None:
+            log.warning(f'{where}: "{value}" is not a file in {support.display_path(config, config.docs_dir)}; '
+                        "put the image there or fix the path (relative to the docs folder)")
+            return None
+        try:
+            image = self._local_image(file, config, self.config.default_image_alt or "", "default")
+        except ImageError:
+            log.warning(f'{where}: "{value}" is not an image that can be read; use a PNG, JPEG or WebP file')
+            return None
+        return image
+
+    # --- per page ----------------------------------------------------------------------
+
+    @event_priority(50)  # before plugins that add blocks to the content (the description
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        # is taken from the author's first paragraph, not from an inserted call to action)
+        if not self.config.enabled:
+            return
+        # The title as MkDocs settled it (front matter, nav or rendered <h1>), escaped for the
+        # theme, which prints it without autoescaping in nav, header, breadcrumbs and <h1>.
+        support.harden_title(page)
+        support.harden_meta(page, "description", "author")
+
+        meta, problems = support.page_meta(page, config)
+        source = support.source_path(page, config)
+        if source not in self.reported:
+            self.reported.add(source)
+            for problem in problems:
+                support.report(log, problem)
+
+        title = meta.title or support.page_title(page)
+        description = derive_description(meta.description, html, config.site_description,
+                                         self.config.description_length)
+        image = self._page_image(page, meta, title, files, config, source)
+        page.storefront_image = image  # type: ignore[attr-defined]
+        page._storefront_seo = self._head(page, meta, title, description, image, config)  # type: ignore[attr-defined]
+
+    def _page_image(self, page: Page, meta: PageMeta, title: str, files: Files,
+                    config: MkDocsConfig, source: str) -> SocialImage | None:
+        alt = meta.image_alt or title
+        if meta.image:
+            value = meta.image
+            if urlsplit(value).scheme:
+                return SocialImage(url=url_path(value), mime=mimetypes.guess_type(value)[0], alt=alt)
+            image = self._front_matter_image(page, value, alt, files, config, source)
+            if image is not None:
+                return image
+        if self.default_image is not None:
+            default = self.default_image
+            return SocialImage(url=default.url, width=default.width, height=default.height,
+                               mime=default.mime, alt=default.alt or title, path=default.path,
+                               source="default")
+        if not self.config.cards:
+            return None
+        slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
+        path = f"{self.cards_dir}/{slug}.png"
+        card = cards.Card(title, config.site_name, self.config.card_colour, self.config.card_text_colour)
+        self.cards[Path(config.site_dir) / path] = card
+        return SocialImage(url=support.absolute_url(config, url_path(path)), width=cards.WIDTH,
+                           height=cards.HEIGHT, mime=cards.MIME, alt=title, path=path, source="card")
+
+    def _front_matter_image(self, page: Page, value: str, alt: str, files: Files,
+                            config: MkDocsConfig, source: str) -> SocialImage | None:
+        path = value.split("#", 1)[0].split("?", 1)[0]
+        if path.startswith("/"):
+            candidates = [path.lstrip("/")]
+        else:
+            candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
+        file = next((f for c in candidates if (f := files.get_file_from_path(c)) is not None), None)
+        line = key_line(support.page_source(page), "image")
+        if file is None:
+            support.report(log, Diagnostic(
+                source, "image", f'"{value}" is not a file in {support.display_path(config, config.docs_dir)}',
+                "put the image there, or write its path relative to this page (images/card.png) "
+                "or to the docs folder (/images/card.png)", line))
+            return None
+        try:
+            return self._local_image(file, config, alt, "page")
+        except ImageError:
+            support.report(log, Diagnostic(
+                source, "image", f'"{value}" is not an image that can be read',
+                "use a PNG, JPEG or WebP file (1200×630 shows best when shared)", line))
+            return None
+
+    def _local_image(self, file: File, config: MkDocsConfig, alt: str, origin: str) -> SocialImage:
+        width = height = None
+        mime = mimetypes.guess_type(file.src_uri)[0]
+        if file.abs_src_path:
+            info = image_info(file.abs_src_path)
+            width, height, mime = info.width, info.height, info.mime
+        return SocialImage(url=support.absolute_url(config, url_path(file.url)), width=width,
+                           height=height, mime=mime, alt=alt, path=file.url, source=origin)
+
+    def _head(self, page: Page, meta: PageMeta, title: str, description: str,
+              image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
+        site = config.site_name or ""
+        if page.is_homepage and (not meta.title or meta.title == site):
+            html_title = compose_title(self.config.home_title, page=title, site=site,
+                                       site_description=config.site_description or "")
+        else:
+            html_title = compose_title(self.config.title, page=title, site=site,
+                                       site_description=config.site_description or "")
+        robots = meta.robots_directives
+        if support.is_404(page) and "noindex" not in robots:
+            robots = ["noindex", *robots]
+        canonical = support.canonical_url(page, config)
+        data = HeadData(title=html_title, page_title=title, description=description,
+                        site_name=site, locale=og_locale(meta.lang) if meta.lang else self.locale,
+                        canonical=canonical, robots=robots, image=image,
+                        twitter_site=self.config.twitter_site,
+                        twitter_creator=self.config.twitter_creator,
+                        verification=self.verification)
+        if meta.is_dated:
+            data.og_type = "article"
+            data.published = clock.isoformat(meta.published, self.tz)
+            data.modified = clock.isoformat(meta.updated or meta.published, self.tz)
+            data.authors = _author_names(page, meta) or ([config.site_author] if config.site_author else [])
+            data.section = meta.categories[0] if meta.categories else None
+            data.tags = meta.tags
+
+        entry = None
+        own = support.absolute_url(config, page.url) if config.site_url else None
+        elsewhere = bool(meta.canonical) and canonical != own
+        if own and canonical and meta.indexable and not elsewhere and not support.is_404(page):
+            lastmod = meta.updated or meta.published
+            entry = SitemapEntry(canonical, clock.isoformat(lastmod, self.tz) if lastmod else None)
+        return render_head(data), entry
+
+    @event_priority(-50)  # after plugins that add head tags, before storefront/optimize (-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        prepared = getattr(page, "_storefront_seo", None)
+        if not self.config.enabled or prepared is None:
+            return None
+        tags, entry = prepared
+        end = output.find("</head>")
+        if end == -1:
+            return None
+        if entry is not None:
+            self.sitemap.append(entry)
+        return support.insert_head(strip_theme_tags(output[:end]) + output[end:], tags)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        # The theme's own 404.html (no 404.md in the docs) is no page, but must not be indexed.
+        if not self.config.enabled or template_name != "404.html":
+            return None
+        end = output.find("</head>")
+        if end == -1:
+            return None
+        head = strip_theme_tags(output[:end]) if 'name="robots"' in output[:end] else output[:end]
+        return support.insert_head(head + output[end:], '<meta name="robots" content="noindex">\n')
+
+    # --- site-wide, once ---------------------------------------------------------------
+
+    @event_priority(50)  # cards exist before plugins that post-process site_dir images
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._write_cards()
+        site_dir = Path(config.site_dir)
+        if self.config.sitemap:
+            xml, gz = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
+            if config.site_url:
+                text = render_sitemap(self.sitemap)
+                xml.write_text(text, encoding="utf-8")
+                gz.write_bytes(gzip_bytes(text))
+            else:  # MkDocs' own would list "None" as every URL
+                xml.unlink(missing_ok=True)
+                gz.unlink(missing_ok=True)
+        if self.config.robots_txt.enabled and not self.user_robots:
+            sitemap_url = (support.absolute_url(config, "sitemap.xml")
+                           if self.config.sitemap and config.site_url else None)
+            rules = [dict(rule) for rule in self.config.robots_txt.rules]
+            (site_dir / "robots.txt").write_text(render_robots(rules, sitemap_url), encoding="utf-8")
+
+    def _write_cards(self) -> None:
+        if not self.cards:
+            return
+        jobs = list(self.cards.items())
+        # Drawing and PNG encoding release the GIL for most of their time.
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))
+        self.drawn = sum(drawn)
+        log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
+
+
+def _author_names(page: Page, meta: PageMeta) -> list[str]:
+    """Material's blog resolves `authors` to profiles with names; else the front matter's."""
+    profiles = getattr(page, "authors", None)
+    if isinstance(profiles, list) and profiles and all(hasattr(a, "name") for a in profiles):
+        return [str(a.name) for a in profiles if a.name]
+    return meta.authors

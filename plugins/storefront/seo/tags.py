@@ -1,0 +1,152 @@
+"""The head tags of one page: what they say (`HeadData`), how they are written (`render_head`)
+and how the theme's own copies are taken out first (`strip_theme_tags`), so each tag is in
+the page exactly once.
+
+Every value is plain text here and escaped once, by `html_text` or `html_attr`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..core.escape import html_attr, html_text
+
+__all__ = ["SocialImage", "HeadData", "render_head", "strip_theme_tags", "VERIFICATION_NAMES",
+           "OWNED_META"]
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The image shown when a page is shared (front matter `image`, the default image, or a
+    generated card). Also set on each page as `page.storefront_image` for other plugins."""
+
+    url: str | None
+    """Absolute URL (None when it cannot be made absolute: no site_url)."""
+    width: int | None = None
+    height: int | None = None
+    mime: str | None = None
+    alt: str = ""
+    path: str | None = None
+    """Site-relative path of a local image (`assets/storefront/cards/about.png`)."""
+    source: str = "page"
+    """Where it came from: `page` (front matter), `default` (config) or `card` (generated)."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+VERIFICATION_NAMES = {
+    "google": "google-site-verification",
+    "bing": "msvalidate.01",
+    "yandex": "yandex-verification",
+    "pinterest": "p:domain_verify",
+    "facebook": "facebook-domain-verification",
+}
+
+
+@dataclass
+class HeadData:
+    title: str
+    page_title: str
+    description: str
+    site_name: str
+    locale: str
+    canonical: str | None = None
+    robots: list[str] = field(default_factory=list)
+    og_type: str = "website"
+    image: SocialImage | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    twitter_site: str | None = None
+    twitter_creator: str | None = None
+    verification: dict[str, str] = field(default_factory=dict)
+
+
+def _meta(attr: str, key: str, value: object) -> str:
+    return f'<meta {attr}="{html_attr(key)}" content="{html_attr(value)}">'
+
+
+def render_head(data: HeadData) -> str:
+    """The tags, one per line, in a stable order."""
+    out = [f"<title>{html_text(data.title)}</title>"]
+    if data.description:
+        out.append(_meta("name", "description", data.description))
+    if data.robots:
+        out.append(_meta("name", "robots", ", ".join(data.robots)))
+    if data.canonical:
+        out.append(f'<link rel="canonical" href="{html_attr(data.canonical)}">')
+
+    og = [("og:title", data.page_title), ("og:description", data.description),
+          ("og:url", data.canonical), ("og:site_name", data.site_name),
+          ("og:locale", data.locale), ("og:type", data.og_type)]
+    image = data.image if data.image is not None and data.image.url else None
+    if image is not None:
+        og += [("og:image", image.url), ("og:image:width", image.width),
+               ("og:image:height", image.height), ("og:image:alt", image.alt),
+               ("og:image:type", image.mime)]
+    if data.og_type == "article":
+        og += [("article:published_time", data.published), ("article:modified_time", data.modified)]
+        og += [("article:author", name) for name in data.authors]
+        og += [("article:section", data.section)]
+        og += [("article:tag", tag) for tag in data.tags]
+    out += [_meta("property", key, value) for key, value in og if value not in (None, "")]
+
+    twitter = [("twitter:card", "summary_large_image" if image is not None else "summary"),
+               ("twitter:site", data.twitter_site), ("twitter:creator", data.twitter_creator),
+               ("twitter:title", data.page_title), ("twitter:description", data.description)]
+    if image is not None:
+        twitter += [("twitter:image", image.url), ("twitter:image:alt", image.alt)]
+    out += [_meta("name", key, value) for key, value in twitter if value not in (None, "")]
+
+    for engine, code in data.verification.items():
+        out.append(_meta("name", VERIFICATION_NAMES[engine], code))
+    return "\n" + "\n".join(out) + "\n"
+
+
+# --- taking out the theme's copies -----------------------------------------------------
+
+# meta names and properties this plugin writes; a theme's or another plugin's copy goes.
+OWNED_META = frozenset(
+    {"description", "robots", *VERIFICATION_NAMES.values()}
+)
+_OWNED_PREFIXES = ("og:", "twitter:", "article:")
+
+# An opening tag whose quoted attribute values may hold ">".
+_HEAD_TAG = re.compile(r"""<(meta|link)\b((?:[^>"']|"[^"]*"|'[^']*')*)>\s*""", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "")
+            for m in _ATTR.finditer(text)}
+
+
+def _owned(match: re.Match) -> bool:
+    attrs = _attrs(match.group(2))
+    if match.group(1).lower() == "link":
+        return "canonical" in attrs.get("rel", "").lower().split()
+    key = (attrs.get("name") or attrs.get("property") or "").lower()
+    return key in OWNED_META or key.startswith(_OWNED_PREFIXES)
+
+
+def strip_theme_tags(head: str) -> str:
+    """Remove `<title>`, the description, robots, canonical, Open Graph, Twitter, article and
+    verification tags from a page's `<head>` (the part before `</head>`).
+
+    String work only (no parse): the head holds one `<title>`, and attribute values are quoted.
+    """
+    opening = _TITLE_OPEN.search(head)
+    if opening:
+        # The last </title>: a theme printing an unescaped title (`| striptags`) may have put
+        # a "</title>" of the user's inside the element.
+        end = head.lower().rfind("</title>")
+        if end > opening.start():
+            head = head[: opening.start()] + head[end + len("</title>"):].lstrip(" \t\r\n")
+    if "<meta" in head or "<link" in head or "<META" in head:
+        head = _HEAD_TAG.sub(lambda m: "" if _owned(m) else m.group(0), head)
+    return head

@@ -1,0 +1,62 @@
+"""The page's title and description as plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["compose_title", "first_paragraph", "shorten", "derive_description"]
+
+
+def compose_title(pattern: str, *, page: str, site: str, site_description: str = "") -> str:
+    """Fill a validated title pattern. A pattern that needs the site description falls back to
+    the site name alone when there is none, so no dangling separator is left."""
+    if "{site_description}" in pattern and not site_description.strip():
+        return site.strip()
+    return pattern.format(page=page.strip(), site=site.strip(),
+                          site_description=site_description.strip()).strip()
+
+
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_SKIP_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\badmonition-title\b""", re.I)
+
+
+def first_paragraph(content_html: str, *, scan: int = 12) -> str:
+    """The text of the first paragraph with words in it: tags stripped, entities decoded,
+    whitespace collapsed. Admonition titles and image-only paragraphs are skipped."""
+    for number, match in enumerate(_PARAGRAPH.finditer(content_html)):
+        if number >= scan:
+            break
+        if _SKIP_CLASS.search(match.group(0)[: match.group(0).find(">")]):
+            continue
+        text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", match.group(1)))).strip()
+        # Tags were replaced by spaces so words never glue; undo that before punctuation.
+        text = re.sub(r" ([,.;:!?)])", r"\1", text)
+        if any(char.isalnum() for char in text):
+            return text
+    return ""
+
+
+def shorten(text: str, limit: int = 160, ellipsis: str = "…") -> str:
+    """Cut text at a word boundary so that it, with the ellipsis, fits in `limit` characters."""
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    room = limit - len(ellipsis)
+    cut = text[: room + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else text[:room]
+    return cut.rstrip(" ,;:.-–—") + ellipsis
+
+
+def derive_description(front_matter: str | None, content_html: str, site_description: str | None,
+                       limit: int = 160) -> str:
+    """Front matter `description`, else the first paragraph (shortened), else the site's."""
+    if front_matter and front_matter.strip():
+        return _SPACE.sub(" ", front_matter).strip()
+    paragraph = first_paragraph(content_html)
+    if paragraph:
+        return shorten(paragraph, limit)
+    return _SPACE.sub(" ", site_description or "").strip()
