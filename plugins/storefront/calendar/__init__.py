@@ -1,0 +1,1 @@
+"""storefront/calendar: publishing state from front matter and the editorial calendar."""

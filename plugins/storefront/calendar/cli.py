@@ -1,0 +1,135 @@
+"""`storefront calendar`: the schedule as a table, or the next instant the public site changes.
+
+    storefront calendar [-f mkdocs.yml]          # every dated page, planned item and promotion
+    storefront calendar --next                    # e.g. 2026-12-03T14:00:00Z, or nothing
+
+It reads mkdocs.yml and the pages' front matter (no site build), with the same state logic
+as the plugin, so `--next` is exactly when a rebuild would change what is public.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TextIO
+
+from ..core import clock
+from ..core.diagnostics import Diagnostic
+
+__all__ = ["register", "run", "format_table"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "calendar", help="print the editorial calendar, or when the public site next changes",
+        description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE",
+                        help="the MkDocs configuration (default: mkdocs.yml)")
+    parser.add_argument("--next", action="store_true",
+                        help="print only the next publish or expiry instant (ISO 8601, UTC), or "
+                             "nothing when none is pending")
+    parser.add_argument("--now", metavar="DATETIME",
+                        help="evaluate at this instant instead of the build clock "
+                             "(STOREFRONT_NOW, the plugin's now option, SOURCE_DATE_EPOCH, the clock)")
+    parser.set_defaults(func=run)
+
+
+def _load(config_file: str):
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    # Loading the config must not print MkDocs' INFO chatter into a `--next` capture.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return load_config(config_file=config_file), None
+    except ConfigurationError as error:
+        return None, str(error) or "the configuration is not valid"
+    except (OSError, SystemExit) as error:  # missing file (MkDocs exits through click)
+        return None, f"cannot read {config_file} ({error})"
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    config, problem = _load(args.config_file)
+    if config is None:
+        print(f"storefront calendar: {problem}", file=err)
+        return 2
+
+    from mkdocs.structure.files import get_files
+
+    from .. import support
+    from .model import build_items
+    from .plan import load_plan
+    from .plugin import read_states
+    from .schedule import next_change
+
+    tz = support.site_timezone(config)
+    plugin = config.plugins.get(support.CALENDAR_PLUGIN)
+    tz_name = getattr(getattr(plugin, "config", None), "timezone", None) or "UTC"
+    try:
+        now = clock.build_now(args.now, environ={}) if args.now else support.site_now(config)
+    except (clock.ClockError, Exception) as error:  # PluginError from site_now
+        print(f"storefront calendar: {error}", file=err)
+        return 2
+
+    entries, problems = read_states(get_files(config), config, tz=tz, now=now)
+    upcoming = next_change(entries.values(), now)
+    for diagnostic in problems:
+        _warn(diagnostic, err)
+    if args.next:
+        if upcoming is not None:
+            print(upcoming.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), file=out)
+        return 0
+
+    plan_option = getattr(getattr(plugin, "config", None), "plan", None) or "seo/calendar.yml"
+    plan_path = support.project_path(config, plan_option)
+    plan_name = support.display_path(config, plan_path)
+    planned, plan_problems = load_plan(plan_path, name=plan_name, tz=tz)
+    for diagnostic in plan_problems:
+        _warn(diagnostic, err)
+    items = build_items(entries.values(), planned, now=now, plan_name=plan_name)
+    print(f"Editorial calendar at {clock.display(now, tz)} ({tz_name})", file=out)
+    print(format_table(items, tz), file=out)
+    if upcoming is not None:
+        print(f"\nThe public site next changes {clock.display(upcoming, tz)} "
+              f"({clock.isoformat(upcoming, dt.timezone.utc)}).", file=out)
+    else:
+        print("\nNo publish or expiry is pending.", file=out)
+    return 0
+
+
+def _warn(diagnostic: Diagnostic, err: TextIO) -> None:
+    print(f"WARNING: {diagnostic}", file=err)
+
+
+_COLUMNS = ("When", "Status", "Kind", "Title", "Owner", "Channel", "Source")
+
+
+def format_table(items, tz: dt.tzinfo) -> str:
+    """A plain-text table, one item a row, dated items first."""
+    rows = []
+    for item in items:
+        if item.when is None:
+            when = "(unscheduled)"
+        else:
+            local = item.when.astimezone(tz)
+            when = f"{local:%a} {local.day:>2} {local:%b %Y}" + ("" if item.all_day else f" {local:%H:%M}")
+        source = f"{item.source}:{item.line}" if item.line else item.source
+        kind = "promote" if item.kind == "promotion" else item.kind
+        rows.append((when, item.status, kind, _cut(item.title, 44), _cut(item.owner or "", 16),
+                     _cut(item.channel or "", 14), source))
+    if not rows:
+        return "(nothing dated, drafted or planned)"
+    widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(_COLUMNS)]
+    lines = ["  ".join(column.ljust(widths[i]) for i, column in enumerate(_COLUMNS)).rstrip(),
+             "  ".join("-" * width for width in widths)]
+    lines += ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

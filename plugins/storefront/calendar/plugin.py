@@ -1,0 +1,377 @@
+"""storefront/calendar: decides what is public, and keeps the editorial calendar.
+
+Runs first. In `on_files` it reads the front matter of every Markdown page (the YAML header
+only) and excludes drafts, scheduled and expired pages from `mkdocs build` before any other
+plugin sees them; in `mkdocs serve` it shows them with a banner instead. At the end of the
+build it writes the private calendar (HTML, iCalendar, JSON) outside site_dir.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core import clock
+from ..core.diagnostics import Diagnostic, Severity
+from . import cadence, export, html, ics
+from .config import CalendarConfig
+from .links import UnpublishedLinks
+from .model import build_items
+from .plan import load_plan
+from .schedule import PageEntry, State, next_change, page_entry, read_header
+
+log = get_plugin_logger(__name__)
+
+_OWN_KEYS = ("date", "expires", "draft", "promote", "updated")
+"""Front-matter keys whose problems this plugin reports (other plugins report the rest)."""
+
+
+# --- shared with the `storefront calendar` command ------------------------------------
+
+def blog_post_dirs(config: MkDocsConfig) -> list[str]:
+    """The posts folders (docs-relative, ending in /) of every enabled Material blog plugin."""
+    dirs = []
+    for name, plugin in (config.plugins or {}).items():
+        if not name.split(" #")[0].endswith("blog") or not hasattr(plugin, "config"):
+            continue
+        options = plugin.config
+        if not getattr(options, "enabled", False) or not hasattr(options, "post_dir"):
+            continue
+        blog = posixpath.normpath(options.blog_dir)
+        dirs.append(posixpath.normpath(options.post_dir.format(blog=blog)) + "/")
+    return dirs
+
+
+def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.datetime
+                ) -> tuple[dict[str, PageEntry], list[Diagnostic]]:
+    """The publishing state of every included Markdown page, and the problems found.
+
+    Only our keys' problems are returned (other plugins report titles, robots and so on).
+    """
+    entries: dict[str, PageEntry] = {}
+    problems: list[Diagnostic] = []
+    post_dirs = blog_post_dirs(config)
+    for file in files.documentation_pages():
+        source: Any = file.abs_src_path
+        if source is None:
+            try:
+                source = file.content_bytes
+            except (OSError, TypeError):
+                continue
+        path = support.display_path(config, file.abs_src_path) if file.abs_src_path else file.src_uri
+        try:
+            meta, header, _, yaml_error = read_header(source)
+        except OSError as error:
+            problems.append(Diagnostic(path, "", f"cannot be read ({error.strerror})", "check the file"))
+            continue
+        if yaml_error:
+            entry = PageEntry(file.src_uri, path, _fallback_title(file), State.DRAFT,
+                              unreadable_date=True, line=1)
+            problems.append(Diagnostic(
+                path, "front matter", f"is not valid YAML ({yaml_error})",
+                "fix the YAML between the --- lines; the page is left out of the site until then", 1))
+            entries[file.src_uri] = entry
+            continue
+        entry, found = page_entry(file.src_uri, meta, path=path, header=header, now=now, tz=tz)
+        problems.extend(d for d in found if d.key.split(".")[0].split("[")[0] in _OWN_KEYS)
+        if any(file.src_uri.startswith(d) for d in post_dirs):
+            text_date = _text_date(meta)
+            if text_date is not None and entry.state is not State.DRAFT:
+                # Material's blog plugin stops the build on a date written as text.
+                entry.state, entry.unreadable_date = State.DRAFT, True
+                problems.append(Diagnostic(
+                    path, "date", f'"{text_date}" is text, which Material\'s blog plugin cannot read',
+                    f"write it as a YAML date or datetime, like {_suggest(text_date)}; "
+                    "the post is left out of the site until then", entry.line))
+        if "title" not in meta and (entry.dated or entry.hidden or entry.expires or entry.promotions):
+            _, _, heading, _ = read_header(source, want_heading=True)
+            if heading:
+                entry.title = heading
+        entries[file.src_uri] = entry
+    return entries, problems
+
+
+def _text_date(meta: dict) -> str | None:
+    value = meta.get("date")
+    if isinstance(value, dict):
+        value = value.get("created")
+    return value if isinstance(value, str) else None
+
+
+def _suggest(text: str) -> str:
+    try:
+        moment = clock.parse_when(text)
+    except clock.ClockError:
+        return "2026-12-03 09:00:00"
+    return f"{moment:%Y-%m-%d %H:%M:%S}" if not clock.is_date_only(text) else f"{moment:%Y-%m-%d}"
+
+
+def _fallback_title(file: File) -> str:
+    return file.src_uri.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").capitalize()
+
+
+def describe_state(entry: PageEntry, tz: dt.tzinfo) -> str:
+    """The banner text: "Scheduled for Thu 3 Dec 2026, 09:00", "Draft", "Expired on …"."""
+    if entry.state is State.SCHEDULED and entry.published:
+        return f"Scheduled for {clock.display(entry.published, tz)}"
+    if entry.state is State.EXPIRED and entry.expires:
+        return f"Expired on {clock.display(entry.expires, tz)}"
+    if entry.state is State.DRAFT:
+        if entry.unreadable_date:
+            return "Draft: its date cannot be read"
+        if entry.published:
+            return f"Draft, planned for {clock.display(entry.published, tz)}"
+        return "Draft"
+    return "Published"
+
+
+# --- the plugin -----------------------------------------------------------------------
+
+class CalendarPlugin(BasePlugin[CalendarConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.entries: dict[str, PageEntry] = {}
+        self.showing = False
+        self.links: UnpublishedLinks | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.entries = {}
+        self.links = None
+        if not self.config.enabled:
+            return None
+        self.tz = support.site_timezone(config)
+        self.now = support.site_now(config)
+        self.showing = self.is_serve and self._show_unpublished(config)
+        self._check_output_dir(config)
+        self._check_neighbours(config)
+        if not self.showing:
+            self._config = config
+            self.links = UnpublishedLinks(current=self._current_src, report=self._report_link)
+            config.markdown_extensions.append(self.links)
+        return config
+
+    def _show_unpublished(self, config: MkDocsConfig) -> bool:
+        if self.config.show_unpublished is not None:
+            return self.config.show_unpublished
+        blog = config.plugins.get("material/blog")
+        if blog is not None and getattr(blog.config, "enabled", False):
+            return bool(blog.config.draft_on_serve)
+        return True
+
+    def _check_output_dir(self, config: MkDocsConfig) -> None:
+        if not self.config.formats:
+            return
+        output = support.project_path(config, self.config.output_dir).resolve()
+        site = Path(config.site_dir).resolve()
+        if output == site or site in output.parents:
+            raise PluginError(
+                f"storefront/calendar: output_dir \"{self.config.output_dir}\" is inside site_dir, so the "
+                "calendar of unpublished work would be deployed; set output_dir to a folder outside "
+                "site_dir, like .storefront/calendar")
+
+    def _check_neighbours(self, config: MkDocsConfig) -> None:
+        """Keep Material's blog plugin and mkdocs-rss-plugin in step with our clock and zone."""
+        config_name = support.display_path(config, config.config_file_path or "mkdocs.yml")
+        for name, plugin in config.plugins.items():
+            module = type(plugin).__module__
+            options = getattr(plugin, "config", None)
+            if module.startswith("mkdocs_rss_plugin") and getattr(options, "enabled", False):
+                zone_name = options.date_from_meta.default_timezone
+                if zone_name != self.config.timezone and not (
+                        zone_name in ("UTC", "Etc/UTC") and self.config.timezone in ("UTC", "Etc/UTC")):
+                    support.report(log, Diagnostic(
+                        config_name, f"plugins.{name}.date_from_meta.default_timezone",
+                        f'is "{zone_name}" but the site timezone is "{self.config.timezone}", so feed '
+                        "dates would differ from the site's",
+                        f"set date_from_meta: {{default_timezone: {self.config.timezone}}} under {name}"))
+            if module.startswith("material.plugins.blog") and getattr(options, "enabled", False):
+                if options.draft_if_future_date:
+                    log.info(f"{config_name}: plugins.{name}.draft_if_future_date: storefront/calendar "
+                             "already keeps future posts out, in the site timezone and on the build "
+                             "clock; you can remove draft_if_future_date")
+                if self.config.show_unpublished and not options.draft_on_serve and self.is_serve:
+                    support.report(log, Diagnostic(
+                        config_name, "plugins.storefront/calendar.show_unpublished",
+                        f"is true but {name} has draft_on_serve: false, so drafts would be hidden "
+                        "while scheduled posts show",
+                        "set both the same, or leave show_unpublished out to follow draft_on_serve"))
+
+    # -- deciding what is public --------------------------------------------------------
+
+    @event_priority(100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.entries, problems = read_states(files, config, tz=self.tz, now=self.now)
+        for problem in problems:
+            support.report(log, problem)
+        hidden = {}
+        for src_uri, entry in self.entries.items():
+            if not entry.hidden:
+                continue
+            hidden[src_uri] = entry
+            if not self.showing:
+                file = files.get_file_from_path(src_uri)
+                if file is not None:
+                    file.inclusion = InclusionLevel.EXCLUDED
+        if self.links is not None:
+            self.links.hidden = hidden
+        if hidden:
+            shown = "shown with a banner (serve)" if self.showing else "left out of the site"
+            log.info(f"{len(hidden)} unpublished page(s) {shown}: "
+                     + ", ".join(f"{e.src_uri} ({e.state.value})" for e in list(hidden.values())[:10])
+                     + (" …" if len(hidden) > 10 else ""))
+        return files
+
+    @event_priority(100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Drop nav entries (from mkdocs.yml's nav) that point to pages left out of the site,
+        and mend the previous/next links around them."""
+        if not self.config.enabled or self.showing:
+            return None
+        hidden = {uri for uri, entry in self.entries.items() if entry.hidden}
+        if not hidden:
+            return None
+
+        def keep(item: Any) -> bool:
+            file = getattr(item, "file", None)
+            return not (isinstance(item, Page) and file is not None and file.src_uri in hidden)
+
+        def prune(items: list) -> list:
+            kept = []
+            for item in items:
+                if isinstance(item, Section):
+                    item.children = prune(item.children)
+                if keep(item):
+                    kept.append(item)
+            return kept
+
+        before = len(nav.pages)
+        nav.items = prune(nav.items)
+        nav.pages = [page for page in nav.pages if keep(page)]
+        if len(nav.pages) != before:
+            for index, page in enumerate(nav.pages):
+                page.previous_page = nav.pages[index - 1] if index else None
+                page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+        return nav
+
+    # -- links to unpublished pages -------------------------------------------------------
+
+    def _current_src(self) -> str | None:
+        page = getattr(getattr(self, "_config", None), "_current_page", None)
+        file = getattr(page, "file", None)
+        return getattr(file, "src_uri", None)
+
+    def _report_link(self, source_uri: str, href: str, target_uri: str) -> None:
+        source = self.entries.get(source_uri)
+        target = self.entries.get(target_uri)
+        path = source.path if source else source_uri
+        line = None
+        file_path = None
+        if source is not None:
+            file_path = support.project_path(self._config, source.path)
+        if file_path is not None and file_path.is_file():
+            text = file_path.read_text(encoding="utf-8-sig", errors="replace")
+            index = text.find(href)
+            if index != -1:
+                line = text.count("\n", 0, index) + 1
+        state = describe_state(target, self.tz) if target else "unpublished"
+        state = state[:1].lower() + state[1:]
+        support.report(log, Diagnostic(
+            path, "link", f'"{href}" points to {target.path if target else target_uri}, '
+            f"which is {state}; the built page keeps the link text without the link",
+            "remove the link, or add it when that page is published", line))
+
+    # -- serve: the banner --------------------------------------------------------------
+
+    def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files
+                        ) -> str | None:
+        if not self.config.enabled or not self.showing or not self.config.banner:
+            return None
+        entry = self.entries.get(page.file.src_uri)
+        if entry is None or not entry.hidden:
+            return None
+        banner = support.render_partial(config, "calendar-banner", state=entry.state.value,
+                                        text=describe_state(entry, self.tz), timezone=self.config.timezone)
+        return str(banner) + html_
+
+    # -- the editorial calendar ---------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        files = getattr(self, "_files", None)
+        for entry in self.entries.values():
+            file = files.get_file_from_path(entry.src_uri) if files is not None else None
+            page = file.page if file is not None else None
+            if page is not None and not entry.hidden and page.title and "title" not in (page.meta or {}):
+                entry.title = support.page_title(page)
+            if page is not None and not entry.hidden:
+                entry.url = support.canonical_url(page, config) or page.url
+        plan_path = support.project_path(config, self.config.plan)
+        plan_name = support.display_path(config, plan_path)
+        planned, problems = load_plan(plan_path, name=plan_name, tz=self.tz)
+        for problem in problems:
+            support.report(log, problem)
+        items = build_items(self.entries.values(), planned, now=self.now, plan_name=plan_name)
+        severity: Severity = self.config.cadence_level  # type: ignore[assignment]
+        config_name = support.display_path(config, config.config_file_path or "mkdocs.yml")
+        messages = cadence.quiet_stretch(items, now=self.now, days=self.config.cadence_days, tz=self.tz,
+                                         config_name=config_name, plan_name=plan_name, severity=severity)
+        if self.config.overdue:
+            messages += cadence.overdue(items, now=self.now, tz=self.tz, severity=severity)
+        for message in messages:
+            support.report(log, message)
+        self._write(config, items)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self._files = files
+
+    def _write(self, config: MkDocsConfig, items: list) -> None:
+        if not self.config.formats:
+            return
+        output = support.project_path(config, self.config.output_dir)
+        output.mkdir(parents=True, exist_ok=True)
+        upcoming = next_change(self.entries.values(), self.now)
+        name = config.site_name or "Site"
+        writers = {
+            "html": ("calendar.html", lambda: html.to_html(
+                items, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
+                next_change=upcoming)),
+            "ics": ("calendar.ics", lambda: ics.to_ics(
+                items, name=f"{name} editorial calendar", tz=self.tz, tz_name=self.config.timezone,
+                stamp=self.now)),
+            "json": ("calendar.json", lambda: export.to_json(
+                items, tz=self.tz, tz_name=self.config.timezone, now=self.now, next_change=upcoming)),
+        }
+        written = []
+        for fmt in self.config.formats:
+            filename, render = writers[fmt]
+            content = render()
+            target = output / filename
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+            written.append(filename)
+        log.info(f"Editorial calendar written to {support.display_path(config, output)}: "
+                 + ", ".join(written))
+
+
+__all__ = ["CalendarPlugin", "read_states", "describe_state", "blog_post_dirs"]
