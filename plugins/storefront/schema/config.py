@@ -1,0 +1,29 @@
+"""Options of storefront/schema."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class SchemaConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from mkdocs.yml."""
+
+    business = c.Type(str, default="seo/business.yml")
+    """The business profile, relative to mkdocs.yml."""
+
+    json_ld = c.Type(bool, default=True)
+    """Emit the JSON-LD `<script>` on every page (the visible blocks and footer work without it)."""
+
+    clock = c.Choice(("24h", "12h"), default="24h")
+    """How opening times are shown to visitors: 07:00-15:00 (24h) or 7 am-3 pm (12h)."""
+
+    upcoming_days = c.Type(int, default=60)
+    """How many days ahead special hours (holiday closures) are announced on the page."""
+
+    faq_heading = c.Type(str, default="Frequently asked questions")
+    """Heading above the visible FAQ rendered from a page's `faq:` front matter."""
+
+    faq_auto = c.Type(bool, default=True)
+    """Append the FAQ to the end of a page that has `faq:` but no `/// business | faq` block."""

@@ -1,0 +1,336 @@
+"""storefront/schema: schema.org JSON-LD from one business profile, and the same data shown
+on the page (footer, `/// business | …` blocks, visible FAQ)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import support
+from ..core.diagnostics import Diagnostic
+from . import graph
+from .blocks import KINDS, BusinessBlocksExtension
+from .config import SchemaConfig
+from .pagedata import PageData, read_page_data
+from .profile import Business, load_profile
+from .view import business_view
+
+log = get_plugin_logger(__name__)
+
+
+class SchemaPlugin(BasePlugin[SchemaConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.business: Business | None = None
+        self.profile_path: Path | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
+        self.site: graph.Site | None = None
+        self.site_fragment: str | None = None
+        self.view: dict[str, Any] | None = None
+        self.homepage: Page | None = None
+        self.current: Page | None = None
+        self.page_data: dict[str, PageData] = {}
+        self.faq_placed: set[str] = set()
+        self.files: Files | None = None
+
+    # --- build-wide ---------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.business, self.site_fragment, self.view, self.site = None, None, None, None
+        self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
+        self.mkdocs_config = config
+        if not self.config.enabled:
+            return config
+        self.profile_path = support.project_path(config, self.config.business)
+        shown = support.display_path(config, self.profile_path)
+        if not self.profile_path.is_file():
+            support.report(log, Diagnostic(shown, "", "business profile not found",
+                                           "create it (see the storefront/schema README section) or set the "
+                                           "plugin's business: option to its path"))
+        else:
+            try:
+                text = self.profile_path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                support.report(log, Diagnostic(shown, "", f"cannot be read ({error})", "save it as UTF-8 text"))
+            else:
+                self.business, problems = load_profile(text, shown)
+                for problem in problems:
+                    support.report(log, problem)
+                if self.business is not None and self.business.timezone is None:
+                    self.business.timezone = support.site_timezone(config)
+        if self.config.json_ld and not config.site_url:
+            support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
+                                           "JSON-LD out (schema.org @ids must be absolute URLs)",
+                                           "set site_url to the address the site is published at"))
+        config.markdown_extensions.append(BusinessBlocksExtension(self.render_block))
+        return config
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        if self.config.enabled and self.profile_path is not None:
+            server.watch(str(self.profile_path))
+        return server
+
+    def _now(self) -> dt.datetime:
+        assert self.mkdocs_config is not None
+        return support.site_now(self.mkdocs_config)
+
+    def _view(self) -> dict[str, Any] | None:
+        if self.view is None and self.business is not None:
+            self.view = business_view(self.business, self._now(), self.config.upcoming_days, self.config.clock)
+        return self.view
+
+    def _site(self, config: MkDocsConfig) -> graph.Site:
+        if self.site is None:
+            self.site = graph.Site(
+                url=config.site_url or "", name=config.site_name, description=config.site_description or "",
+                language=_language(config), business=self.business,
+                resolve=lambda path: support.absolute_url(config, path), now=self._now())
+        return self.site
+
+    def _site_fragment(self, config: MkDocsConfig) -> str:
+        if self.site_fragment is None:  # website, business and branches: the same on every page
+            self.site_fragment = graph.serialise_nodes(graph.site_nodes(self._site(config)))
+        return self.site_fragment
+
+    @event_priority(-50)  # after the theme and other plugins add their globals
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        footer = Markup("")
+        if self._view() is not None:
+            footer = support.render_partial(config, "business-footer", business=self.view)
+        env.globals.setdefault("storefront", {})["business_footer"] = footer
+        return env
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.homepage = nav.homepage
+        return nav
+
+    # --- per page -----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        self.current = page
+        if not self.config.enabled:
+            return markdown
+        meta = page.meta or {}
+        if any(key in meta for key in ("product", "event", "faq")):
+            data, problems = read_page_data(meta, path=support.source_path(page, config),
+                                            source=support.page_source(page),
+                                            tz=support.site_timezone(config), now=self._now())
+            for problem in problems:
+                support.report(log, problem)
+            self.page_data[page.file.src_uri] = data
+            self._check_event_places(page, config, data)
+        return markdown
+
+    def _check_event_places(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
+        if not config.site_url or not self.config.json_ld:
+            return
+        site = self._site(config)
+        for index, event in enumerate(data.events):
+            location, _ = graph.event_location(site, event)
+            if location is not None:
+                continue
+            key = "event" if len(data.events) == 1 and isinstance(page.meta.get("event"), dict) else f"event[{index}]"
+            what = f'"{event.location}" is not the business or one of its branches' if isinstance(event.location, str) \
+                else "is missing, and the business has no address to default to"
+            support.report(log, Diagnostic(support.source_path(page, config), f"{key}.location", what,
+                                           "name a branch from the business profile, or give {name, address}; "
+                                           "the event is left out of the structured data"))
+
+    def render_block(self, kind: str, branch: str, body: str) -> str:
+        """HTML for `/// business | <kind>` in the page being rendered."""
+        config, page = self.mkdocs_config, self.current
+        assert config is not None
+        if kind not in KINDS:
+            self._block_problem(page, kind, f'"{kind}" is not a business block', "use hours, contact or faq")
+            return ""
+        if body:
+            self._block_problem(page, kind, "has text inside the block",
+                                "close the block with /// on the line after the header; the text was left out")
+        if kind == "faq":
+            data = self.page_data.get(page.file.src_uri) if page is not None else None
+            if not data or not data.faq:
+                self._block_problem(page, kind, "the page has no faq: front matter",
+                                    "add faq: with question/answer pairs, or remove the block")
+                return ""
+            self.faq_placed.add(page.file.src_uri)
+            return self._faq_html(data)
+        view = self._view()
+        if view is None:
+            self._block_problem(page, kind, "there is no business profile to show",
+                                f"create {self.config.business} (see the storefront/schema README section)")
+            return ""
+        location = view
+        if branch:
+            matches = [b for b in view["branches"] if b["name"].casefold() == branch.strip().casefold()]
+            if not matches:
+                self._block_problem(page, kind, f'"{branch}" is not a branch in the business profile',
+                                    "use a branch name exactly as in " + self.config.business)
+                return ""
+            location = matches[0]
+        return str(support.render_partial(config, f"business-{kind}", business=view, location=location))
+
+    def _block_problem(self, page: Page | None, kind: str, problem: str, fix: str) -> None:
+        config = self.mkdocs_config
+        assert config is not None
+        line = None
+        source = support.page_source(page) if page is not None else None
+        if source:
+            for number, text in enumerate(source.splitlines(), start=1):
+                if text.lstrip().startswith("///") and "business" in text and kind in text.lower():
+                    line = number
+                    break
+        path = support.source_path(page, config) if page is not None else "?"
+        support.report(log, Diagnostic(path, f"/// business | {kind}", problem, fix, line))
+
+    def _faq_html(self, data: PageData) -> str:
+        assert self.mkdocs_config is not None
+        questions = [{"question": q.question, "answer": q.answer} for q in data.faq]
+        return str(support.render_partial(self.mkdocs_config, "business-faq", questions=questions,
+                                          heading=self.config.faq_heading))
+
+    @event_priority(-50)  # after content plugins, so the FAQ lands at the very end
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or not self.config.faq_auto:
+            return html
+        data = self.page_data.get(page.file.src_uri)
+        if data and data.faq and page.file.src_uri not in self.faq_placed:
+            html += self._faq_html(data)
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not self.config.json_ld or not config.site_url or support.is_404(page):
+            return output
+        url = support.canonical_url(page, config)
+        if not url:
+            return output
+        facts = self._facts(page, config, url)
+        page_fragment = graph.serialise_nodes(graph.page_nodes(self._site(config), facts))
+        return support.insert_head(output, graph.script(self._site_fragment(config), page_fragment))
+
+    def _facts(self, page: Page, config: MkDocsConfig, url: str) -> graph.PageFacts:
+        meta, _ = support.page_meta(page, config)
+        facts = graph.PageFacts(
+            url=url, title=_name(page) or config.site_name,
+            description=meta.description or (config.site_description if page.is_homepage else "") or "",
+            is_home=page.is_homepage, crumbs=self._crumbs(page, config), image=self._image(page, config, meta),
+            data=self.page_data.get(page.file.src_uri, PageData()),
+        )
+        if meta.published is not None:
+            facts.article = graph.Article(
+                headline=support.page_title(page), published=meta.published, modified=meta.updated,
+                authors=self._authors(page, config, meta.authors), keywords=list(meta.tags),
+                section=meta.categories[0] if meta.categories else "")
+        return facts
+
+    def _image(self, page: Page, config: MkDocsConfig, meta) -> graph.Image | None:
+        image = getattr(page, "storefront_image", None)
+        if image:
+            get = image.get if isinstance(image, dict) else (lambda name: getattr(image, name, None))
+            if get("url"):
+                return graph.Image(url=get("url"), width=get("width"), height=get("height"),
+                                   alt=support.plain_text(get("alt") or ""))
+        if meta.image:
+            absolute = _page_relative(page, self.files, config, meta.image)
+            if absolute:
+                return graph.Image(url=absolute, alt=meta.image_alt or "")
+        return None
+
+    def _authors(self, page: Page, config: MkDocsConfig, names: list[str]) -> list[dict[str, str]]:
+        authors = getattr(page, "authors", None)  # Material's blog resolves .authors.yml onto posts
+        if authors:
+            out = []
+            for author in authors:
+                name = getattr(author, "name", None)
+                if name:
+                    url = getattr(author, "url", None)
+                    out.append({"name": str(name), "url": support.absolute_url(config, url) if url else ""})
+            if out:
+                return out
+        return [{"name": name} for name in names]
+
+    def _crumbs(self, page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+        """Home, then each enclosing section that has an index page (named as the nav names
+        the section), then the page."""
+        trail: list[tuple[str, Page]] = []
+        node = page.parent
+        while node is not None:
+            if isinstance(node, Section):
+                index = _section_index(node)
+                if index is not None and index is not page and all(index is not p for _, p in trail):
+                    trail.insert(0, (support.plain_text(node.title) or _name(index), index))
+            elif isinstance(node, Page) and node is not page:
+                trail.insert(0, (_name(node), node))
+            node = getattr(node, "parent", None)
+        home = self.homepage
+        if home is not None and home is not page and all(home is not p for _, p in trail):
+            trail.insert(0, (_name(home), home))
+        crumbs = []
+        for name, item in trail:
+            url = support.absolute_url(config, item.url or "")
+            if url:
+                crumbs.append((name or config.site_name, url))
+        url = support.canonical_url(page, config)
+        if url:
+            crumbs.append((_name(page) or config.site_name, url))
+        return crumbs
+
+
+def _name(page: Page) -> str:
+    """The page's plain title; for a section index MkDocs could only name after its file
+    ("Index"), the section's title."""
+    title = support.page_title(page)
+    parent = page.parent
+    if (title == "Index" and not (page.meta or {}).get("title") and isinstance(parent, Section)
+            and page.file.src_uri.rsplit("/", 1)[-1] == "index.md"):
+        return support.plain_text(parent.title) or title
+    return title
+
+
+def _section_index(section: Section) -> Page | None:
+    for child in section.children:
+        if isinstance(child, Page) and child.file.src_uri.rsplit("/", 1)[-1] in ("index.md", "README.md"):
+            return child
+    return None
+
+
+def _page_relative(page: Page, files: Files | None, config: MkDocsConfig, image: str) -> str | None:
+    """Front matter `image` as storefront/seo reads it: a URL, a path relative to the page's
+    Markdown file, or a path from the docs folder (`/images/x.png`), made absolute."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(image).scheme:
+        return image
+    path = image.split("#", 1)[0].split("?", 1)[0]
+    if path.startswith("/"):
+        candidates = [path.lstrip("/")]
+    else:
+        candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
+    for candidate in candidates:
+        file = files.get_file_from_path(candidate) if files is not None else None
+        if file is not None:
+            return support.absolute_url(config, file.url)
+    return None
+
+
+def _language(config: MkDocsConfig) -> str:
+    theme = config.theme
+    language = theme.get("language") if hasattr(theme, "get") else None
+    return str(language or theme.locale or "") if hasattr(theme, "locale") else str(language or "")

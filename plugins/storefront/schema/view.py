@@ -1,0 +1,73 @@
+"""What the partials print: the profile turned into plain values for visitors.
+
+The partials (`partials/storefront/business-*.html`) and the JSON-LD read the same
+profile, so what a visitor reads and what a search engine reads cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .hours import DAY_NAMES, DAYS, DayHours, SpecialHours, Timetable, format_date, format_time
+from .profile import Business, Location
+
+
+def _ranges(day: DayHours, clock: str) -> list[dict[str, str]]:
+    return [{
+        "opens": f"{r.opens:%H:%M}",
+        "opens_text": format_time(r.opens, clock),
+        "closes": "24:00" if r.until_midnight else f"{r.closes:%H:%M}",
+        "closes_text": format_time(r.closes, clock, midnight=r.until_midnight),
+        "all_day": r.all_day,
+    } for r in day.ranges]
+
+
+def weekly_rows(timetable: Timetable, clock: str) -> list[dict[str, Any]]:
+    """One row per day, Monday first; a day the profile leaves out is closed."""
+    rows = []
+    for day in DAYS:
+        hours = timetable.weekly.get(day, DayHours())
+        rows.append({"day": DAY_NAMES[day], "short": DAY_NAMES[day][:3], "closed": hours.closed,
+                     "ranges": _ranges(hours, clock)})
+    return rows
+
+
+def special_rows(specials: list[SpecialHours], clock: str) -> list[dict[str, Any]]:
+    return [{
+        "first": s.first.isoformat(),
+        "first_text": format_date(s.first),
+        "last": s.last.isoformat(),
+        "last_text": format_date(s.last),
+        "single_day": s.first == s.last,
+        "label": s.label,
+        "closed": s.hours.closed,
+        "ranges": _ranges(s.hours, clock),
+    } for s in specials]
+
+
+def location_view(location: Location, today: dt.date, upcoming_days: int, clock: str) -> dict[str, Any]:
+    address = location.address
+    return {
+        "key": location.key,
+        "name": location.name,
+        "description": location.description,
+        "street": address.street if address else "",
+        "address_lines": address.lines if address else [],
+        "area_served": location.area_served,
+        "telephone": location.telephone,
+        "telephone_uri": location.telephone_uri if location.telephone else "",
+        "email": location.email,
+        "has_hours": bool(location.timetable.weekly),
+        "hours": weekly_rows(location.timetable, clock),
+        "upcoming": special_rows(location.timetable.upcoming(today, upcoming_days), clock),
+    }
+
+
+def business_view(business: Business, now: dt.datetime, upcoming_days: int, clock: str) -> dict[str, Any]:
+    """The business and its branches as the partials receive them (`business`)."""
+    today = now.astimezone(business.timezone).date()
+    view = location_view(business, today, upcoming_days, clock)
+    view["branches"] = [location_view(b, today, upcoming_days, clock) for b in business.branches]
+    view["today"] = today.isoformat()
+    return view
