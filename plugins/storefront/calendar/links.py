@@ -9,6 +9,7 @@ the line in the source.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as etree
@@ -16,7 +17,7 @@ from xml.etree import ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-__all__ = ["UnpublishedLinks", "target_uri"]
+__all__ = ["UnpublishedLinks", "target_uri", "hidden_target", "strip_links"]
 
 
 def target_uri(src_uri: str, href: str) -> str | None:
@@ -25,6 +26,47 @@ def target_uri(src_uri: str, href: str) -> str | None:
     if scheme or netloc or not path or path.startswith(("/", "\\")):
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
+
+
+def hidden_target(src_uri: str, href: str, hidden: Mapping[str, object]) -> str | None:
+    """The hidden page a link points to, or None. `page/` and `dir/` count too: MkDocs leaves
+    such links as they are, which would still lead to the hidden page."""
+    target = target_uri(src_uri, href)
+    if target is None:
+        return None
+    if target in hidden:
+        return target
+    for guess in (posixpath.join(target, "index.md"), target.rstrip("/") + ".md"):
+        if guess in hidden:
+            return guess
+    return None
+
+
+# An inline Markdown link (not an image): [text](target "title")
+_INLINE_LINK = re.compile(
+    r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(?P<href><[^<>\n]*>|[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
+
+
+def strip_links(markdown: str, src_uri: str, hidden: Mapping[str, object]
+                ) -> tuple[str, list[tuple[str, str]]]:
+    """Replace inline links to hidden pages by their text in the Markdown source, so plugins
+    that read `page.markdown` themselves (feed abstracts, excerpts) never see them.
+
+    Returns the new Markdown and (href, target src_uri) for each link removed.
+    """
+    found: list[tuple[str, str]] = []
+
+    def replace(match: re.Match) -> str:
+        href = match.group("href").strip("<>")
+        target = hidden_target(src_uri, href, hidden)
+        if target is None:
+            return match.group(0)
+        found.append((href, target))
+        return match.group("text")
+
+    return _INLINE_LINK.sub(replace, markdown), found
 
 
 class _Processor(Treeprocessor):
@@ -43,16 +85,9 @@ class _Processor(Treeprocessor):
             href = element.get("href")
             if not href:
                 continue
-            target = target_uri(source, href)
+            target = hidden_target(source, href, hidden)
             if target is None:
                 continue
-            if target not in hidden:
-                # `dir/` for `dir/index.md`, `page/` for `page.md`: MkDocs leaves such links
-                # as they are, which would still lead to the hidden page
-                guesses = (posixpath.join(target, "index.md"), target.rstrip("/") + ".md")
-                target = next((guess for guess in guesses if guess in hidden), None)
-                if target is None:
-                    continue
             element.tag = "span"
             element.attrib.clear()
             self.owner.found(source, href, target)
@@ -82,6 +117,15 @@ class UnpublishedLinks(Extension):
         file = getattr(relpath, "file", None)
         uri = getattr(file, "src_uri", None)
         return uri if isinstance(uri, str) else self._current()
+
+    def strip(self, markdown: str, source: str) -> str:
+        """Remove inline links to hidden pages from a page's Markdown, reporting each once."""
+        if not self.hidden or "](" not in markdown:
+            return markdown
+        markdown, found = strip_links(markdown, source, self.hidden)
+        for href, target in found:
+            self.found(source, href, target)
+        return markdown
 
     def found(self, source: str, href: str, target: str) -> None:
         if (source, href) in self._seen:  # an excerpt renders the same link a second time

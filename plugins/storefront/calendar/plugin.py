@@ -298,6 +298,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             f"which is {state}; the built page keeps the link text without the link",
             "remove the link, or add it when that page is published", line))
 
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+                         ) -> str | None:
+        """Links to hidden pages go before anything reads the Markdown (feed abstracts,
+        Material's excerpts); the tree processor catches what this misses (reference links)."""
+        if self.links is None or not self.links.hidden:
+            return None
+        return self.links.strip(markdown, page.file.src_uri)
+
     # -- serve: the banner --------------------------------------------------------------
 
     def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files
