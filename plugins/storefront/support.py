@@ -38,7 +38,12 @@ log = get_plugin_logger(__name__)
 
 def project_dir(config: MkDocsConfig) -> Path:
     """The folder holding mkdocs.yml; relative plugin paths are resolved against it."""
-    return Path(config.config_file_path or ".").resolve().parent
+    return _project_dir(config.config_file_path or ".", os.getcwd())
+
+
+@lru_cache(maxsize=16)
+def _project_dir(config_file: str, _cwd: str) -> Path:
+    return Path(config_file).resolve().parent  # resolve() stats every component: once
 
 
 def project_path(config: MkDocsConfig, path: str | os.PathLike) -> Path:
@@ -59,8 +64,21 @@ def display_path(config: MkDocsConfig, path: str | os.PathLike) -> str:
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
     if page.file.abs_src_path:
+        if page.file.src_dir and os.path.normpath(page.file.src_dir) == os.path.normpath(config.docs_dir):
+            # the usual case, by string work (display_path resolves symlinks: slow per page)
+            docs = _docs_display(config.config_file_path or ".", config.docs_dir, os.getcwd())
+            return f"{docs}/{page.file.src_uri}"
         return display_path(config, page.file.abs_src_path)
     return page.file.src_uri
+
+
+@lru_cache(maxsize=16)
+def _docs_display(config_file: str, docs_dir: str, _cwd: str) -> str:
+    absolute = Path(docs_dir).resolve()
+    try:
+        return absolute.relative_to(_project_dir(config_file, _cwd)).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def page_source(page: Page) -> str | None:
@@ -121,7 +139,7 @@ def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnost
     meta, problems = read_meta(
         page.meta or {},
         path=source_path(page, config),
-        source=page_source(page),
+        source=lambda: page_source(page),  # read from disk only when a problem needs a line
         tz=site_timezone(config),
     )
     page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .clock import UTC, ClockError, parse_when
@@ -105,19 +105,23 @@ def read_meta(
     meta: Mapping,
     *,
     path: str,
-    source: str | None = None,
+    source: str | Callable[[], str | None] | None = None,
     tz: dt.tzinfo = UTC,
 ) -> tuple[PageMeta, list[Diagnostic]]:
     """Check and convert the shared keys of one page's front matter.
 
-    `path` names the file in messages; `source` (the file's text) gives line numbers.
+    `path` names the file in messages; `source` (the file's text, or a function returning it,
+    called only when there is a problem to place) gives line numbers.
     A bad value is left out of the result and reported; it never raises.
     """
     out = PageMeta()
     problems: list[Diagnostic] = []
+    text: list[str | None] = []
 
     def report(key: str, problem: str, fix: str) -> None:
-        problems.append(Diagnostic(path, key, problem, fix, key_line(source, key)))
+        if not text:
+            text.append(source() if callable(source) else source)
+        problems.append(Diagnostic(path, key, problem, fix, key_line(text[0], key)))
 
     for key in _TEXT_KEYS:
         value = meta.get(key)

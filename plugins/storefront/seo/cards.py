@@ -119,7 +119,7 @@ def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
 
 
 def draw_card(card: Card) -> bytes:
-    """The card as PNG bytes (fast settings: the image is flat colour and text)."""
+    """The card as PNG bytes."""
     background = _rgb(card.colour)
     ink = card.text_colour or text_colour_for(card.colour)
     image = Image.new("RGB", (WIDTH, HEIGHT), background)
@@ -139,8 +139,11 @@ def draw_card(card: Card) -> bytes:
     if site:
         draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=ink)
 
+    # Flat colour and anti-aliased text fit a 32-colour palette: a third of the RGB file size,
+    # so the warm build copies less, for a few milliseconds once per card.
+    palette = image.quantize(colors=32, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=False, compress_level=3)
+    palette.save(out, "PNG", optimize=False, compress_level=6)
     return out.getvalue()
 
 

@@ -68,6 +68,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
                 "and the sitemap are left out; set site_url: https://www.example.com/")
+        if self.config.sitemap:
+            # ours replaces it: MkDocs need not render and gzip its own
+            config.theme.static_templates.discard("sitemap.xml")
         theme_language = config.theme.get("language") or config.theme.get("locale")
         self.locale = self.config.locale or og_locale(str(theme_language) if theme_language else None)
         self.tz = support.site_timezone(config)
@@ -257,7 +260,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                 text = render_sitemap(self.sitemap)
                 xml.write_text(text, encoding="utf-8")
                 gz.write_bytes(gzip_bytes(text))
-            else:  # MkDocs' own would list "None" as every URL
+            else:  # no absolute URLs, no sitemap (MkDocs' own would list "None" as each URL)
                 xml.unlink(missing_ok=True)
                 gz.unlink(missing_ok=True)
         if self.config.robots_txt.enabled and not self.user_robots:
