@@ -30,3 +30,59 @@ def sample_reports() -> list[PageReport]:
     clean = PageReport(path="content/index.md", url="", title="Home", seo_score=92,
                        readability_score=88, words=350, keyword="sourdough")
     return [hostile, plain, clean]
+
+
+# --- fixture sites for the CLI and end-to-end tests ------------------------------------
+
+def only_rules(*rule_ids: str) -> dict:
+    """A `rules` option that turns every rule off except these (so a test sees only what it
+    is about, whatever the other rules' thresholds are)."""
+    from storefront.lint.rules import load
+
+    missing = [rule for rule in rule_ids if rule not in load()]
+    assert not missing, f"unknown rules {missing}"
+    return {rule: False for rule in load() if rule not in rule_ids}
+
+
+INDEX = """\
+---
+title: Home
+---
+# Welcome to the bakery
+
+We bake bread every morning. [Click here](about.md) to read our story.
+"""
+
+ABOUT = """\
+---
+title: About us
+---
+# About us
+
+## Our story
+
+We opened the shop in 2019.
+"""
+
+# the new problem added after the baseline was recorded: an h4 straight after an h2
+ABOUT_WITH_SKIP = ABOUT + """
+#### Our oven
+
+It is a wood-fired oven.
+"""
+ABOUT_SKIP_LINE = ABOUT_WITH_SKIP.splitlines().index("#### Our oven") + 1
+
+NO_HEADING = """\
+---
+title: Opening hours
+---
+We open at seven.
+"""
+
+RULES = ("link-text-vague", "heading-skip", "h1-missing", "title-too-long")
+
+
+def lint_config(**options) -> dict:
+    """A fixture mkdocs.yml with storefront/lint listed (theme mkdocs: fast)."""
+    plugin = {"rules": only_rules(*RULES), **options}
+    return {"theme": {"name": "mkdocs"}, "plugins": [{"storefront/lint": plugin}]}

@@ -5,6 +5,11 @@ The file is JSON meant to be committed and reviewed: one entry per (page, rule, 
 with a count, sorted, no line numbers (they move whenever a writer edits above a finding),
 so it only changes when findings appear or go away.
 
+Findings are matched by their fingerprint (page, rule, message) with the numbers in the
+message masked: "the page has 133 words" is still the same finding after a writer adds a
+sentence and it says 140. Counts keep repeats apart: a fingerprint recorded once covers one
+finding, so a second identical one is new.
+
     {
       "version": 1,
       "tool": "storefront/lint",
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +39,14 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 Fingerprint = tuple[str, str, str]
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def match_key(fingerprint: Fingerprint) -> Fingerprint:
+    """What the baseline compares: the fingerprint with every number in the message masked."""
+    path, rule, message = fingerprint
+    return (path, rule, _NUMBER.sub("#", message))
+
 
 class BaselineError(InputError):
     """A baseline file that is missing or cannot be read; the message names the file and
@@ -41,14 +55,14 @@ class BaselineError(InputError):
 
 @dataclass
 class Baseline:
-    """Recorded findings, counted per fingerprint (path, rule, message)."""
+    """Recorded findings, counted per `match_key` of their fingerprint."""
 
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     path: str = ""
 
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> Baseline:
-        return cls(Counter(finding.fingerprint for finding in findings))
+        return cls(Counter(match_key(finding.fingerprint) for finding in findings))
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
         """(new, known) in the order given. A fingerprint recorded n times covers its first
@@ -57,7 +71,7 @@ class Baseline:
         remaining = Counter(self.counts)
         known_ids: set[int] = set()
         for index in sorted(range(len(items)), key=lambda i: (items[i].line, i)):
-            key = items[index].fingerprint
+            key = match_key(items[index].fingerprint)
             if remaining[key] > 0:
                 remaining[key] -= 1
                 known_ids.add(index)
@@ -119,7 +133,7 @@ def load(path: str | os.PathLike, *, display: str | None = None) -> Baseline:
         count = entry.get("count", 1)
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise fail(f"count must be a whole number of at least 1, not {count!r}", key=key)
-        counts[tuple(values)] += count  # type: ignore[index]
+        counts[match_key(tuple(values))] += count  # type: ignore[arg-type]
     return Baseline(counts, path=name)
 
 

@@ -62,7 +62,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = sys.stdout
+    recorded = None
+    if args.baseline:
+        # a wrong path fails now, not after a whole build
+        try:
+            recorded = baseline_file.load(args.baseline)
+        except baseline_file.BaselineError as error:
+            _say(f"storefront lint: {error}")
+            return EXIT_FAILED
     try:
         with _mkdocs_messages(quiet=args.quiet) as messages:
             plugin = lint_site(args.config_file)
@@ -74,20 +81,22 @@ def run(args: argparse.Namespace) -> int:
 
     if args.update_baseline:
         baseline_file.save(args.update_baseline, findings)
-        _say(f"storefront lint: recorded {len(findings)} findings in {args.update_baseline}")
+        _say(f"storefront lint: recorded {_count(len(findings), 'finding')} in {args.update_baseline}")
         return EXIT_OK
 
+    if recorded is None:
+        configured, display = _configured_baseline(plugin)
+        if configured is not None:
+            try:
+                recorded = baseline_file.load(configured, display=display)
+            except baseline_file.BaselineError as error:
+                _say(f"storefront lint: {error}")
+                return EXIT_FAILED
     known: list[Finding] = []
-    baseline_path, display = _baseline_path(args.baseline, plugin)
-    if baseline_path is not None:
-        try:
-            recorded = baseline_file.load(baseline_path, display=display)
-        except baseline_file.BaselineError as error:
-            _say(f"storefront lint: {error}")
-            return EXIT_FAILED
+    if recorded is not None:
         findings, known = recorded.split(findings)
 
-    print_findings(findings, args.format, out, project_dir=_project_dir(plugin))
+    print_findings(findings, args.format, sys.stdout, project_dir=_project_dir(plugin))
     _say(_summary(findings, known))
     return exit_code(findings, strict=args.strict)
 
@@ -110,6 +119,9 @@ def lint_site(config_file: str | None) -> Any:
             # strict off: the lint decides the exit code, a warning must not stop the build
             config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
             plugin = _lint_plugin(config)
+        except (MkDocsException, Abort) as error:
+            raise LintFailed(f"cannot load the MkDocs configuration: {error}") from None
+        try:
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 # a plugin printing on stdout must not mix with the format's output
@@ -158,11 +170,8 @@ def _project_dir(plugin: Any) -> Path | None:
     return Path(path).resolve().parent if path else None
 
 
-def _baseline_path(option: str | None, plugin: Any) -> tuple[Path | None, str | None]:
-    """--baseline FILE (relative to the current folder), else the plugin's `baseline` option
-    (relative to mkdocs.yml)."""
-    if option:
-        return Path(option), option
+def _configured_baseline(plugin: Any) -> tuple[Path | None, str | None]:
+    """The plugin's `baseline` option (relative to mkdocs.yml), when set."""
     configured = getattr(getattr(plugin, "config", None), "baseline", None)
     if not configured:
         return None, None
@@ -197,11 +206,15 @@ def print_findings(findings: Sequence[Finding], output_format: str, out: TextIO,
 
 def _summary(findings: Sequence[Finding], known: Sequence[Finding]) -> str:
     counts = Counter(finding.severity for finding in findings)
-    text = (f"storefront lint: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} info")
+    text = (f"storefront lint: {_count(counts['error'], 'error')}, "
+            f"{_count(counts['warning'], 'warning')}, {counts['info']} info")
     if known:
         text += f" ({len(known)} more in the baseline)"
     return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def tool_version() -> str:
@@ -252,7 +265,7 @@ class _Messages(logging.Handler):
                 self._write(record)
         self.held.clear()
 
-    def release(self) -> None:
+    def show_held(self) -> None:
         for record in self.held:
             self._write(record)
         self.held.clear()
@@ -269,7 +282,7 @@ def _mkdocs_messages(*, quiet: bool) -> Iterator[_Messages]:
     try:
         yield handler
     except BaseException:
-        handler.release()
+        handler.show_held()
         raise
     finally:
         logger.removeHandler(handler)

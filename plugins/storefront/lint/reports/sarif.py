@@ -1,8 +1,8 @@
 """`lint.sarif`: SARIF 2.1.0 for code scanning (GitHub's upload-sarif, IDE viewers).
 
 Paths are relative to the folder of mkdocs.yml (`uriBaseId` %SRCROOT%); each result carries
-a partial fingerprint built like the baseline's (page, rule, message and the occurrence), so
-a result keeps its identity when lines move.
+a partial fingerprint built like the baseline's match (page, rule, message with numbers
+masked, and the occurrence), so a result keeps its identity when lines move.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from ..baseline import match_key
 from ..findings import Finding
 from . import meta
 
@@ -28,7 +29,7 @@ def _uri(path: str) -> str:
 
 
 def _fingerprint(finding: Finding, occurrence: int) -> str:
-    text = "\x1f".join((*finding.fingerprint, str(occurrence)))
+    text = "\x1f".join((*match_key(finding.fingerprint), str(occurrence)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -57,7 +58,8 @@ def document(findings: Iterable[Finding], *, tool_version: str) -> dict:
     seen: Counter = Counter()
     results = []
     for finding in items:
-        seen[finding.fingerprint] += 1
+        key = match_key(finding.fingerprint)
+        seen[key] += 1
         results.append({
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
@@ -69,7 +71,7 @@ def document(findings: Iterable[Finding], *, tool_version: str) -> dict:
                     "region": {"startLine": max(1, int(finding.line))},
                 },
             }],
-            "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(finding, seen[finding.fingerprint])},
+            "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(finding, seen[key])},
         })
     return {
         "$schema": SCHEMA,
