@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from .analysis import PageInput, PageResult
@@ -27,8 +26,13 @@ def fingerprint(settings: dict, version: str) -> str:
 
 
 def page_key(page: PageInput, config_fingerprint: str) -> str:
-    text = json.dumps(asdict(page), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256((config_fingerprint + "\0" + text).encode("utf-8")).hexdigest()
+    """The page's cache key: the source is hashed as is, the other (small) inputs as JSON."""
+    others = {name: value for name, value in vars(page).items() if name != "source"}
+    digest = hashlib.sha256(config_fingerprint.encode("ascii"))
+    digest.update(json.dumps(others, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(page.source.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 class ResultCache:

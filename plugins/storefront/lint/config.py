@@ -50,3 +50,7 @@ class LintConfig(base.Config):
 
     cache = c.Type(bool, default=True)
     """Keep results between builds (false analyses every page on every build)."""
+
+    workers = c.Optional(c.Type(int))
+    """Helper processes analysing pages while the build goes on: default 1 with two CPUs or
+    more, else 0 (everything in the build process)."""

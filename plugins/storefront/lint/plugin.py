@@ -10,6 +10,7 @@ line, and writes the reports. After a build, `reports` (every page, sorted by pa
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -24,18 +25,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.frontmatter import key_line
+from . import baseline as baseline_file
 from . import syllables
-from .analysis import PageInput, PageResult, analyse
+from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
 from .config import LintConfig
 from .engine import format_finding, reports
 from .findings import Finding, PageReport
-from .meta import read_lint_meta
+from .meta import key_lines, read_lint_meta
 from .rules import load
+from .reports import FILE_NAMES, write_reports
+from .reports.github import annotations
 from .rules.site import SiteFacts
 from .settings import resolve
 from .text import language_root
+from .workers import Analyser, default_workers
 
 log = get_plugin_logger(__name__)
 
@@ -58,7 +62,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
-        self._results: dict[str, PageResult] = {}
+        self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
         self._cache: ResultCache | None = None
 
@@ -77,6 +81,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         cache_dir = support.project_path(config, self.config.cache_dir) if self.config.cache else None
         syllables.use_table_dir(cache_dir)
         self._cache = ResultCache(cache_dir)
+        workers = self.config.workers if self.config.workers is not None else default_workers()
+        self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=cache_dir)
         theme = config.theme
         self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
@@ -100,6 +106,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return None
         meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
         title = support.page_title(page)
+        lines = key_lines(source)
         page_input = PageInput(
             path=path,
             src_uri=page.file.src_uri,
@@ -107,11 +114,11 @@ class LintPlugin(BasePlugin[LintConfig]):
             source=source,
             title=title,
             title_from_meta=bool(meta.title),
-            title_line=key_line(source, "title") or 0,
+            title_line=lines.get("title", 0),
             description=meta.description,
-            description_line=key_line(source, "description") or 1,
+            description_line=lines.get("description", 1),
             keyword=lint_meta.keyword,
-            keyword_line=key_line(source, "keyword") or 1,
+            keyword_line=lines.get("keyword", 1),
             keywords=lint_meta.keywords,
             lang=language_root(meta.lang) if meta.lang else self._site_lang,
             indexable=meta.indexable and not support.is_404(page),
@@ -123,13 +130,11 @@ class LintPlugin(BasePlugin[LintConfig]):
         key = page_key(page_input, self._fingerprint)
         result = self._cache.get(key) if self._cache else None
         if result is None:
-            result = analyse(page_input, self._settings)
-            self.stats["analysed"] += 1
-            if self._cache:
-                self._cache.put(key, result)
+            self._analyser.add(key, page_input)
+            self._results[path] = key
         else:
             self.stats["cached"] += 1
-        self._results[path] = result
+            self._results[path] = result
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -155,6 +160,13 @@ class LintPlugin(BasePlugin[LintConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        fresh = dict(self._analyser.results())
+        self.stats["analysed"] = self._analyser.count
+        for path, value in self._results.items():
+            if isinstance(value, str):
+                self._results[path] = fresh[value]
+                if self._cache:
+                    self._cache.put(value, fresh[value])
         results = list(self._results.values())
         for result in results:
             result.url = _page_url(result.url)
@@ -166,31 +178,42 @@ class LintPlugin(BasePlugin[LintConfig]):
         self._log(config)
         self._write_reports(config)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "_analyser", None) is not None:
+            self._analyser.close()
+
     def _log(self, config: MkDocsConfig) -> None:
         new = set(self.findings)
         if self.config.baseline:
-            new = set(_new_findings(self.findings, support.project_path(config, self.config.baseline)))
+            path = support.project_path(config, self.config.baseline)
+            try:
+                recorded = baseline_file.load(path, display=support.display_path(config, path))
+            except baseline_file.BaselineError as error:
+                support.report(log, error.diagnostic)
+            else:
+                new = set(recorded.new(self.findings))
         failing = {"warning": ("error", "warning"), "error": ("error",), "never": ()}[self.config.fail_on]
         for finding in self.findings:
             level = logging.WARNING if finding.severity in failing and finding in new else logging.INFO
             log.log(level, format_finding(finding))
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            annotations = _github_annotations()
-            if annotations is not None:
-                for line in annotations([f for f in self.findings if f in new]):
-                    print(line)
+            for line in annotations([f for f in self.findings if f in new]):
+                print(line)
 
     def _write_reports(self, config: MkDocsConfig) -> None:
         formats = list(self.config.report_formats)
         if not formats:
             return
-        try:
-            from .reports import write_reports
-        except ModuleNotFoundError as error:  # pragma: no cover - only while the reports land
-            if error.name != "storefront.lint.reports":
-                raise
-            return
         folder = support.project_path(config, self.config.reports_dir)
+        # A build that changed nothing the reports show leaves them as they are.
+        digest = hashlib.sha256(repr((self.reports, formats, _version())).encode("utf-8")).hexdigest()
+        stamp = support.project_path(config, self.config.cache_dir) / "reports.sha256" if self.config.cache else None
+        if stamp is not None and all((folder / FILE_NAMES[name]).exists() for name in formats):
+            try:
+                if stamp.read_text(encoding="ascii") == digest:
+                    return
+            except OSError:
+                pass
         try:
             written = write_reports(self.reports, folder, formats, tool_version=_version())
         except OSError as error:
@@ -198,6 +221,12 @@ class LintPlugin(BasePlugin[LintConfig]):
                               f"set reports_dir to a writable folder") from None
         for path in written:
             log.debug("report written: %s", support.display_path(config, path))
+        if stamp is not None:
+            try:
+                stamp.parent.mkdir(parents=True, exist_ok=True)
+                stamp.write_text(digest, encoding="ascii")
+            except OSError:
+                pass
 
 
 def _page_url(url: str) -> str:
@@ -206,23 +235,3 @@ def _page_url(url: str) -> str:
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     return url
-
-
-def _new_findings(findings: list[Finding], path: Path) -> list[Finding]:
-    try:
-        from .baseline import load as load_baseline
-    except ModuleNotFoundError as error:  # pragma: no cover - only while the baseline lands
-        if error.name != "storefront.lint.baseline":
-            raise
-        return findings
-    return load_baseline(path).new(findings)
-
-
-def _github_annotations():
-    try:
-        from .reports.github import annotations
-    except ModuleNotFoundError as error:  # pragma: no cover - only while the reports land
-        if error.name not in ("storefront.lint.reports", "storefront.lint.reports.github"):
-            raise
-        return None
-    return annotations

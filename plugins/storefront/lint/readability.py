@@ -1,29 +1,54 @@
 """Flesch reading ease with the formula of the page's language, without global state.
 
 textstat keeps one global language (`textstat.set_lang`); a site with pages in several
-languages would race on it. The formula constants are read per call from textstat's own
-per-language table (`get_lang_cfg`) and the syllables come from `syllables` (offline).
+languages would race on it. The formula constants are read per language from textstat's own
+table (`textstat/backend/utils/constants.py`, `LANG_CONFIGS`, the data behind its
+`get_lang_cfg`), and the syllables come from `syllables` (offline). Importing the `textstat`
+package itself would import NLTK (over a second) for nothing: the table module has no
+imports of its own, so it is loaded on its own.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 from .syllables import syllables
 
 
+@lru_cache(maxsize=1)
+def _language_table() -> dict[str, dict[str, float]]:
+    loaded = sys.modules.get("textstat.backend.utils.constants")
+    if loaded is not None:
+        return loaded.LANG_CONFIGS
+    spec = importlib.util.find_spec("textstat")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        path = Path(location) / "backend" / "utils" / "constants.py"
+        if path.exists():
+            module_spec = importlib.util.spec_from_file_location("_storefront_textstat_constants", path)
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            return module.LANG_CONFIGS
+    from textstat.backend.utils import constants  # another layout: import it the slow way
+
+    return constants.LANG_CONFIGS
+
+
 @lru_cache(maxsize=None)
 def constants(lang: str) -> tuple[float, float, float] | None:
-    """(base, per word of sentence length, per syllable per word) for the language, or None
-    when textstat has no Flesch formula for it."""
-    from textstat.backend.utils import constants as textstat_constants
-    from textstat.backend.utils import get_lang_cfg
-
-    if lang not in textstat_constants.LANG_CONFIGS or "fre_base" not in textstat_constants.LANG_CONFIGS[lang]:
-        if lang != "en":
-            return None
-    return (get_lang_cfg(lang, "fre_base"), get_lang_cfg(lang, "fre_sentence_length"),
-            get_lang_cfg(lang, "fre_syll_per_word"))
+    """(base, per word of sentence length, per syllable per word) of the language's Flesch
+    formula, or None when textstat has none for it (its English defaults would mislead)."""
+    table = _language_table()
+    default = table["en"]
+    own = table.get(lang, {})
+    if lang != "en" and "fre_base" not in own:
+        return None
+    return (own.get("fre_base", default["fre_base"]),
+            own.get("fre_sentence_length", default["fre_sentence_length"]),
+            own.get("fre_syll_per_word", default["fre_syll_per_word"]))
 
 
 def flesch(sentences: list[list[str]], lang: str) -> float | None:

@@ -13,11 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
+from functools import lru_cache
 
 from ..core.frontmatter import body_offset
 
-_parser = MarkdownIt("commonmark").enable("table")
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt  # imported on the first page to analyse, not by warm builds
+
+    return MarkdownIt("commonmark").enable("table")
+
 
 _ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+")
 _TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
@@ -123,7 +129,7 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int]]:
         if block and block.group("name"):
             name = block.group("name").lower()
             lines[index] = ""
-            if name == "cta":
+            if name in ("cta", "newsletter"):  # storefront/cta and storefront/newsletter blocks
                 ctas.append(index + 1)
             # the block's YAML options are the indented lines right after the header
             end = index + 1
@@ -151,7 +157,7 @@ def parse(source: str) -> Document:
     """The page's prose, headings, links, images and calls to action, with source lines."""
     lines, asides, cta_lines = prepare(source)
     doc = Document(ctas=list(cta_lines))
-    tokens = _parser.parse("\n".join(lines))
+    tokens = _parser().parse("\n".join(lines))
 
     def in_aside(row: int) -> bool:
         return any(start <= row < end for start, end in asides)

@@ -18,8 +18,6 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-import pyphen
-
 _lock = threading.Lock()
 _english: dict[str, int] | None = None
 _table_dir: Path | None = None
@@ -81,7 +79,9 @@ def english_table() -> dict[str, int]:
 
 
 @lru_cache(maxsize=64)
-def _hyphenator(lang: str) -> pyphen.Pyphen | None:
+def _hyphenator(lang: str):
+    import pyphen  # its dictionaries load on first use: not in warm builds
+
     chosen = pyphen.language_fallback(lang) or pyphen.language_fallback(lang.split("_")[0])
     if not chosen:
         return None

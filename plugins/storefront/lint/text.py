@@ -24,7 +24,9 @@ _ABBREVIATIONS = re.compile(
 
 def words(text: str) -> list[str]:
     """The words of a text (URLs and e-mail addresses left out)."""
-    return WORD.findall(URL.sub(" ", text))
+    if "://" in text or "www." in text or "@" in text:
+        text = URL.sub(" ", text)
+    return WORD.findall(text)
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -48,6 +50,8 @@ def _leading_space(text: str, start: int) -> int:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

@@ -116,24 +116,21 @@ def transition_words(page, options):
     if page.lang != "en" or page.word_count <= options["min_words"] or not page.sentences:
         return
     vocabulary = language.word_list("transition_words_en.txt")
-    phrases = [tuple(entry.split()) for entry in vocabulary if " " in entry]
+    phrases = [f" {entry} " for entry in vocabulary if " " in entry]
     with_transition = 0
     for sentence in page.sentences:
         lower = [word.lower() for word in sentence.words]
-        if any(word in vocabulary for word in lower) or any(
-            _has_phrase(lower, phrase) for phrase in phrases
-        ):
+        if not vocabulary.isdisjoint(lower):
+            with_transition += 1
+            continue
+        joined = f" {' '.join(lower)} "
+        if any(phrase in joined for phrase in phrases):
             with_transition += 1
     share = 100 * with_transition / len(page.sentences)
     if share < options["min_percent"]:
         line = page.intro.line if page.intro else page.sentences[0].line
         yield line, (f"{share:.0f} % of the sentences use a transition word (aim for {options['min_percent']:g} %): "
                      f"link ideas with words like \"because\", \"however\", \"for example\"")
-
-
-def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _clip(text: str, limit: int = 60) -> str:
