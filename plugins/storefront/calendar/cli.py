@@ -36,19 +36,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _load(config_file: str):
+    """Load mkdocs.yml as MkDocs does; on failure, MkDocs' own messages say what is wrong."""
     import logging
 
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
-    # Loading the config must not print MkDocs' INFO chatter into a `--next` capture.
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    class Collect(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    collect = Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    # MkDocs' INFO chatter must not end up in a `--next` capture; its problems are kept.
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(collect)
+    logger.propagate = False
     try:
-        return load_config(config_file=config_file), None
-    except ConfigurationError as error:
-        return None, str(error) or "the configuration is not valid"
-    except (OSError, SystemExit) as error:  # missing file (MkDocs exits through click)
+        config = load_config(config_file=config_file)
+    except (ConfigurationError, Abort) as error:
+        return None, "; ".join(collect.messages) or str(error) or "the configuration is not valid"
+    except (OSError, SystemExit) as error:  # a missing file
         return None, f"cannot read {config_file} ({error})"
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+    for message in collect.messages:
+        print(f"WARNING: {message}", file=sys.stderr)
+    return config, None
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -93,7 +93,8 @@ def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
     try:
         data = yaml.load(text, _LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where an unclosed bracket or quote starts is more useful than the end of the file.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "is not valid YAML"
         return [], [Diagnostic(name, "", f"is not valid YAML ({problem})",
                                "fix the YAML syntax (indentation, a missing colon or quote)",
