@@ -201,3 +201,11 @@ def test_publish_copies_once(tmp_path):
     VariantStore.publish(variant, target)
     assert target.stat().st_mtime_ns == stamp
     assert images.content_digest(photo) == images.content_digest(photo)
+
+
+def test_main_content_is_the_article_after_sidebars():
+    lookup, _ = facts_for({})
+    html = ('<header><img src="logo.svg"></header><main><nav><img src="avatar.png"></nav>'
+            '<article><img src="1.png"><img src="2.png"></article></main>')
+    loading = [i.get("loading") for i in imgs(rewrite_images(html, lookup, Settings()))]
+    assert loading == [None, None, None, "lazy"]

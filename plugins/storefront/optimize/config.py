@@ -46,6 +46,11 @@ class OptimizeConfig(Config):
     """Folder in the built site for the WebP variants (names are content hashes: cache them
     forever)."""
 
+    headers = c.Optional(c.Type(str))
+    """A `_headers` template (relative to mkdocs.yml) written to the site root for Netlify and
+    Cloudflare Pages, with `{script_hashes}` replaced by the CSP hashes of every inline script
+    in the built site and `{form_origins}` by the origins its forms post to. Unset: no file."""
+
     cache_dir = c.Type(str, default=".cache/storefront/optimize")
     """Where WebP variants are cached between builds, relative to mkdocs.yml."""
 

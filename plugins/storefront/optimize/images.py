@@ -7,8 +7,9 @@ comes from a `lookup` callable the caller provides, so this module knows nothing
 - `width`/`height` from the real file on every `<img>` that lacks them, so the browser
   reserves the space before the image arrives (no layout shift).
 - `loading="lazy"` and `decoding="async"` on every image after the first `eager` ones in
-  the main content (`<main>`, `<article>` or `role="main"`): those are on the first screen.
-  Images before the main content (a header logo) are left as they are.
+  the main content (the first `<article>`, else `<main>`, else `role="main"`): those are on
+  the first screen. Images before the main content (a header logo, a sidebar avatar) are
+  left as they are.
 - Responsive WebP: raster images get a `<picture>` with a WebP `<source srcset sizes>`;
   the original stays as the fallback `<img>`. `VariantStore` makes the variants with Pillow
   and caches them on disk by content hash.
@@ -36,7 +37,10 @@ from ..core.escape import html_attr
 IMG_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
 ATTRIBUTE = re.compile(
     r"""([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-MAIN_CONTENT = re.compile(r"""<(?:main|article)\b|\brole\s*=\s*["']?main\b""", re.IGNORECASE)
+# Where the main content starts: the first <article> (Material's content column, after the
+# sidebars), else <main>, else role="main" (MkDocs' own theme).
+MAIN_CONTENT = (re.compile(r"<article\b", re.IGNORECASE), re.compile(r"<main\b", re.IGNORECASE),
+                re.compile(r"""\brole\s*=\s*["']?main\b""", re.IGNORECASE))
 PICTURE = re.compile(r"<(/?)picture\b", re.IGNORECASE)
 
 # Raster formats worth a WebP variant (GIF may be animated, SVG is already small).
@@ -145,8 +149,12 @@ def rewrite_images(html: str, lookup: Lookup, settings: Settings,
     stats = stats if stats is not None else PageStats()
     if "<img" not in html and "<IMG" not in html:
         return html
-    main = MAIN_CONTENT.search(html)
-    main_start = main.start() if main else 0
+    main_start = 0
+    for pattern in MAIN_CONTENT:
+        main = pattern.search(html)
+        if main:
+            main_start = main.start()
+            break
     in_main = 0
     pieces: list[str] = []
     last = 0

@@ -21,6 +21,7 @@ from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
 from .config import OptimizeConfig
+from .headers import form_origins, inline_script_hashes, render_headers
 from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
                      displayed_size, rewrite_images)
 from .minify import minify_page
@@ -40,6 +41,9 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._settings = Settings()
         self._site_dir = Path()
         self._site_prefix = "/"
+        self._headers_template: Path | None = None
+        self._script_hashes: set[str] = set()
+        self._form_origins: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
@@ -51,6 +55,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._site_dir = Path(config.site_dir)
         site_path = urlsplit(config.site_url or "/").path or "/"
         self._site_prefix = site_path if site_path.endswith("/") else site_path + "/"
+        self._headers_template = (support.project_path(config, options.headers)
+                                  if options.headers else None)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -59,6 +65,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._reported.clear()
         self._totals = PageStats()
         self._pages = 0
+        self._script_hashes.clear()
+        self._form_origins.clear()
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # Every file is known by now (theme files and plugins' generated ones included).
@@ -84,15 +92,53 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             except Exception as error:  # minify-html is a native library: never lose the page
                 log.warning("%s: the page could not be minified (%s); it is written as it was",
                             support.source_path(page, config), error)
+        self._collect_policy(output)
         return output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """Theme pages rendered without a Markdown source (Material's 404.html)."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        if self.config.minify:
+            try:
+                output_content = minify_page(output_content, css=self.config.minify_css,
+                                             js=self.config.minify_js)
+            except Exception as error:
+                log.warning("%s could not be minified (%s)", template_name, error)
+        self._collect_policy(output_content)
+        return output_content
+
+    def _collect_policy(self, html: str) -> None:
+        if self._headers_template is not None:
+            self._script_hashes |= inline_script_hashes(html)
+            self._form_origins |= form_origins(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._write_headers(config)
         totals = self._totals
         log.info("optimized %d pages: %d images, %d sized, %d lazy, %d with WebP variants "
                  "(%d variant files)", self._pages, totals.images, totals.sized, totals.lazy,
                  totals.pictures, len(self._published))
+
+    def _write_headers(self, config: MkDocsConfig) -> None:
+        template_path = self._headers_template
+        if template_path is None:
+            return
+        try:
+            template = template_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            support.report(log, Diagnostic(
+                file="mkdocs.yml", key="plugins.storefront/optimize.headers",
+                problem=f"{support.display_path(config, template_path)} cannot be read "
+                        f"({error.__class__.__name__})",
+                fix="point headers: at a _headers template, e.g. deploy/_headers, or remove it"))
+            return
+        text = render_headers(template, self._script_hashes, self._form_origins)
+        (self._site_dir / "_headers").write_text(text, encoding="utf-8")
 
     # --- images ---------------------------------------------------------------------------
 

@@ -1,0 +1,70 @@
+"""The `_headers` file for Netlify and Cloudflare Pages, with a Content-Security-Policy that
+allows exactly the site's own inline scripts.
+
+Themes print small inline scripts (Material: about three a page, varying with the page's
+depth), so a strict `script-src 'self'` would break them and `'unsafe-inline'` would allow any
+injected script. Instead every inline script of the built site is hashed (after minifying,
+so the hash matches the bytes served) and the hashes replace `{script_hashes}` in the
+template; the origins the site's forms post to (a newsletter provider) replace
+`{form_origins}`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+SCRIPT = re.compile(r"""<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</script\s*>""",
+                    re.IGNORECASE | re.DOTALL)
+FORM = re.compile(r"""<form\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
+_ATTR = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+_TYPE = re.compile(_ATTR.format(name="type"), re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+_ACTION = re.compile(_ATTR.format(name="action"), re.IGNORECASE)
+SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+
+def _value(match: re.Match | None) -> str | None:
+    if match is None:
+        return None
+    return next(g for g in match.groups() if g is not None)
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """CSP source expressions (`'sha256-…'`) for every inline script the browser would run."""
+    found: set[str] = set()
+    if "<script" not in html and "<SCRIPT" not in html:
+        return found
+    for match in SCRIPT.finditer(html):
+        attributes, body = match.group(1), match.group(2)
+        if _SRC.search(attributes):
+            continue
+        kind = (_value(_TYPE.search(attributes)) or "").strip().lower()
+        if kind not in SCRIPT_TYPES:
+            continue  # JSON-LD, JSON config, templates: data, never run
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return found
+
+
+def form_origins(html: str) -> set[str]:
+    """Origins of other sites that the page's forms post to (e.g. a newsletter provider)."""
+    found: set[str] = set()
+    if "<form" not in html and "<FORM" not in html:
+        return found
+    for match in FORM.finditer(html):
+        action = _value(_ACTION.search(match.group(1))) or ""
+        parts = urlsplit(action.replace("&amp;", "&"))
+        if parts.scheme in ("http", "https") and parts.netloc:
+            found.add(f"{parts.scheme}://{parts.netloc}")
+    return found
+
+
+def render_headers(template: str, script_hashes: Iterable[str], origins: Iterable[str]) -> str:
+    """The template with `{script_hashes}` and `{form_origins}` filled in (sorted, so the
+    file only changes when the site's scripts or forms do)."""
+    return (template.replace("{script_hashes}", " ".join(sorted(script_hashes)))
+            .replace("{form_origins}", " ".join(sorted(origins))))
