@@ -93,7 +93,7 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
             continue
         if param is not None and not param.matches(value):
             problems.append(_problem(
-                source, where, f"{describe(value)} is not a {provider.label} {key}",
+                source, where, f"{describe(value)} is not a valid {provider.label} {key}",
                 f"copy {param.where} from the embed code, like {param.example}"))
             continue
         values[key] = value

@@ -1,0 +1,191 @@
+"""Each provider's form contract on a built fixture site, and each malformed config's message."""
+
+from __future__ import annotations
+
+import pytest
+
+HOSTILE = "Tom's \"Best\" <Bakery> & Café </script><script>alert(1)</script>"
+
+
+def build(site, provider, form, strict=True, **options):
+    plugin = {"provider": provider, "form": form, "after_posts": False, **options}
+    return site(
+        {"index.md": "# Home\n\n/// newsletter\n///\n", "privacy.md": "# Privacy\n"},
+        config={"theme": {"name": "mkdocs"}, "site_url": "https://bakery.example/",
+                "plugins": [{"storefront/newsletter": plugin}]},
+        strict=strict)
+
+
+def the_form(built):
+    forms = built.html("index.html").xpath('//form[contains(@class, "sf-newsletter__form")]')
+    assert len(forms) == 1, built.messages
+    return forms[0]
+
+
+def fields(form):
+    return {el.get("name"): el for el in form.xpath(".//input") if el.get("name")}
+
+
+# provider, form ids, action, email field, honeypot, fixed hidden fields
+CONTRACTS = [
+    ("buttondown", {"username": "hearthandcrumb"},
+     "https://buttondown.com/api/emails/embed-subscribe/hearthandcrumb", "email", None, {"embed": "1"}),
+    ("mailchimp", {"dc": "us21", "u": "8a1b2c3d4e5f60718293a4b5c", "id": "1a2b3c4d5e"},
+     "https://us21.list-manage.com/subscribe/post?u=8a1b2c3d4e5f60718293a4b5c&id=1a2b3c4d5e", "EMAIL",
+     "b_8a1b2c3d4e5f60718293a4b5c_1a2b3c4d5e", {}),
+    ("kit", {"form_id": 7321456}, "https://app.kit.com/forms/7321456/subscriptions", "email_address", None, {}),
+    ("mailerlite", {"account": "123456", "form": "98765432101234567"},
+     "https://assets.mailerlite.com/jsonp/123456/forms/98765432101234567/subscribe", "fields[email]", None,
+     {"ml-submit": "1", "anticsrf": "true"}),
+    ("brevo", {"sub": "a1b2c3d4", "token": "MUIFAGx2c0ZlYmFrZXJ5LW5ld3NsZXR0ZXI"},
+     "https://a1b2c3d4.sibforms.com/serve/MUIFAGx2c0ZlYmFrZXJ5LW5ld3NsZXR0ZXI", "EMAIL", "email_address_check",
+     {"locale": "en", "html_type": "simple"}),
+    ("emailoctopus", {"form_id": "0b7c2e6a-4f1d-11ef-9e8a-0242ac120002"},
+     "https://eocampaign1.com/form/0b7c2e6a-4f1d-11ef-9e8a-0242ac120002", "field_0",
+     "hp0b7c2e6a-4f1d-11ef-9e8a-0242ac120002", {}),
+    ("formspree", {"form_id": "xyzzabcd"}, "https://formspree.io/f/xyzzabcd", "email", "_gotcha",
+     {"_next": "https://bakery.example/newsletter/thanks/"}),
+    ("netlify", {"name": "newsletter"}, "/newsletter/thanks/", "email", "bot-field", {"form-name": "newsletter"}),
+    ("custom", {"action": "https://forms.example.com/subscribe", "email": "subscriber_email",
+                "honeypot": "leave_empty", "hidden": {"list": "weekly"}},
+     "https://forms.example.com/subscribe", "subscriber_email", "leave_empty", {"list": "weekly"}),
+]
+
+
+@pytest.mark.parametrize("provider, form_ids, action, email, honeypot, hidden", CONTRACTS,
+                         ids=[c[0] for c in CONTRACTS])
+def test_provider_contract(site, provider, form_ids, action, email, honeypot, hidden):
+    built = build(site, provider, form_ids)
+    assert built.ok, built.messages
+    form = the_form(built)
+    assert form.get("action") == action
+    assert form.get("method") == "post"
+    inputs = fields(form)
+    mail = inputs[email]
+    assert mail.get("type") == "email" and mail.get("required") is not None
+    assert mail.get("autocomplete") == "email"
+    label = form.xpath(f'.//label[@for="{mail.get("id")}"]')
+    assert label and label[0].text_content().strip()
+    for name, value in hidden.items():
+        assert inputs[name].get("type") == "hidden" and inputs[name].get("value") == value
+    honeypots = [el for el in form.xpath('.//div[@class="sf-hp"]//input')]
+    if honeypot is None:
+        assert honeypots == []
+    else:
+        assert [el.get("name") for el in honeypots] == [honeypot]
+        trap = honeypots[0]
+        assert trap.get("type") == "text" and trap.get("value") == "" and trap.get("tabindex") == "-1"
+        assert trap.get("autocomplete") == "off"
+    # no inline script, style or event handler anywhere in the form
+    html = built.text("index.html")
+    section = html[html.index('<section class="sf-newsletter'):html.index("</section>")]
+    assert "<script" not in section and " style=" not in section and " on" not in section.replace(" one", "")
+
+
+def test_netlify_form_attributes(site):
+    form = the_form(build(site, "netlify", {"name": "newsletter"}))
+    assert form.get("data-netlify") == "true" and form.get("netlify-honeypot") == "bot-field"
+    assert form.get("name") == "newsletter"
+
+
+def test_tags_interests_and_first_name_per_provider(site):
+    built = build(site, "kit", {"form_id": "7321456"}, tags=["5432109"], first_name=True,
+                  interests=[{"label": "Cakes", "value": "1112223"}])
+    inputs = fields(the_form(built))
+    assert inputs["tags[]"].get("type") in ("hidden", "checkbox")
+    form = the_form(built)
+    assert [el.get("value") for el in form.xpath('.//input[@name="tags[]"]')] == ["5432109", "1112223"]
+    assert inputs["fields[first_name]"].get("autocomplete") == "given-name"
+
+    built = build(site, "mailchimp", {"dc": "us6", "u": "8a1b2c3d4e5f60718293a4b5c", "id": "1a2b3c4d5e",
+                                      "gdpr": "4321"},
+                  tags=["2004213", "2004214"], interests=[{"label": "Cakes", "value": "12345/4"}])
+    form = the_form(built)
+    inputs = fields(form)
+    assert inputs["tags"].get("value") == "2004213,2004214"
+    assert inputs["group[12345][4]"].get("type") == "checkbox" and inputs["group[12345][4]"].get("value") == "4"
+    assert inputs["gdpr[4321]"].get("value") == "Y" and inputs["gdpr[4321]"].get("required") is not None
+
+    built = build(site, "buttondown", {"username": "bakery"}, tags=["site", "autumn"])
+    assert [el.get("value") for el in the_form(built).xpath('.//input[@name="tag"]')] == ["site", "autumn"]
+
+
+def test_consent_is_required_and_links_to_privacy(site):
+    built = build(site, "brevo", {"sub": "a1b2c3d4", "token": "MUIFAGx2c0ZlYmFrZXJ5LW5ld3NsZXR0ZXI"},
+                  consent={"privacy_url": "privacy.md", "text": "I agree; see the {privacy}."})
+    form = the_form(built)
+    box = fields(form)["OPT_IN"]
+    assert box.get("type") == "checkbox" and box.get("required") is not None and box.get("value") == "1"
+    label = form.xpath(f'.//label[@for="{box.get("id")}"]')[0]
+    assert label.text_content() == "I agree; see the privacy policy."
+    assert label.xpath(".//a/@href") == ["privacy/"]
+
+
+def test_hostile_texts_are_escaped_once(site):
+    built = build(site, "formspree", {"form_id": "xyzzabcd"}, heading=HOSTILE, button=HOSTILE,
+                  interests=[{"label": HOSTILE, "value": HOSTILE}], consent={"text": HOSTILE})
+    form = the_form(built)
+    html = built.text("index.html")
+    assert "<script>alert(1)" not in html
+    assert form.xpath("..//h2")[0].text_content() == HOSTILE
+    assert form.xpath(".//button")[0].text_content() == HOSTILE
+    assert form.xpath('.//input[@name="tags"][@type="checkbox"]')[0].get("value") == HOSTILE
+
+
+BAD = [
+    ("buttondown", {}, 'plugins.storefront/newsletter.form.username: Buttondown needs `username`'),
+    ("buttondown", {"username": "my list"}, '"my list" is not a valid Buttondown username'),
+    ("buttondown", {"username": "3f2b9c1e-6a4d-4e8f-9b2a-1c3d5e7f9a0b"}, "looks like a Buttondown API key"),
+    ("mailchimp", {"dc": "us21", "u": "8a1b2c3d4e5f60718293a4b5c"}, "Mailchimp needs `id`"),
+    ("mailchimp", {"dc": "21us", "u": "8a1b2c3d4e5f60718293a4b5c", "id": "1a2b3c4d5e"},
+     '"21us" is not a valid Mailchimp dc; copy the data centre'),
+    ("mailchimp", {"dc": "us21", "u": "0123456789abcdef0123456789abcdef-us21", "id": "1a2b3c4d5e"},
+     "form.u: this looks like a Mailchimp API key"),
+    ("kit", {"form_id": "my-form"}, '"my-form" is not a valid Kit (ConvertKit) form_id'),
+    ("kit", {"form_id": "7321456", "api_key": "abc"}, "Kit (ConvertKit) forms take no `api_key` option"),
+    ("mailerlite", {"account": "123456"}, "MailerLite needs `form`"),
+    ("mailerlite", {"account": "123456", "form": "98765432101234567",
+                    "x": "eyJ0eXAiOiJKV1QiLCJhbGciOi.eyJhdWQiOiI0IiwianRpIjoi.abc"}, "looks like a JSON web token"),
+    ("brevo", {"sub": "a1b2c3d4", "token": "xkeysib-0123456789abcdef0123456789abcdef"}, "looks like a Brevo API key"),
+    ("brevo", {"sub": "a1.b2", "token": "MUIFAGx2c0ZlYmFrZXJ5LW5ld3NsZXR0ZXI"}, '"a1.b2" is not a valid Brevo sub'),
+    ("emailoctopus", {"form_id": "12345"}, '"12345" is not a valid EmailOctopus form_id'),
+    ("formspree", {"form_id": "https://formspree.io/f/xyzzabcd"}, "is not a valid Formspree form_id"),
+    ("formspree", {"form_id": "sk_live_0123456789abcdefABCDEF"}, "looks like a secret API key"),
+    ("netlify", {"name": "news letter"}, '"news letter" is not a valid Netlify Forms name'),
+    ("custom", {"action": "http://forms.example.com/subscribe"}, "is not an https URL"),
+    ("custom", {"email": "email"}, "custom form endpoint needs `action`"),
+    ("custom", {"action": "https://forms.example.com/s", "hidden": {"api_key": "x"}}, "form.hidden.api_key"),
+    ("custom", {"action": "https://forms.example.com/s", "redirect": "a b"}, '"a b" is not a field name'),
+    ("custom", {"action": "https://forms.example.com/s", "hidden": {"list": "0123456789abcdef0123456789abcdef01"}},
+     "looks like an access token"),
+]
+
+
+@pytest.mark.parametrize("provider, form_ids, message", BAD, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD)])
+def test_malformed_provider_config(site, provider, form_ids, message):
+    built = build(site, provider, form_ids)
+    assert not built.ok
+    warnings = [w for w in built.warnings if "newsletter" in w]
+    assert any(message in w for w in warnings), warnings
+    assert all(w.startswith("storefront: mkdocs.yml: plugins.storefront/newsletter.") for w in warnings), warnings
+    # a plain build goes on, without a form (never a broken one)
+    plain = build(site, provider, form_ids, strict=False)
+    assert plain.ok and "sf-newsletter__form" not in plain.text("index.html")
+    assert "Traceback" not in " ".join(plain.messages)
+
+
+def test_tag_and_interest_values_checked_against_provider(site):
+    built = build(site, "kit", {"form_id": "7321456"}, tags=["cakes"])
+    assert any('tags[0]: "cakes" is not a Kit (ConvertKit) tag id' in w for w in built.warnings), built.warnings
+    built = build(site, "mailchimp", {"dc": "us6", "u": "8a1b2c3d4e5f60718293a4b5c", "id": "1a2b3c4d5e"},
+                  interests=[{"label": "Cakes", "value": "cakes"}])
+    assert any("is not a Mailchimp group choice" in w for w in built.warnings), built.warnings
+    built = build(site, "brevo", {"sub": "a1b2c3d4", "token": "MUIFAGx2c0ZlYmFrZXJ5LW5ld3NsZXR0ZXI"},
+                  tags=["x"])
+    assert any("Brevo forms cannot send tags" in w for w in built.warnings), built.warnings
+
+
+def test_unknown_provider_is_a_config_error(site):
+    built = build(site, "substack", {"name": "x"})
+    assert not built.ok
+    assert any("provider" in m and "substack" in m for m in built.messages), built.messages
