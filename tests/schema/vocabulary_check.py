@@ -91,11 +91,21 @@ class Vocabulary:
             report.problems.append(f"@context is {document.get('@context')!r}, not https://schema.org")
         graph = document.get("@graph", [document])
         index: dict[str, list[str]] = {}
-        for node in graph:
-            if "@id" in node:
-                if node["@id"] in index:
-                    report.problems.append(f"{node['@id']}: node repeated in @graph")
-                index[node["@id"]] = _types(node.get("@type", []))
+
+        def collect(value: Any) -> None:  # every typed node with an @id, nested ones too
+            if isinstance(value, list):
+                for item in value:
+                    collect(item)
+            elif isinstance(value, dict):
+                if "@id" in value and "@type" in value:
+                    if value["@id"] in index:
+                        report.problems.append(f"{value['@id']}: node repeated in @graph")
+                    index[value["@id"]] = _types(value["@type"])
+                for key, item in value.items():
+                    if not key.startswith("@"):
+                        collect(item)
+
+        collect(graph)
         for node in graph:
             self._node(node, node.get("@id", "(node)"), index, report)
         return report

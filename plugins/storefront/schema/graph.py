@@ -274,7 +274,14 @@ def image_node(page: PageFacts) -> Node | None:
     if image is None:
         return None
     return _clean({"@type": "ImageObject", "@id": Ids.primary_image(page.url), "url": image.url,
-                   "contentUrl": image.url, "width": image.width, "height": image.height, "caption": image.alt})
+                   "contentUrl": image.url, "width": pixels(image.width), "height": pixels(image.height),
+                   "caption": image.alt})
+
+
+def pixels(value: int | None) -> Node | None:
+    """A size in pixels as schema.org types it (width/height expect a QuantitativeValue;
+    E37 is UN/CEFACT's code for pixel)."""
+    return {"@type": "QuantitativeValue", "value": value, "unitCode": "E37"} if value else None
 
 
 class WebPagePiece(PagePiece):

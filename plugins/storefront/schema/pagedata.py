@@ -152,7 +152,8 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
         reader.report(f"{key}.price", "is missing",
                       "give the price as a number, e.g. price: 8.50 (0 for free)")
         return None
-    price = str(price_value).strip().lstrip("$€£")
+    # YAML reads 8.50 as the float 8.5; a price is written with its cents again.
+    price = f"{price_value:.2f}" if isinstance(price_value, float) else str(price_value).strip()
     if isinstance(price_value, bool) or not _PRICE.match(price):
         reader.report(f"{key}.price", f"{describe(price_value)} is not a price",
                       "write a plain number with a dot for decimals, e.g. 8.50, and the currency separately")
@@ -160,9 +161,7 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
     currency = reader.text(data, "currency", key, required="give the ISO 4217 code, e.g. currency: USD").upper()
     if currency and not _CURRENCY.match(currency):
         reader.report(f"{key}.currency", f"{describe(currency)} is not a currency code", "use a code like USD, EUR, GBP")
-        return None
-    if not currency:
-        return None
+        currency = ""
     availability = ""
     raw = data.get("availability")
     if raw is not None:
@@ -175,6 +174,8 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
                           "use one of " + ", ".join(AVAILABILITY))
         else:
             availability = SCHEMA + code
+    if not currency:
+        return None
     offer = Offer(price=price, currency=currency, availability=availability)
     for name in ("valid_from", "valid_until"):
         if data.get(name) is not None:

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.diagnostics import Diagnostic
+from ..core.frontmatter import key_line
 from . import graph
 from .blocks import KINDS, BusinessBlocksExtension
 from .config import SchemaConfig
@@ -152,7 +153,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 else "is missing, and the business has no address to default to"
             support.report(log, Diagnostic(support.source_path(page, config), f"{key}.location", what,
                                            "name a branch from the business profile, or give {name, address}; "
-                                           "the event is left out of the structured data"))
+                                           "the event is left out of the structured data",
+                                           key_line(support.page_source(page), "event")))
 
     def render_block(self, kind: str, branch: str, body: str) -> str:
         """HTML for `/// business | <kind>` in the page being rendered."""

@@ -99,28 +99,44 @@ _PARENT = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+$")
 
 
-def _line_map(node: yaml.Node | None, prefix: str = "", out: dict[str, int] | None = None) -> dict[str, int]:
-    """Dotted key -> 1-based line, from the composed YAML (`branches[0].hours.monday`)."""
+def _line_map(node: yaml.Node | None, prefix: str = "", out: dict[str, int] | None = None,
+              raw: dict[str, str] | None = None) -> dict[str, int]:
+    """Dotted key -> 1-based line, from the composed YAML (`branches[0].hours.monday`); `raw`
+    collects each scalar as written (YAML reads an unquoted 05401 as the octal number 2817)."""
     out = {} if out is None else out
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
             out[path] = key_node.start_mark.line + 1
-            _line_map(value_node, path, out)
+            _line_map(value_node, path, out, raw)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}[{index}]"
             out[path] = item.start_mark.line + 1
-            _line_map(item, path, out)
+            _line_map(item, path, out, raw)
+    elif isinstance(node, yaml.ScalarNode) and raw is not None:
+        raw[prefix] = node.value
     return out
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit dates: the profile reads dates itself, so a wrong one (2026-13-01)
+    is a message with the key, not an exception from the YAML library."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class _Reader:
     """Reads values out of the parsed YAML, collecting one diagnostic per problem."""
 
-    def __init__(self, path: str, lines: dict[str, int]):
+    def __init__(self, path: str, lines: dict[str, int], raw: dict[str, str] | None = None):
         self.path = path
         self.lines = lines
+        self.raw = raw or {}
         self.problems: list[Diagnostic] = []
 
     def report(self, key: str, problem: str, fix: str = "", severity: str = "warning") -> None:
@@ -151,9 +167,8 @@ class _Reader:
             return ""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             if not isinstance(value, str):
-                self.report(key, f"{describe(value)} is a number, not text",
-                            f'quote it so YAML keeps it as written: {key.rsplit(".", 1)[-1]}: "{value}"')
-                return ""
+                # Text as written: YAML would read an unquoted postcode 05401 as the number 2817.
+                return self.raw.get(key, str(value)).strip()
             return value.strip()
         self.report(key, f"{describe(value)} is not text", "write a single line of text")
         return ""
@@ -235,6 +250,8 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
             reader.report(f"{key}.{day}", "is not a day of the week",
                           f"did you mean {close[0]}?" if close else "use monday … sunday")
             continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = reader.raw.get(f"{key}.{day}", value)  # an unquoted 07:00 is a base-60 number in YAML
         try:
             timetable.weekly[name] = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
@@ -264,8 +281,11 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
         if "hours" not in entry:
             reader.report(f"{item_key}.hours", "is missing", 'write hours: closed, or hours: 09:00-13:00')
             continue
+        value = entry["hours"]
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = reader.raw.get(f"{item_key}.hours", value)
         try:
-            day_hours = hours_mod.parse_day(entry["hours"])
+            day_hours = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
             reader.report(f"{item_key}.hours", str(error), 'write "closed", a range like 09:00-13:00 or a list of ranges')
             continue
@@ -336,15 +356,16 @@ def _as_list(value: object) -> list:
 def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic]]:
     """Parse and check a business profile's YAML text; `path` names the file in messages."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         return None, [Diagnostic(path, "", f"is not valid YAML ({problem})",
                                  "fix the YAML syntax (indentation, a colon after each key, quotes around text with ': ')",
                                  mark.line + 1 if mark else None)]
-    reader = _Reader(path, _line_map(node))
+    raw: dict[str, str] = {}
+    reader = _Reader(path, _line_map(node, raw=raw), raw)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -455,7 +476,7 @@ def load_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     business, problems = read_profile(text, path)
     if business is not None:
         try:
-            lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+            lines = _line_map(yaml.compose(text, Loader=_Loader))
         except yaml.YAMLError:  # pragma: no cover - read_profile already parsed it
             lines = {}
         problems += completeness(business, path, lines)
