@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from .core import clock
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, markup, plain_text
-from .core.frontmatter import PageMeta, read_meta
+from .core.frontmatter import PageMeta, read_meta, unread_front_matter
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 CALENDAR_PLUGIN = "storefront/calendar"
@@ -142,6 +142,12 @@ def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnost
         source=lambda: page_source(page),  # read from disk only when a problem needs a line
         tz=site_timezone(config),
     )
+    if not page.meta:
+        unread = unread_front_matter(page.markdown)
+        if unread is not None:
+            problems = [Diagnostic(source_path(page, config), "front matter", f"{unread[0]}, so all of it was ignored",
+                                   'fix the YAML: quote values holding ": " or " #", write dates like 2026-12-03',
+                                   unread[1]), *problems]
     page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]
     return meta, problems
 

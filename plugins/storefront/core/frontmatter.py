@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic, describe
 from .escape import plain_text
 from .urls import url_problem
 
-__all__ = ["PageMeta", "read_meta", "key_line", "body_offset", "as_list"]
+__all__ = ["PageMeta", "read_meta", "key_line", "body_offset", "as_list", "unread_front_matter"]
 
 _FENCE = re.compile(r"^-{3}[ \t]*$")
 
@@ -31,6 +31,33 @@ def body_offset(source: str) -> int:
         if _FENCE.match(line) or line.strip() == "...":
             return number + 1
     return 0
+
+
+def unread_front_matter(markdown: str | None) -> tuple[str, int] | None:
+    """Why a front-matter block at the top of `markdown` could not be read, and its line.
+
+    MkDocs drops front matter it cannot parse without a word (the YAML then shows as text
+    on the page), so a page whose meta is empty but whose Markdown still starts with a
+    `---` block is checked here.
+    """
+    if not markdown or not _FENCE.match(markdown.split("\n", 1)[0]):
+        return None
+    end = body_offset(markdown)
+    if end < 2:
+        return None
+    import yaml
+
+    block = "\n".join(markdown.splitlines()[1:end - 1])
+    try:
+        data = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        return f"is not valid YAML ({error.problem})", (mark.line + 2 if mark else 1)
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        return f"could not be read ({error})", 1
+    if data is not None and not isinstance(data, Mapping):
+        return "is not a set of key: value pairs", 2
+    return None
 
 
 def key_line(source: str | None, key: str) -> int | None:

@@ -33,7 +33,7 @@ def url_problem(value: str, *, path_spaces: bool = False) -> str | None:
             return f'"{value}" has no valid host name'
         return None
     if re.match(r"^[^/?#]*:?//", value) and not value.startswith("//"):
-        return f'"{value}" has a malformed scheme; write it like https://example.com/page/'
+        return f'"{value}" has a malformed scheme'
     if value.startswith("//"):
         return f'"{value}" has no scheme'
     if re.match(r"^www\.[^/]+\.[a-z]{2,}", value, re.I):
