@@ -1,0 +1,1 @@
+"""The storefront template and `storefront new`."""
