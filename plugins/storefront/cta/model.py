@@ -95,7 +95,7 @@ def url_problem(url: object) -> tuple[str, str] | None:
     if url.startswith("//"):
         return f"{describe(url)} has no scheme", "write it with https:// in front"
     first = parts.path.split("/", 1)[0]
-    if re.match(r"(?i)https?(//|:)", url) or (
+    if re.match(r"(?i)[a-z][a-z0-9+.-]{1,9}//", url) or (
             "." in first and not first.startswith(".") and not first.lower().endswith(_FILE_SUFFIXES)
             and re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", first)):
         return f"{describe(url)} looks like a web address without https://", "write it as https://" + url.split("//")[-1]
@@ -201,7 +201,8 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
         ctas[cta_id] = Cta(
             id=cta_id, label=label.strip(), url=url.strip(), style=style,
             heading=fields.get("heading"), text=fields.get("text"), until=until,
-            campaign=fields.get("campaign"), utm=utm, variants=variants, source=source, line=line)
+            campaign=fields.get("campaign"), utm=utm, variants=variants, source=source, line=line,
+            extra={"url_line": line_of(text, "url", after=line or 0)})
     return ctas, problems
 
 

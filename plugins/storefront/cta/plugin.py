@@ -130,7 +130,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 support.report(log, Diagnostic(
                     cta.source, f"{cta.id}.url", f"{describe(cta.url)} is not a page or file of the site",
                     f"write a path under {Path(config.docs_dir).name}/ like order.md, "
-                    "or a full URL like https://shop.example.com/cakes", line=cta.line))
+                    "or a full URL like https://shop.example.com/cakes",
+                    line=cta.extra.get("url_line") or cta.line))
         return files
 
     def _file_for(self, target: str) -> File | None:
