@@ -254,14 +254,12 @@ class _Messages(logging.Handler):
             self.handleError(record)
 
     def drop(self, findings: Sequence[Finding]) -> None:
-        by_path: dict[str, list[str]] = {}
-        for finding in findings:
-            by_path.setdefault(finding.path, []).append(finding.message)
+        from .engine import format_finding  # the analysis is only imported when it runs
+
+        # the plugin logs each finding as "storefront: " + format_finding(finding)
+        logged = {format_finding(finding) for finding in findings}
         for record in self.held:
-            text = record.getMessage()
-            is_finding = any(path in text and any(message in text for message in messages)
-                             for path, messages in by_path.items())
-            if not is_finding:
+            if record.getMessage().partition(": ")[2] not in logged:
                 self._write(record)
         self.held.clear()
 
