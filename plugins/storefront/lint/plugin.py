@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -35,7 +34,7 @@ from .findings import Finding, PageReport
 from .meta import key_lines, read_lint_meta
 from .rules import load
 from .reports import FILE_NAMES, write_reports
-from .reports.github import annotations
+from .reports.github import annotations, in_github_actions, workspace_base
 from .rules.site import SiteFacts
 from .settings import resolve
 from .text import language_root
@@ -175,6 +174,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.findings = [finding for report in self.reports for finding in report.findings]
         if self._cache:
             self._cache.save()
+        log.debug("analysed %d pages, %d from the cache", self.stats["analysed"], self.stats["cached"])
         self._log(config)
         self._write_reports(config)
 
@@ -196,8 +196,9 @@ class LintPlugin(BasePlugin[LintConfig]):
         for finding in self.findings:
             level = logging.WARNING if finding.severity in failing and finding in new else logging.INFO
             log.log(level, format_finding(finding))
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for line in annotations([f for f in self.findings if f in new]):
+        if in_github_actions():
+            base = workspace_base(support.project_dir(config))
+            for line in annotations([f for f in self.findings if f in new], base=base):
                 print(line)
 
     def _write_reports(self, config: MkDocsConfig) -> None:
