@@ -92,6 +92,11 @@ class CalendarConfig(Config):
     formats = c.ListOfItems(c.Choice(("html", "ics", "json")), default=["html", "ics", "json"])
     """Which calendar files to write; an empty list writes none."""
 
+    history_days = c.Type(int, default=60)
+    """How far back the HTML and iCalendar files go: items dated more than this many days
+    ago are left out of them (the JSON export keeps everything). Upcoming and unscheduled
+    items are always in."""
+
     cadence_days = c.Type(int, default=7)
     """Warn when nothing is scheduled in the next this-many days (0 turns the check off)."""
 

@@ -56,21 +56,14 @@ def to_ics(items: Iterable[CalendarItem], *, name: str, tz: dt.tzinfo, tz_name: 
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         local = item.when.astimezone(tz)
-        if item.all_day:
-            event.add("dtstart", local.date())
-            event.add("dtend", local.date() + dt.timedelta(days=1))
-        else:
-            start = local.replace(microsecond=0)
-            event.add("dtstart", start)
-            event.add("dtend", start + dt.timedelta(minutes=30))
+        # No DTEND: a timed item is an instant (a publish time), an all-day item one day.
+        event.add("dtstart", local.date() if item.all_day else local.replace(microsecond=0))
         event.add("summary", _summary(item))
         event.add("description", _description(item))
-        event.add("categories", [item.status])
         if item.url:
             event.add("url", item.url)
         event.add("status", "CANCELLED" if item.status == "cancelled"
                   else "CONFIRMED" if item.status in ("scheduled", "published", "done") else "TENTATIVE")
-        event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

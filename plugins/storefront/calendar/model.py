@@ -70,7 +70,7 @@ def build_items(pages: Iterable[PageEntry], planned: Iterable[PlannedItem], *, n
             items.append(CalendarItem(
                 uid=_uid("page", page.src_uri), kind="page", title=page.title,
                 when=page.published, all_day=page.all_day, status=page.state.value,
-                source=page.path, line=page.line, owner=page.owner, channel="site",
+                source=page.path, line=page.line, owner=page.owner, channel=page.channel,
                 campaign=page.campaign,
                 url=page.url, expires=page.expires))
         for index, promotion in enumerate(page.promotions):

@@ -85,6 +85,7 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
         entry, found = page_entry(file.src_uri, meta, path=path, header=header, now=now, tz=tz)
         problems.extend(d for d in found if d.key.split(".")[0].split("[")[0] in _OWN_KEYS)
         if any(file.src_uri.startswith(d) for d in post_dirs):
+            entry.channel = "blog"
             text_date = _text_date(meta)
             if text_date is not None and entry.state is not State.DRAFT:
                 # Material's blog plugin stops the build on a date written as text.
@@ -359,12 +360,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         output.mkdir(parents=True, exist_ok=True)
         upcoming = next_change(self.entries.values(), self.now)
         name = config.site_name or "Site"
+        # The HTML and iCalendar files are for the work ahead: old items only slow them down.
+        since = self.now - dt.timedelta(days=max(self.config.history_days, 0))
+        recent = [item for item in items if item.when is None or item.when >= since]
         writers = {
             "html": ("calendar.html", lambda: html.to_html(
-                items, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
+                recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
                 next_change=upcoming)),
             "ics": ("calendar.ics", lambda: ics.to_ics(
-                items, name=f"{name} editorial calendar", tz=self.tz, tz_name=self.config.timezone,
+                recent, name=f"{name} editorial calendar", tz=self.tz, tz_name=self.config.timezone,
                 stamp=self.now)),
             "json": ("calendar.json", lambda: export.to_json(
                 items, tz=self.tz, tz_name=self.config.timezone, now=self.now, next_change=upcoming)),

@@ -140,6 +140,7 @@ class PageEntry:
     url: str | None = None
     unreadable_date: bool = False
     line: int | None = None  # the line of `draft` (or `date`) in the source, for messages
+    channel: str = "site"  # "blog" for posts of Material's blog plugin
 
     @property
     def hidden(self) -> bool:
