@@ -46,6 +46,8 @@ def test_json_report_has_pages_scores_findings_and_summary(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert data["tool"] == {"name": "storefront/lint", "version": "1.2.3"}
+    expected = sorted(sample_reports(), key=lambda report: report.path)
+    assert data["pages"] == [report.to_dict() for report in expected]  # the contract's form
     pages = {page["path"]: page for page in data["pages"]}
     assert set(pages) == {"content/blog/posts/hostile.md", "content/about.md", "content/index.md"}
     hostile = pages["content/blog/posts/hostile.md"]

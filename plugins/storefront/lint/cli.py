@@ -190,7 +190,7 @@ def print_findings(findings: Sequence[Finding], output_format: str, out: TextIO,
     if output_format == "json":
         out.write(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
     elif output_format == "sarif":
-        out.write(sarif.render(findings, tool_version=tool_version()))
+        out.write(sarif.render(findings, tool_version=tool_version(), indent=2))
     elif output_format == "github":
         for line in github.annotations(findings, base=github.workspace_base(project_dir)):
             out.write(line + "\n")

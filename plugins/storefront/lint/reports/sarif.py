@@ -11,11 +11,13 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..baseline import match_key
 from ..findings import Finding
 from . import meta
+from .json import finding_order
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,6 +25,7 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "storefrontLint/v1"
 
 
+@lru_cache(maxsize=4096)
 def _uri(path: str) -> str:
     # a relative URI reference: percent-encode what a URI cannot hold (spaces, %, #, ?)
     return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=:@")
@@ -52,7 +55,7 @@ def _rules(findings: list[Finding]) -> list[dict]:
 
 
 def document(findings: Iterable[Finding], *, tool_version: str) -> dict:
-    items = sorted(findings)
+    items = sorted(findings, key=finding_order)
     rules = _rules(items)
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     seen: Counter = Counter()
@@ -89,6 +92,6 @@ def document(findings: Iterable[Finding], *, tool_version: str) -> dict:
     }
 
 
-def render(findings: Iterable[Finding], *, tool_version: str) -> str:
+def render(findings: Iterable[Finding], *, tool_version: str, indent: int | None = None) -> str:
     return json.dumps(document(findings, tool_version=tool_version), ensure_ascii=False,
-                      indent=2) + "\n"
+                      indent=indent) + "\n"
