@@ -207,7 +207,7 @@ def canonical_url(page: Page, config: MkDocsConfig) -> str | None:
         return urljoin(site_url, meta.canonical) if site_url else None
     if not site_url:
         return None
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", page.url)
+    return _join(site_url if site_url.endswith("/") else site_url + "/", page.url)
 
 
 def absolute_url(config: MkDocsConfig, url: str) -> str | None:
@@ -217,7 +217,16 @@ def absolute_url(config: MkDocsConfig, url: str) -> str | None:
     if not config.site_url:
         return None
     base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-    return urljoin(base, url.lstrip("/"))
+    return _join(base, url.lstrip("/"))
+
+
+def _join(base: str, path: str) -> str:
+    """`urljoin(base, path)` for a base ending in "/", by concatenation when that gives the
+    same answer (a plain relative path: no dot segments, no scheme), as it is per page."""
+    first = path.split("/", 1)[0]
+    if path and not path.startswith(("/", ".", "?", "#")) and "/." not in path and ":" not in first:
+        return base + path
+    return urljoin(base, path)
 
 
 def is_404(page: Page) -> bool:

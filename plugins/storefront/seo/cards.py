@@ -11,6 +11,7 @@ import io
 import json
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -148,17 +149,28 @@ def draw_card(card: Card) -> bytes:
 
 
 def ensure_card(card: Card, cache_dir: Path, target: Path, draw=None) -> bool:
-    """Put the card at `target`, drawing it only when the cache has no copy. Returns whether
-    it was drawn."""
+    """Put the card at `target` (whose folder exists), drawing it only when the cache has no
+    copy. Returns whether it was drawn."""
     cached = cache_dir / f"{card.key}.png"
     drawn = False
-    if not cached.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
+    if not os.path.exists(cached):
         data = (draw or draw_card)(card)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         partial.write_bytes(data)
         os.replace(partial, cached)  # atomic: a parallel build never reads half a card
         drawn = True
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    place(cached, target)
     return drawn
+
+
+def place(cached: Path, target: Path) -> None:
+    """A hard link to the cached card (no copy of the bytes), else a copy (another disk).
+    Nothing in a build rewrites a PNG in place, so the cache cannot be changed through it."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)

@@ -273,6 +273,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.cards:
             return
         jobs = list(self.cards.items())
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
+            folder.mkdir(parents=True, exist_ok=True)
         # Drawing and PNG encoding release the GIL for most of their time.
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
             drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))

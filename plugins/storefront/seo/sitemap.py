@@ -36,4 +36,4 @@ def render_sitemap(entries: list[SitemapEntry]) -> str:
 
 def gzip_bytes(text: str) -> bytes:
     """Gzipped UTF-8 with a fixed timestamp, so the same sitemap gives the same bytes."""
-    return gzip.compress(text.encode("utf-8"), mtime=0)
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)

@@ -110,28 +110,20 @@ def render_head(data: HeadData) -> str:
 # --- taking out the theme's copies -----------------------------------------------------
 
 # meta names and properties this plugin writes; a theme's or another plugin's copy goes.
-OWNED_META = frozenset(
-    {"description", "robots", *VERIFICATION_NAMES.values()}
-)
+OWNED_META = frozenset({"description", "robots", *VERIFICATION_NAMES.values()})
 _OWNED_PREFIXES = ("og:", "twitter:", "article:")
 
-# An opening tag whose quoted attribute values may hold ">".
-_HEAD_TAG = re.compile(r"""<(meta|link)\b((?:[^>"']|"[^"]*"|'[^']*')*)>\s*""", re.I)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# One regex finds only the tags to take out, so the head's other tags cost a failed match.
+# Quoted attribute values are consumed whole: a ">" or "name=" inside them never counts.
+_ANY = r"""(?:[^>"']|"[^"]*"|'[^']*')"""
+_OWNED_VALUE = (r"""["']?(?:""" + "|".join(re.escape(name) for name in sorted(OWNED_META))
+                + r"""|(?:og|twitter|article):[^"'\s>]*)(?=["'\s/>])["']?""")
+_OWNED_TAG = re.compile(
+    rf"<meta\b{_ANY}*?\s(?:name|property)\s*=\s*{_OWNED_VALUE}{_ANY}*>[ \t]*\n?"
+    rf"""|<link\b{_ANY}*?\srel\s*=\s*["']?canonical(?=["'\s/>])["']?{_ANY}*>[ \t]*\n?""",
+    re.I,
+)
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
-
-
-def _attrs(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "")
-            for m in _ATTR.finditer(text)}
-
-
-def _owned(match: re.Match) -> bool:
-    attrs = _attrs(match.group(2))
-    if match.group(1).lower() == "link":
-        return "canonical" in attrs.get("rel", "").lower().split()
-    key = (attrs.get("name") or attrs.get("property") or "").lower()
-    return key in OWNED_META or key.startswith(_OWNED_PREFIXES)
 
 
 def strip_theme_tags(head: str) -> str:
@@ -144,9 +136,9 @@ def strip_theme_tags(head: str) -> str:
     if opening:
         # The last </title>: a theme printing an unescaped title (`| striptags`) may have put
         # a "</title>" of the user's inside the element.
-        end = head.lower().rfind("</title>")
+        end = head.rfind("</title>")
+        if end == -1:
+            end = head.lower().rfind("</title>")
         if end > opening.start():
             head = head[: opening.start()] + head[end + len("</title>"):].lstrip(" \t\r\n")
-    if "<meta" in head or "<link" in head or "<META" in head:
-        head = _HEAD_TAG.sub(lambda m: "" if _owned(m) else m.group(0), head)
-    return head
+    return _OWNED_TAG.sub("", head)
