@@ -34,7 +34,7 @@ from .findings import Finding, PageReport
 from .meta import key_lines, read_lint_meta
 from .rules import load
 from .reports import FILE_NAMES, write_reports
-from .reports.github import annotations, in_github_actions, workspace_base
+from .reports.github import print_annotations
 from .rules.site import SiteFacts
 from .settings import resolve
 from .text import language_root
@@ -196,10 +196,9 @@ class LintPlugin(BasePlugin[LintConfig]):
         for finding in self.findings:
             level = logging.WARNING if finding.severity in failing and finding in new else logging.INFO
             log.log(level, format_finding(finding))
-        if in_github_actions():
-            base = workspace_base(support.project_dir(config))
-            for line in annotations([f for f in self.findings if f in new], base=base):
-                print(line)
+        # Under GitHub Actions: workflow annotations at file and line (not when the CLI runs
+        # the build: it prints its own).
+        print_annotations([f for f in self.findings if f in new], project_dir=support.project_dir(config))
 
     def _write_reports(self, config: MkDocsConfig) -> None:
         formats = list(self.config.report_formats)
