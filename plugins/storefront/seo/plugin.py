@@ -52,7 +52,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     def _reset(self) -> None:
         self.sitemap: list[SitemapEntry] = []
-        self.cards: dict[Path, cards.Card] = {}
+        self.cards: dict[str, cards.Card] = {}  # target path in site_dir -> card
         self.reported: set[str] = set()
         self.user_robots = False
         self.default_image: SocialImage | None = None
@@ -76,6 +76,13 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.tz = support.site_timezone(config)
         self.cache_dir = support.project_path(config, self.config.cache_dir) / "cards"
         self.cards_dir = self.config.cards_dir.strip("/")
+        # option values read once: a Config attribute lookup per page and tag adds up
+        options = self.config
+        self.title_pattern, self.home_pattern = options.title, options.home_title
+        self.description_length = options.description_length
+        self.twitter = (options.twitter_site, options.twitter_creator)
+        self.card_style = (options.card_colour, options.card_text_colour) if options.cards else None
+        self.site_dir = str(config.site_dir)
         self.verification = {
             engine: code.strip() for engine in VERIFICATION_NAMES
             if (code := getattr(self.config.verification, engine)) and code.strip()
@@ -127,7 +134,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, config.site_description,
-                                         self.config.description_length)
+                                         self.description_length)
         image = self._page_image(page, meta, title, files, config, source)
         page.storefront_image = image  # type: ignore[attr-defined]
         page._storefront_seo = self._head(page, meta, title, description, image, config)  # type: ignore[attr-defined]
@@ -147,12 +154,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return SocialImage(url=default.url, width=default.width, height=default.height,
                                mime=default.mime, alt=default.alt or title, path=default.path,
                                source="default")
-        if not self.config.cards:
+        if self.card_style is None:
             return None
         slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
         path = f"{self.cards_dir}/{slug}.png"
-        card = cards.Card(title, config.site_name, self.config.card_colour, self.config.card_text_colour)
-        self.cards[Path(config.site_dir) / path] = card
+        self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, config.site_name, *self.card_style)
         return SocialImage(url=support.absolute_url(config, url_path(path)), width=cards.WIDTH,
                            height=cards.HEIGHT, mime=cards.MIME, alt=title, path=path, source="card")
 
@@ -192,10 +198,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
         site = config.site_name or ""
         if page.is_homepage and (not meta.title or meta.title == site):
-            html_title = compose_title(self.config.home_title, page=title, site=site,
+            html_title = compose_title(self.home_pattern, page=title, site=site,
                                        site_description=config.site_description or "")
         else:
-            html_title = compose_title(self.config.title, page=title, site=site,
+            html_title = compose_title(self.title_pattern, page=title, site=site,
                                        site_description=config.site_description or "")
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:
@@ -204,13 +210,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         data = HeadData(title=html_title, page_title=title, description=description,
                         site_name=site, locale=og_locale(meta.lang) if meta.lang else self.locale,
                         canonical=canonical, robots=robots, image=image,
-                        twitter_site=self.config.twitter_site,
-                        twitter_creator=self.config.twitter_creator,
+                        twitter_site=self.twitter[0], twitter_creator=self.twitter[1],
                         verification=self.verification)
+        changed = meta.updated or meta.published
+        changed_iso = clock.isoformat(changed, self.tz) if changed else None
         if meta.is_dated:
             data.og_type = "article"
             data.published = clock.isoformat(meta.published, self.tz)
-            data.modified = clock.isoformat(meta.updated or meta.published, self.tz)
+            data.modified = changed_iso
             data.authors = _author_names(page, meta) or ([config.site_author] if config.site_author else [])
             data.section = meta.categories[0] if meta.categories else None
             data.tags = meta.tags
@@ -219,8 +226,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         own = support.absolute_url(config, page.url) if config.site_url else None
         elsewhere = bool(meta.canonical) and canonical != own
         if own and canonical and meta.indexable and not elsewhere and not support.is_404(page):
-            lastmod = meta.updated or meta.published
-            entry = SitemapEntry(canonical, clock.isoformat(lastmod, self.tz) if lastmod else None)
+            entry = SitemapEntry(canonical, changed_iso)
         return render_head(data), entry
 
     @event_priority(-50)  # after plugins that add head tags, before storefront/optimize (-100)
@@ -272,7 +278,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _write_cards(self) -> None:
         if not self.cards:
             return
-        jobs = list(self.cards.items())
+        jobs = [(Path(target), card) for target, card in self.cards.items()]
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
