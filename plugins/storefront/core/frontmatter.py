@@ -216,7 +216,8 @@ def read_meta(
         out.expires = None
 
     authors = meta.get("authors", meta.get("author"))
-    for key, value, attr in (("author", authors, "authors"), ("tags", meta.get("tags"), "tags"),
+    author_key = "authors" if "authors" in meta else "author"  # name the key the user wrote
+    for key, value, attr in ((author_key, authors, "authors"), ("tags", meta.get("tags"), "tags"),
                              ("categories", meta.get("categories"), "categories")):
         if value is None:
             continue
