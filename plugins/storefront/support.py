@@ -164,9 +164,12 @@ def page_title(page: Page) -> str:
     if title is None:
         return ""
     meta_title = (page.meta or {}).get("title")
+    if meta_title is not None and meta_title is title:
+        return str(title)  # front matter: plain text, whatever YAML made of it (2026, a list)
     if meta_title is not None and str(meta_title) == title:
         return str(title)
-    return Markup(title).unescape() if "&" in title else str(title)
+    title = str(title)
+    return Markup(title).unescape() if "&" in title else title
 
 
 def harden_title(page: Page) -> None:

@@ -109,3 +109,12 @@ def test_wrong_config_fails_with_a_clear_message(site, options, words):
     text = " ".join(built.messages) + str(built.error)
     assert words in text, text
     assert "Traceback" not in text
+
+
+def test_a_number_or_date_as_title_is_text(site):
+    files = {"index.md": "# Home\n", "year.md": "---\ntitle: 2026\n---\n\nText.\n",
+             "day.md": "---\ntitle: 2026-11-23\n---\n\nText.\n"}
+    built = site(files, config=CONFIG, strict=True, env=NOW)
+    assert built.ok, (built.error, built.warnings)
+    assert Head(built, "year/index.html").titles() == ["2026 | Test Bakery"]
+    assert Head(built, "day/index.html").one("og:title") == "2026-11-23"
