@@ -184,3 +184,12 @@ def test_help_lists_the_options(capsys):
     out = capsys.readouterr().out
     for option in ("--format", "--baseline", "--update-baseline", "--strict", "-f"):
         assert option in out
+
+
+def test_unwritable_baseline_path_is_a_clear_error(tmp_path, capsys):
+    config = make_project(tmp_path, {"index.md": INDEX}, lint_config())
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, out, err = lint(capsys, "-f", config, "--update-baseline", blocker / "baseline.json")
+    assert code == 2 and out == ""
+    assert "cannot write the baseline" in err and "Traceback" not in err

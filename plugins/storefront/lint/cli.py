@@ -26,6 +26,7 @@ from typing import Any, TextIO
 from . import baseline as baseline_file
 from .findings import Finding
 from .reports import github, sarif
+from .reports.json import finding_order
 
 PLUGIN_NAME = "storefront/lint"
 PLUGIN_LOGGER = "mkdocs.plugins.storefront.lint"
@@ -73,14 +74,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         with _mkdocs_messages(quiet=args.quiet) as messages:
             plugin = lint_site(args.config_file)
-            findings = sorted(plugin.findings)
+            findings = sorted(plugin.findings, key=finding_order)
             messages.drop(findings)
     except LintFailed as error:
         _say(f"storefront lint: {error}")
         return EXIT_FAILED
 
     if args.update_baseline:
-        baseline_file.save(args.update_baseline, findings)
+        try:
+            baseline_file.save(args.update_baseline, findings)
+        except OSError as error:
+            _say(f"storefront lint: cannot write the baseline {args.update_baseline}: "
+                 f"{error.strerror or error}; choose a writable path")
+            return EXIT_FAILED
         _say(f"storefront lint: recorded {_count(len(findings), 'finding')} in {args.update_baseline}")
         return EXIT_OK
 
