@@ -6,18 +6,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SARIF_SCHEMA, write_tree
+from conftest import SARIF_SCHEMA, write_tree
 from storefront.cli import main
 
 from lint_outputs_samples import (
-    ABOUT, ABOUT_SKIP_LINE, ABOUT_WITH_SKIP, HOSTILE, INDEX, NO_HEADING, RULES, lint_config,
-    only_rules,
+    ABOUT, ABOUT_SKIP_LINE, ABOUT_WITH_SKIP, HOSTILE, INDEX, NO_HEADING, lint_config,
 )
 
 
