@@ -91,13 +91,12 @@ def test_sarif_format_is_valid(tmp_path, capsys):
 
 def test_github_format_prints_workflow_commands(tmp_path, capsys):
     config = make_project(tmp_path, {"index.md": INDEX, "about.md": ABOUT_WITH_SKIP}, lint_config())
+    skip, vague = json.loads(lint(capsys, "-f", config, "--format", "json")[1])
     code, out, _ = lint(capsys, "-f", config, "--format", "github", "--strict")
     assert code == 1
     assert out.splitlines() == [
-        f"::warning file=docs/about.md,line={ABOUT_SKIP_LINE},title=heading-skip::"
-        + json.loads(lint(capsys, "-f", config, "--format", "json")[1])[0]["message"],
-        "::warning file=docs/index.md,line=6,title=link-text-vague::"
-        + json.loads(lint(capsys, "-f", config, "--format", "json")[1])[1]["message"],
+        f"::warning file=docs/about.md,line={ABOUT_SKIP_LINE},title=heading-skip::{skip['message']}",
+        f"::warning file=docs/index.md,line=6,title=link-text-vague::{vague['message']}",
     ]
 
 
