@@ -228,3 +228,34 @@ def test_storefront_command_dispatches_to_calendar(built, capsys):
 
     assert main(["calendar", "-f", str(built.root / "mkdocs.yml"), "--next", "--now", NOW]) == 0
     assert capsys.readouterr().out == "2026-12-05T14:00:00Z\n"
+
+
+def test_unchanged_calendar_is_not_written_again_but_changes_are(tmp_path):
+    from conftest import build_site
+
+    root = tmp_path / "project"
+    build_site(root, _files(), config=_config(), env={"STOREFRONT_NOW": NOW})
+    ics_file = root / ".storefront/calendar/calendar.ics"
+    first = ics_file.stat().st_mtime_ns
+    again = build_site(root, config=_config(), env={"STOREFRONT_NOW": NOW})
+    assert any("calendar.ics (unchanged)" in m for m in again.infos)
+    assert ics_file.stat().st_mtime_ns == first
+    (root / "seo/calendar.yml").write_text(PLAN.replace("Holiday pre-order guide", "Holiday guide"))
+    changed = build_site(root, config=_config(), env={"STOREFRONT_NOW": NOW})
+    assert not any("(unchanged)" in m for m in changed.infos)
+    _, events = _events(ics_file)
+    assert any(str(e["SUMMARY"]).endswith("Holiday guide") for e in events.values())
+    (root / ".storefront/calendar/calendar.html").unlink()
+    build_site(root, config=_config(), env={"STOREFRONT_NOW": NOW})
+    assert (root / ".storefront/calendar/calendar.html").exists()
+
+
+def test_history_days_trims_html_and_ics_but_not_json(site):
+    files = _files()
+    files["posts/old.md"] = post("Summer rye notes", date="2026-06-01")
+    result = site(files, config=_config(history_days=30), env={"STOREFRONT_NOW": NOW})
+    root = result.root / ".storefront/calendar"
+    assert "Summer rye notes" not in (root / "calendar.html").read_text()
+    _, events = _events(root / "calendar.ics")
+    assert not any("Summer rye" in str(e["SUMMARY"]) for e in events.values())
+    assert "Summer rye notes" in (root / "calendar.json").read_text()

@@ -139,3 +139,22 @@ def test_site_timezone_is_shared_through_support(site):
     built = site(files, config=config, env={"STOREFRONT_NOW": AT})
     cfg = load_config(config_file=str(built.root / "mkdocs.yml"))
     assert str(support.site_timezone(cfg)) == NY
+
+
+def test_a_page_edited_between_builds_is_read_again(tmp_path):
+    """The front-matter cache is keyed by mtime and size: an edit is never missed."""
+    from conftest import build_site
+
+    root = tmp_path / "project"
+    files, config = _project()
+    first = build_site(root, files, config=config, env={"STOREFRONT_NOW": AT})
+    assert first.exists("posts/stollen/index.html")
+    assert (root / ".cache/storefront/calendar/headers.json").exists()
+    page = root / "docs/posts/stollen.md"
+    page.write_text(page.read_text().replace("---\n\n#", "draft: true\n---\n\n#"))
+    second = build_site(root, config=config, env={"STOREFRONT_NOW": AT})
+    assert second.ok
+    assert not second.exists("posts/stollen/index.html")
+    page.write_text(page.read_text().replace("draft: true\n", ""))
+    third = build_site(root, config=config, env={"STOREFRONT_NOW": AT})
+    assert third.exists("posts/stollen/index.html")

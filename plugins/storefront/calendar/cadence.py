@@ -45,14 +45,15 @@ def overdue(items: Iterable[CalendarItem], *, now: dt.datetime, tz: dt.tzinfo,
     for item in items:
         if item.when is None or item.when > now:
             continue
-        when = clock.display(item.when, tz)
         if item.kind == "planned" and item.status in OPEN_STATUSES:
+            when = clock.display(item.when, tz)
             problems.append(Diagnostic(
                 item.source, "date",
                 f'"{item.title}" was planned for {when} and is still "{item.status}"',
                 "publish it, move its date, or set status: done (or cancelled)",
                 item.line, severity))
         elif item.kind == "page" and item.status == "draft":
+            when = clock.display(item.when, tz)
             problems.append(Diagnostic(
                 item.source, "draft",
                 f'"{item.title}" was due {when} and is still a draft',

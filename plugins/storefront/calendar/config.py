@@ -89,6 +89,11 @@ class CalendarConfig(Config):
     """Where the private calendar (calendar.html, calendar.ics, calendar.json) is written,
     relative to mkdocs.yml. It must be outside site_dir: the calendar names unpublished work."""
 
+    cache_dir = c.Type(str, default=".cache/storefront/calendar")
+    """Where the calendar keeps its cache, relative to mkdocs.yml: the parsed front matter of
+    each page (by file modification time and size) and the signature of the last HTML and
+    iCalendar files (an unchanged calendar is not written again)."""
+
     formats = c.ListOfItems(c.Choice(("html", "ics", "json")), default=["html", "ics", "json"])
     """Which calendar files to write; an empty list writes none."""
 

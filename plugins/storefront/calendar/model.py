@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from ..core import clock
 from .plan import PlannedItem
@@ -40,15 +40,18 @@ class CalendarItem:
         return self.when is not None
 
     def to_dict(self, tz: dt.tzinfo) -> dict:
-        data = asdict(self)
-        for key in ("when", "expires"):
-            value = data[key]
-            if value is None:
-                continue
-            data[key] = value.astimezone(tz).date().isoformat() if key == "when" and self.all_day \
-                else clock.isoformat(value, tz)
-        data["date"] = data.pop("when")
+        """The item as JSON-ready values, dates in `tz` (a plain dict: `asdict` deep-copies)."""
+        data = {name: getattr(self, name) for name in _FIELDS}
+        when = data.pop("when")
+        if when is not None:
+            when = when.astimezone(tz).date().isoformat() if self.all_day else clock.isoformat(when, tz)
+        data["date"] = when
+        if self.expires is not None:
+            data["expires"] = clock.isoformat(self.expires, tz)
         return data
+
+
+_FIELDS = tuple(f.name for f in fields(CalendarItem))
 
 
 def _slug(text: str) -> str:

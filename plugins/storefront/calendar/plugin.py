@@ -9,6 +9,9 @@ build it writes the private calendar (HTML, iCalendar, JSON) outside site_dir.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -23,16 +26,16 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core import clock
 from ..core.diagnostics import Diagnostic, Severity
-from . import cadence, export, html, ics
+from . import cadence, export, html
 from .config import CalendarConfig
 from .links import UnpublishedLinks
 from .model import build_items
 from .plan import load_plan
-from .schedule import PageEntry, State, next_change, page_entry, read_header
+from .schedule import KEYS, HeaderCache, PageEntry, State, next_change, page_entry, read_header
 
 log = get_plugin_logger(__name__)
 
-_OWN_KEYS = ("date", "expires", "draft", "promote", "updated")
+_OWN_KEYS = ("date", "expires", "draft", "promote")
 """Front-matter keys whose problems this plugin reports (other plugins report the rest)."""
 
 
@@ -52,15 +55,18 @@ def blog_post_dirs(config: MkDocsConfig) -> list[str]:
     return dirs
 
 
-def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.datetime
-                ) -> tuple[dict[str, PageEntry], list[Diagnostic]]:
+def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.datetime,
+                cache: HeaderCache | None = None) -> tuple[dict[str, PageEntry], list[Diagnostic]]:
     """The publishing state of every included Markdown page, and the problems found.
 
     Only our keys' problems are returned (other plugins report titles, robots and so on).
     """
+    cache = cache or HeaderCache(None)
     entries: dict[str, PageEntry] = {}
     problems: list[Diagnostic] = []
     post_dirs = blog_post_dirs(config)
+    docs_dir = str(Path(config.docs_dir).resolve())
+    docs_name = support.display_path(config, docs_dir)
     for file in files.documentation_pages():
         source: Any = file.abs_src_path
         if source is None:
@@ -68,9 +74,15 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
                 source = file.content_bytes
             except (OSError, TypeError):
                 continue
-        path = support.display_path(config, file.abs_src_path) if file.abs_src_path else file.src_uri
+        if not file.abs_src_path:
+            path = file.src_uri
+        elif file.abs_src_path == os.path.join(docs_dir, *file.src_uri.split("/")):
+            path = f"{docs_name}/{file.src_uri}"  # no resolve() per file: it is 1/4 of the cost
+        else:
+            path = support.display_path(config, file.abs_src_path)
         try:
-            meta, header, _, yaml_error = read_header(source)
+            meta, header, _, yaml_error = (cache.read(source) if isinstance(source, str)
+                                           else read_header(source, keys=KEYS))
         except OSError as error:
             problems.append(Diagnostic(path, "", f"cannot be read ({error.strerror})", "check the file"))
             continue
@@ -95,7 +107,8 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
                     f"write it as a YAML date or datetime, like {_suggest(text_date)}; "
                     "the post is left out of the site until then", entry.line))
         if "title" not in meta and (entry.dated or entry.hidden or entry.expires or entry.promotions):
-            _, _, heading, _ = read_header(source, want_heading=True)
+            _, _, heading, _ = (cache.read(source, want_heading=True) if isinstance(source, str)
+                                else read_header(source, want_heading=True))
             if heading:
                 entry.title = heading
         entries[file.src_uri] = entry
@@ -219,7 +232,9 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.entries, problems = read_states(files, config, tz=self.tz, now=self.now)
+        cache = HeaderCache(support.project_path(config, self.config.cache_dir) / "headers.json")
+        self.entries, problems = read_states(files, config, tz=self.tz, now=self.now, cache=cache)
+        cache.save()
         for problem in problems:
             support.report(log, problem)
         hidden = {}
@@ -326,14 +341,14 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        files = getattr(self, "_files", None)
+        files = {file.src_uri: file for file in getattr(self, "_files", None) or ()}
         for entry in self.entries.values():
-            file = files.get_file_from_path(entry.src_uri) if files is not None else None
+            file = files.get(entry.src_uri)
             page = file.page if file is not None else None
             if page is not None and not entry.hidden and page.title and "title" not in (page.meta or {}):
                 entry.title = support.page_title(page)
             if page is not None and not entry.hidden:
-                entry.url = support.canonical_url(page, config) or page.url
+                entry.url = page.canonical_url or page.url
         plan_path = support.project_path(config, self.config.plan)
         plan_name = support.display_path(config, plan_path)
         planned, problems = load_plan(plan_path, name=plan_name, tz=self.tz)
@@ -363,28 +378,46 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         # The HTML and iCalendar files are for the work ahead: old items only slow them down.
         since = self.now - dt.timedelta(days=max(self.config.history_days, 0))
         recent = [item for item in items if item.when is None or item.when >= since]
-        writers = {
-            "html": ("calendar.html", lambda: html.to_html(
-                recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
-                next_change=upcoming)),
-            "ics": ("calendar.ics", lambda: ics.to_ics(
-                recent, name=f"{name} editorial calendar", tz=self.tz, tz_name=self.config.timezone,
-                stamp=self.now)),
-            "json": ("calendar.json", lambda: export.to_json(
-                items, tz=self.tz, tz_name=self.config.timezone, now=self.now, next_change=upcoming)),
-        }
         written = []
-        for fmt in self.config.formats:
-            filename, render = writers[fmt]
-            content = render()
-            target = output / filename
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
-            written.append(filename)
+        if "json" in self.config.formats:
+            (output / "calendar.json").write_text(export.to_json(
+                items, tz=self.tz, tz_name=self.config.timezone, now=self.now, next_change=upcoming),
+                encoding="utf-8")
+            written.append("calendar.json")
+        views = [fmt for fmt in ("html", "ics") if fmt in self.config.formats]
+        # The HTML and iCalendar files change only when an item, the day or the next change
+        # does: a build that would write the same calendar again keeps the files it has.
+        signature = hashlib.sha256(json.dumps([
+            [item.to_dict(self.tz) for item in recent], views, self.config.timezone, name,
+            self.now.astimezone(self.tz).date().isoformat(),
+            clock.isoformat(upcoming) if upcoming else None,
+        ], sort_keys=True).encode("utf-8")).hexdigest()
+        stamp = support.project_path(config, self.config.cache_dir) / "calendar.sha256"
+        targets = [output / f"calendar.{fmt}" for fmt in views]
+        fresh = all(target.exists() for target in targets) and _read(stamp) == signature
+        if views and not fresh:
+            if "html" in views:
+                (output / "calendar.html").write_text(html.to_html(
+                    recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
+                    next_change=upcoming), encoding="utf-8")
+            if "ics" in views:
+                from . import ics  # icalendar takes a while to import: only when writing
+
+                (output / "calendar.ics").write_bytes(ics.to_ics(
+                    recent, name=f"{name} editorial calendar", tz=self.tz,
+                    tz_name=self.config.timezone, stamp=self.now))
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(signature, encoding="utf-8")
+        written += [target.name + ("" if not fresh else " (unchanged)") for target in targets]
         log.info(f"Editorial calendar written to {support.display_path(config, output)}: "
                  + ", ".join(written))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 __all__ = ["CalendarPlugin", "read_states", "describe_state", "blog_post_dirs"]
