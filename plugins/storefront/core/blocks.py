@@ -13,6 +13,7 @@ other storefront blocks and with any pymdownx.blocks extension the site configur
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-__all__ = ["RenderedBlock", "rendered_blocks_extension", "OMITTED"]
+__all__ = ["RenderedBlock", "rendered_blocks_extension", "mentions_block", "OMITTED"]
 
 # A block that renders nothing leaves this comment, so no empty paragraph is left behind.
 OMITTED = "<!-- storefront: block omitted -->"
@@ -56,11 +57,28 @@ class RenderedBlock(Block):
         block.text = self.md.htmlStash.store(html)
 
 
-def rendered_blocks_extension(name: str, render: Render) -> BlocksExtension:
-    """A Markdown extension adding the block `/// <name>` rendered by `render`."""
+def mentions_block(markdown: str, name: str) -> bool:
+    """Whether a page's Markdown may hold a `/// <name>` block (a cheap test, before parsing)."""
+    if "///" not in markdown:
+        return False
+    return re.search(rf"^[ \t]*/{{3,}}[ \t]*{re.escape(name)}\b", markdown, re.M | re.I) is not None
+
+
+def rendered_blocks_extension(name: str, render: Render,
+                              wanted: Callable[[], bool] | None = None) -> BlocksExtension:
+    """A Markdown extension adding the block `/// <name>` rendered by `render`.
+
+    `wanted()` is asked each time a Markdown parser is set up (once per page): when it says
+    the page has no such block, nothing is registered, so a page without blocks pays nothing
+    for the block manager (unless another extension brings it anyway).
+    """
     block_class = type(f"{name.title()}Block", (RenderedBlock,), {"NAME": name})
 
     class _Extension(BlocksExtension):
+        def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown API)
+            if wanted is None or wanted():
+                super().extendMarkdown(md)
+
         def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (pymdownx API)
             if name not in block_mgr.blocks:
                 block_mgr.register(block_class, {"render": render})

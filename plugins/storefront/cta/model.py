@@ -11,12 +11,13 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from ..core.clock import ClockError, parse_when
 from ..core.diagnostics import Diagnostic, describe
 
-__all__ = ["Variant", "Cta", "read_ctas", "url_problem", "is_external", "with_utm", "choose_variant",
+__all__ = ["Variant", "Cta", "read_ctas", "url_problem", "is_external", "with_utm", "has_query_key",
+           "choose_variant",
            "line_of", "STYLES", "TEXT_KEYS"]
 
 STYLES = ("primary", "secondary")
@@ -110,16 +111,27 @@ def is_external(url: str, site_host: str | None) -> bool:
     return not site_host or (parts.hostname or "").lower() != site_host.lower()
 
 
+def has_query_key(url: str, key: str) -> bool:
+    """Whether the URL's query already has `key` (the author's own value is kept)."""
+    query = urlsplit(url).query
+    return bool(query) and any(name == key for name, _ in parse_qsl(query, keep_blank_values=True))
+
+
 def with_utm(url: str, params: Mapping[str, str]) -> str:
-    """The URL with UTM parameters added to its query; parameters already there are kept."""
-    parts = urlsplit(url)
-    existing = parse_qsl(parts.query, keep_blank_values=True)
-    present = {key for key, _ in existing}
+    """The URL with UTM parameters added to its query; parameters already there are kept.
+
+    Values are percent-encoded (`/` kept, as in a page path); the existing query is kept
+    exactly as written.
+    """
+    head, hash_, fragment = url.partition("#")
+    base, question, query = head.partition("?")
+    present = {name for name, _ in parse_qsl(query, keep_blank_values=True)} if query else set()
     added = [(key, value) for key, value in params.items() if value and key not in present]
     if not added:
         return url
-    query = parts.query + ("&" if parts.query else "") + urlencode(added, quote_via=quote, safe="/")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+    extra = "&".join(f"{quote(key, safe='')}={quote(value, safe='/')}" for key, value in added)
+    query = f"{query}&{extra}" if query else extra
+    return f"{base}?{query}{hash_}{fragment}"
 
 
 def choose_variant(cta: Cta, page_url: str) -> Variant | None:

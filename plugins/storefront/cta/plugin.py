@@ -23,18 +23,21 @@ from mkdocs.structure.pages import Page
 from slugify import slugify
 
 from .. import support
-from ..core.blocks import rendered_blocks_extension
+from ..core.blocks import mentions_block, rendered_blocks_extension
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
+from ..core.escape import html_attr
 from ..core.frontmatter import body_offset, key_line
 from .config import CtaConfig
-from .model import STYLES, TEXT_KEYS, Cta, choose_variant, is_external, read_ctas, with_utm
+from .model import (STYLES, TEXT_KEYS, Cta, choose_variant, has_query_key, is_external, read_ctas,
+                    with_utm)
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/storefront/cta.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "cta.css"
 BLOCK_OPTIONS = (*TEXT_KEYS, "style")
+HREF_SLOT = "storefront-cta-href-slot"
 
 
 class CtaPlugin(BasePlugin[CtaConfig]):
@@ -49,6 +52,9 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         self.told_expired: set[str] = set()
         self._config: MkDocsConfig | None = None
         self.site_host: str | None = None
+        self.wants_blocks = True
+        self.rendered: dict[tuple, tuple[str, ...] | None] = {}
+        self.utm_links: dict[str, tuple[str, bool]] = {}
 
     # --- configuration ------------------------------------------------------------------
 
@@ -59,10 +65,13 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         self.told_expired = set()
         self.site_host = urlsplit(config.site_url or "").hostname
         self.ctas = self._load(config)
+        self.rendered = {}
+        self.utm_links: dict[str, tuple[str, bool]] = {}
         for index, rule in enumerate(self.config.rules):
             if rule.cta not in self.ctas:
                 self._report_unknown_in_config(config, f"rules[{index}].cta", rule.cta)
-        config.markdown_extensions.append(rendered_blocks_extension("cta", self._render_block))
+        config.markdown_extensions.append(
+            rendered_blocks_extension("cta", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css and CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
         return config
@@ -151,16 +160,21 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 return url
             rest = url[len(target):]  # ?query and #fragment, kept
             return file.url_relative_to(page.file) + rest
-        if cta.utm and self.config.utm.enabled and is_external(url, self.site_host):
-            utm = self.config.utm
+        if not (cta.utm and self.config.utm.enabled and is_external(url, self.site_host)):
+            return url
+        utm = self.config.utm
+        tagged = self.utm_links.get(cta.id)
+        if tagged is None:  # the site-wide parameters, once per CTA
             params = {
                 "utm_source": utm.source or self.site_host or slugify(config.site_name or "site"),
                 "utm_medium": utm.medium,
                 "utm_campaign": utm.campaign or cta.campaign or cta.id,
-                "utm_content": ("/" + page.url.lstrip("/")) if utm.content else "",
             }
-            return with_utm(url, params)
-        return url
+            tagged = self.utm_links[cta.id] = (with_utm(url, params), has_query_key(url, "utm_content"))
+        base, has_content = tagged
+        if not utm.content or has_content:
+            return base
+        return with_utm(base, {"utm_content": "/" + page.url.lstrip("/")})
 
     def _render(self, config: MkDocsConfig, page: Page, cta: Cta,
                 overrides: dict[str, Any] | None = None, placement: str = "block") -> Markup:
@@ -176,7 +190,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         context = {
             "id": cta.id,
             "variant": variant.id if variant else None,
-            "href": self._href(cta, page, config),
+            "href": HREF_SLOT,
             "external": is_external(cta.url, self.site_host),
             "label": text("label"),
             "heading": text("heading"),
@@ -184,7 +198,19 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
             "placement": placement,
         }
-        return support.render_partial(config, "cta", cta=context)
+        href = self._href(cta, page, config)
+        # Only the href differs from page to page: the partial is rendered once per CTA,
+        # variant and wording, and the page's href (escaped once) goes into its slot. A
+        # partial that does more with the href than print it is rendered per page.
+        key = tuple(sorted((k, v) for k, v in context.items() if k != "href"))
+        if key not in self.rendered:
+            html = str(support.render_partial(config, "cta", cta=context))
+            parts = tuple(html.split(HREF_SLOT))
+            self.rendered[key] = parts if len(parts) == 2 else None
+        parts = self.rendered[key]
+        if parts is None:
+            return support.render_partial(config, "cta", cta={**context, "href": href})
+        return Markup(parts[0] + html_attr(href) + parts[1])
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config
@@ -218,6 +244,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         self.page, self._config, self.problems = page, config, []
+        self.wants_blocks = mentions_block(markdown, "cta")
         return None
 
     @event_priority(-30)  # after the content is final, before the newsletter form is appended

@@ -9,6 +9,8 @@ posts, and in the footer (the theme prints `storefront.newsletter_footer`); fron
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import rendered_blocks_extension
+from ..core.blocks import mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from .config import NewsletterConfig
@@ -33,6 +35,8 @@ CSS_PATH = "assets/storefront/newsletter.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "newsletter.css"
 BLOCK_OPTIONS = ("heading", "text", "button", "tags", "tag", "first_name")
 PLUGIN_KEY = "plugins.storefront/newsletter"
+SLOT_START = "<!-- storefront:newsletter "
+SLOT = re.compile(r"<!-- storefront:newsletter ([0-9a-f]{16}) -->")
 
 
 class NewsletterPlugin(BasePlugin[NewsletterConfig]):
@@ -48,6 +52,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.footer = Markup("")
         self.globals: dict | None = None
         self._config: MkDocsConfig | None = None
+        self.wants_blocks = True
+        self.rendered: dict[tuple, Markup] = {}
+        self.slots: dict[str, str] = {}
+        self.markers: dict[str, str] = {}
+        self._redirect: tuple[File, str | None] | None = None
 
     # --- configuration ------------------------------------------------------------------
 
@@ -55,6 +64,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not self.config.enabled:
             return None
         self.contract = None
+        self.rendered = {}
+        self.slots, self.markers = {}, {}
         source = support.display_path(config, config.config_file_path or "mkdocs.yml")
         contract, problems = resolve(self.config.provider, self.config.form, source=source,
                                      prefix=f"{PLUGIN_KEY}.form")
@@ -67,7 +78,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             support.report(log, problem)
         if not problems:
             self.contract = contract
-        config.markdown_extensions.append(rendered_blocks_extension("newsletter", self._render_block))
+        config.markdown_extensions.append(
+            rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css and CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
         return config
@@ -156,7 +168,9 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def _redirect_url(self, config: MkDocsConfig) -> str | None:
         if self.thanks is None:
             return None
-        return support.absolute_url(config, self.thanks.url)
+        if self._redirect is None or self._redirect[0] is not self.thanks:
+            self._redirect = (self.thanks, support.absolute_url(config, self.thanks.url))
+        return self._redirect[1]
 
     def _site_action(self, config: MkDocsConfig) -> str | None:
         return _root_relative(config, self.thanks.url) if self.thanks is not None else None
@@ -167,9 +181,16 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 overrides: dict[str, Any] | None = None) -> Markup:
         assert self.contract is not None
         options = overrides or {}
+        consent = self.config.consent
+        privacy_href = self._site_href(config, consent.privacy_url, page)
+        # The form is the same on every page but for the privacy link (relative to the page)
+        # and the block's options: rendered once per distinct set.
+        key = (prefix, placement, privacy_href, repr(sorted(options.items(), key=lambda item: str(item[0]))))
+        cached = self.rendered.get(key)
+        if cached is not None:
+            return cached
         tags = list(self.config.tags) + _as_list(options.get("tags")) + _as_list(options.get("tag"))
         first_name = options.get("first_name", self.config.first_name)
-        consent = self.config.consent
         context = form_context(
             self.contract, prefix=prefix,
             heading=str(options.get("heading", self.config.heading)),
@@ -180,10 +201,12 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             interests=[dict(item) for item in self.config.interests],
             interests_legend=self.config.interests_legend, tags=tags,
             consent=dict(consent) if consent.enabled else None,
-            privacy_href=self._site_href(config, consent.privacy_url, page),
+            privacy_href=privacy_href,
             redirect_url=self._redirect_url(config), site_action=self._site_action(config),
             honeypot_label=self.config.honeypot_label, placement=placement)
-        return support.render_partial(config, "newsletter", form=context)
+        html = support.render_partial(config, "newsletter", form=context)
+        self.rendered[key] = html
+        return html
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config
@@ -207,8 +230,22 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 self.problems.append(("tag", f"{bad[0].problem}; {bad[0].fix}"))
                 options = {k: v for k, v in options.items() if k not in ("tags", "tag")}
         self.count += 1
-        return self._render(config, page=page, prefix=f"sf-newsletter-{self.count}", placement="block",
-                            overrides=options)
+        return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",
+                                       placement="block", overrides=options))
+
+    def _slot(self, form: Markup) -> str:
+        """A marker standing for the form in `page.content`, replaced in the final page.
+
+        The form stays out of what reads `page.content` (the search index, feeds), where a
+        signup form is noise, and the search plugin does not parse it on every page.
+        """
+        marker = self.markers.get(form)  # the same cached form object on most pages
+        if marker is None:
+            html = str(form)
+            key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+            self.slots[key] = html
+            marker = self.markers[form] = f"<!-- storefront:newsletter {key} -->"
+        return marker
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -218,6 +255,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         self.page, self._config, self.count, self.problems = page, config, 0, []
+        self.wants_blocks = mentions_block(markdown, "newsletter")
         value = (page.meta or {}).get("newsletter", None)
         if value not in (None, True, False):
             source = support.page_source(page)
@@ -241,7 +279,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return None
         self.count += 1
         form = self._render(config, page=page, prefix=f"sf-newsletter-{self.count}", placement="after")
-        return html + "\n" + str(form)
+        return html + "\n" + self._slot(form)
 
     def _report_block_problems(self, page: Page, config: MkDocsConfig) -> None:
         if not self.problems:
@@ -274,12 +312,17 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         context["storefront"] = {**shared, "newsletter_footer": Markup("")}
         return context
 
+    @event_priority(50)  # before plugins that rewrite or minify the final HTML
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.thanks is None or page.file.src_uri != self.thanks.src_uri or not self.thanks.generated_by:
+        if not self.config.enabled:
             return None
-        if 'name="robots"' in output:
-            return None
-        return support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
+        if SLOT_START in output:
+            output = SLOT.sub(lambda match: self.slots.get(match.group(1), ""), output)
+        is_thanks = (self.thanks is not None and self.thanks.generated_by
+                     and page.file.src_uri == self.thanks.src_uri)
+        if is_thanks and 'name="robots"' not in output:
+            output = support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
+        return output
 
 
 def _turned_off(page: Page) -> bool:
