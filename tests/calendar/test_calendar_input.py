@@ -116,3 +116,19 @@ def test_material_blog_text_date_is_one_message_not_a_crash(site):
     messages = [m for m in built.warnings if "a.md" in m]
     assert len(messages) == 1 and "2026-11-03 09:00:00" in messages[0], built.warnings
     assert not built.exists("blog/a-post/index.html")
+
+
+def test_a_date_that_does_not_exist_names_the_key_and_line(site):
+    built = _build(site, {"feb.md": "---\ntitle: February\ndate: 2026-02-30\n---\n\n# February\n"})
+    assert built.ok, built.messages
+    messages = [m for m in built.warnings if "feb.md" in m]
+    assert len(messages) == 1, built.warnings
+    assert "docs/feb.md:3: date: that date does not exist" in messages[0]
+    assert not built.exists("feb/index.html")
+
+
+def test_a_plan_date_that_does_not_exist_is_one_message(site):
+    built = _build(site, {"/seo/calendar.yml": "items:\n  - title: Guide\n    date: 2026-02-30\n"})
+    assert built.ok, built.messages
+    messages = [m for m in built.warnings if "seo/calendar.yml" in m]
+    assert len(messages) == 1 and "does not exist" in messages[0], built.warnings

@@ -92,6 +92,9 @@ def load_plan(path: Path, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
 def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem], list[Diagnostic]]:
     try:
         data = yaml.load(text, _LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except ValueError as error:  # a date that does not exist, like 2026-02-30
+        return [], [Diagnostic(name, "", f"has a date that does not exist ({error})",
+                               "fix the date (month 1-12, a day that month has)")]
     except yaml.YAMLError as error:
         # Where an unclosed bracket or quote starts is more useful than the end of the file.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +90,17 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
         if yaml_error:
             entry = PageEntry(file.src_uri, path, _fallback_title(file), State.DRAFT,
                               unreadable_date=True, line=1)
-            problems.append(Diagnostic(
-                path, "front matter", f"is not valid YAML ({yaml_error})",
-                "fix the YAML between the --- lines; the page is left out of the site until then", 1))
+            impossible = _IMPOSSIBLE.match(yaml_error)
+            if impossible:
+                problems.append(Diagnostic(
+                    path, impossible.group(2), impossible.group(3),
+                    "write a date that exists, like 2026-02-28; the page is left out of the site "
+                    "until then", int(impossible.group(1))))
+            else:
+                problems.append(Diagnostic(
+                    path, "front matter", f"is not valid YAML ({yaml_error})",
+                    "fix the YAML between the --- lines; the page is left out of the site until then",
+                    1))
             entries[file.src_uri] = entry
             continue
         entry, found = page_entry(file.src_uri, meta, path=path, header=header, now=now, tz=tz)
@@ -113,6 +122,9 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
                 entry.title = heading
         entries[file.src_uri] = entry
     return entries, problems
+
+
+_IMPOSSIBLE = re.compile(r"^line (\d+), ([\w-]+): (.*)$")
 
 
 def _text_date(meta: dict) -> str | None:

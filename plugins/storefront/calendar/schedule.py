@@ -122,13 +122,15 @@ def read_header(data_or_path: Path | str | bytes, *, want_heading: bool = False,
                 if part is not None:
                     try:
                         loaded = yaml.load(part.decode("utf-8"), _Loader) if part else {}
-                    except (yaml.YAMLError, UnicodeDecodeError):
+                    except Exception:  # noqa: BLE001 - PyYAML raises ValueError for 2026-02-30
                         part = None  # parse it all, for the right message
                 if part is None:
                     try:
                         loaded = yaml.load(b"".join(body).decode("utf-8"), _Loader)
-                    except (yaml.YAMLError, UnicodeDecodeError) as problem:
+                    except Exception as problem:  # noqa: BLE001 - as MkDocs: any error means no meta
                         error = str(problem).splitlines()[0] if str(problem) else "not valid YAML"
+                        if not isinstance(problem, yaml.YAMLError):
+                            error = _impossible_date(body) or error
                 meta = loaded if isinstance(loaded, dict) else {}
             else:
                 lines = lines[:1]
@@ -151,6 +153,23 @@ def read_header(data_or_path: Path | str | bytes, *, want_heading: bool = False,
     finally:
         if close:
             stream.close()
+
+
+_DATE_VALUE = re.compile(rb"^\s*-?\s*([\w-]+)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _impossible_date(body: list[bytes]) -> str | None:
+    """PyYAML raises a bare ValueError for a date like 2026-02-30: say which key and line."""
+    for number, line in enumerate(body, start=2):
+        match = _DATE_VALUE.match(line)
+        if not match:
+            continue
+        try:
+            dt.date(int(match.group(2)), int(match.group(3)), int(match.group(4)))
+        except ValueError as problem:
+            key = match.group(1).decode("utf-8", "replace")
+            return f"line {number}, {key}: that date does not exist ({problem})"
+    return None
 
 
 @dataclass
