@@ -33,6 +33,7 @@ FILES = {
     "index.md": "# Home\n",
     "quiet.md": "---\nnewsletter: false\n---\n\n# No form here\n",
     "inline.md": '# Form in content\n\n<section class="sf-newsletter"><form class="sf-newsletter__form"></form></section>\n',
+    "marker.md": "# Form placed by storefront/newsletter\n\n<!-- storefront:newsletter 0123456789abcdef -->\n",
     "/hooks.py": HOOK,
 }
 
@@ -52,7 +53,7 @@ def test_footer_prints_business_and_newsletter_blocks(site):
 
 def test_newsletter_false_and_inline_form_leave_the_footer_form_out(site):
     built = site(FILES, config=config(True), strict=True)
-    for path in ("quiet/index.html", "inline/index.html"):
+    for path in ("quiet/index.html", "inline/index.html", "marker/index.html"):
         page = built.html(path)
         assert footer(built, path).xpath(".//form") == []
         assert footer(built, path).xpath(".//div[@class='sf-business-footer']")
