@@ -37,6 +37,10 @@ def _files() -> dict[str, str]:
     }
     for word, (_, title, front) in UNPUBLISHED.items():
         files[f"blog/posts/{word}.md"] = _post(title, front, "Secret words.")
+    files["/seo/business.yml"] = (
+        "type: Bakery\nname: Test Bakery\ndescription: Sourdough baked daily.\n"
+        "telephone: +1 802-555-0142\naddress:\n  street: 1 Church Street\n  locality: Burlington\n"
+        "  region: VT\n  postal_code: \"05401\"\n  country: US\ntimezone: America/New_York\n")
     return files
 
 
@@ -51,8 +55,11 @@ def _config(**calendar_options) -> dict:
                                     "default_timezone": NY},
                  "cache_dir": ".cache/rss"}},
     ]
+    # The suite's own plugins see only published pages too: sitemap (seo), JSON-LD (schema).
     if importlib.util.find_spec("storefront.seo.plugin") is not None:
         plugins.append({"storefront/seo": {"cards": False}})
+    if importlib.util.find_spec("storefront.schema.plugin") is not None:
+        plugins.append({"storefront/schema": {}})
     return {"theme": {"name": "material"}, "site_url": "https://bakery.example/", "plugins": plugins}
 
 
@@ -60,6 +67,10 @@ def test_unpublished_posts_leave_no_trace_in_site(site):
     built = site(_files(), config=_config(), env={"STOREFRONT_NOW": NOW})
     assert built.ok, built.messages
     # the published post is everywhere an unpublished one must not be (the search is real)
+    if "storefront/schema" in str(_config()):  # the JSON-LD names published posts
+        scripts = built.html("blog/published-omega-rye-loaf/index.html").xpath(
+            "//script[@type='application/ld+json']/text()")
+        assert any("omega" in script.lower() and "BlogPosting" in script for script in scripts)
     for path in ("blog/index.html", "sitemap.xml", "search/search_index.json",
                  "feed_rss_created.xml", "feed_json_created.json", "tags/index.html",
                  "blog/category/news/index.html", "blog/archive/2026/index.html"):
