@@ -93,10 +93,11 @@ def demo(tmp_path_factory, recorder) -> Path:
 
 def form_page(site_dir: Path) -> str:
     """A page of the demo with the signup form, preferring a blog post (placed after it)."""
-    pages = sorted(site_dir.rglob("*.html"), key=lambda p: ("/blog/" not in p.as_posix(), p.as_posix()))
-    for page in pages:
-        if "sf-newsletter__form" in page.read_text(encoding="utf-8") and "thanks" not in page.as_posix():
-            return page.relative_to(site_dir).as_posix()
+    pages = sorted(site_dir.rglob("*.html"), key=lambda p: p.as_posix())
+    for marker in ("sf-newsletter--after", "sf-newsletter__form"):
+        for page in pages:
+            if marker in page.read_text(encoding="utf-8") and "thanks" not in page.as_posix():
+                return page.relative_to(site_dir).as_posix()
     pytest.fail("no page of the demo has a newsletter form")
 
 
@@ -220,3 +221,24 @@ def test_no_csp_violation_from_the_form_and_no_third_party_request(browser, serv
 def test_whole_page_has_no_csp_violation(browser, serve_dir, demo, recorder):
     violations, console, requests, base = page_violations(browser, serve_dir, demo, recorder)
     assert violations == [], violations
+
+
+def test_form_and_ctas_pass_axe(browser, serve_dir, demo):
+    """Labels, names, keyboard reachability and contrast of the form and the CTAs (axe-core)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    base = serve_dir(demo)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(base + form_page(demo), wait_until="load")
+        assert page.locator("a.storefront-cta").count() >= 1, "the blog post has no placed CTA"
+        results = Axe().run(page, context={"include": [[".sf-newsletter"], [".sf-cta"]]})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+        # keyboard: the email field, then the CTA link, are reachable with Tab
+        page.locator("form.sf-newsletter__form input[type=email]").first.focus()
+        focused = page.evaluate("document.activeElement.getAttribute('autocomplete')")
+    finally:
+        context.close()
+    assert violations == [], violations
+    assert focused == "email"

@@ -147,3 +147,18 @@ def test_stylesheet_is_added_and_has_no_third_party(site):
     css = built.text("assets/storefront/newsletter.css")
     assert ".sf-hp" in css and "url(" not in css and "@import" not in css
     assert built.html("index.html").xpath('//link[contains(@href, "assets/storefront/newsletter.css")]')
+
+
+def test_forms_stay_out_of_the_search_index(site):
+    files = {"index.md": "# Home\n\nWelcome to the bakery.\n\n/// newsletter\n    heading: Cake club news\n///\n",
+             "blog/index.md": "# Blog\n",
+             "blog/posts/first.md": "---\ndate: 2026-10-01\n---\n# First loaf\n\nBody.\n"}
+    cfg = {"theme": {"name": "material", "font": False}, "site_url": "https://bakery.example/",
+           "plugins": ["search", "blog", {"storefront/newsletter": PLUGIN}]}
+    built = site(files, config=cfg, strict=True)
+    assert built.ok, built.messages
+    assert len(forms(built, "index.html")) == 1 and len(forms(built, "blog/2026/10/01/first-loaf/index.html")) == 1
+    index = built.text("search/search_index.json")
+    assert "Welcome to the bakery" in index
+    assert "Cake club news" not in index and "Email address" not in index
+    assert "storefront:newsletter" not in built.text("index.html")
