@@ -48,13 +48,19 @@ _SCRIPT_UNSAFE = {
 }
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_for_script(data: Any, *, indent: int | None = None) -> str:
     """Serialise data as JSON that is safe inside `<script>` (JSON-LD, config blobs).
 
     `<`, `>` and `&` become `\\u003c`, `\\u003e`, `\\u0026`, so no value can close the
     script element or open a comment; the result is still valid JSON with the same data.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    if indent:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    else:  # one encoder for the build: json.dumps would make a new one per call (per page)
+        text = _COMPACT.encode(data)
     for char, replacement in _SCRIPT_UNSAFE.items():
         text = text.replace(char, replacement)
     return text
