@@ -90,9 +90,8 @@ class Site:
     resolve: Resolve = lambda path: path  # a path in the docs -> absolute URL
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
-    @property
-    def ids(self) -> Ids:
-        return Ids(self.url)
+    def __post_init__(self) -> None:
+        self.ids = Ids(self.url)
 
     def absolute(self, path: str) -> str:
         return (self.resolve(path) or "") if path else ""
@@ -114,6 +113,10 @@ class Article:
     authors: list[dict[str, str]] = field(default_factory=list)  # {"name", "url"}
     keywords: list[str] = field(default_factory=list)
     section: str = ""
+
+    def __post_init__(self) -> None:
+        # ISO 8601 with the offset they were read in (the site timezone unless written)
+        self.dates = (clock.isoformat(self.published), clock.isoformat(self.modified or self.published))
 
 
 @dataclass
@@ -297,11 +300,10 @@ class WebPagePiece(PagePiece):
             "description": page.description, "isPartOf": ref(ids.website), "inLanguage": self.site.language,
             "about": business if page.is_home else None, "publisher": business,
             "primaryImageOfPage": image_node(page),
-            "breadcrumb": ref(ids.breadcrumb(page.url)) if BreadcrumbPiece(self.site, page).is_needed() else None,
+            "breadcrumb": ref(ids.breadcrumb(page.url)) if len(page.crumbs) > 1 else None,
         }
         if page.article:
-            node["datePublished"] = self.moment(page.article.published)
-            node["dateModified"] = self.moment(page.article.modified or page.article.published)
+            node["datePublished"], node["dateModified"] = page.article.dates
         if page.data.faq:
             node["mainEntity"] = [{"@type": "Question", "name": q.question,
                                    "acceptedAnswer": {"@type": "Answer", "text": q.answer}}
@@ -342,8 +344,7 @@ class BlogPostingPiece(PagePiece):
         node = {
             "@type": "BlogPosting", "@id": ids.article(page.url), "headline": headline(article.headline),
             "description": page.description, "url": page.url,
-            "datePublished": self.moment(article.published),
-            "dateModified": self.moment(article.modified or article.published),
+            "datePublished": article.dates[0], "dateModified": article.dates[1],
             "author": authors, "publisher": business,
             "image": ref(ids.primary_image(page.url)) if page.image else None,
             "keywords": article.keywords, "articleSection": article.section,

@@ -20,9 +20,9 @@ from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.frontmatter import key_line
 from . import graph
-from .blocks import KINDS, BusinessBlocksExtension
+from .blocks import KINDS, LazyBusinessBlocks
 from .config import SchemaConfig
-from .pagedata import PageData, read_page_data
+from .pagedata import PageData
 from .profile import Business, load_profile
 from .view import business_view
 
@@ -45,12 +45,15 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.page_data: dict[str, PageData] = {}
         self.faq_placed: set[str] = set()
         self.files: Files | None = None
+        self.blocks_wanted = True  # until a page says otherwise (Material renders excerpts too)
+        self.crumb_cache: dict[int, tuple[str, str, int] | None] = {}
 
     # --- build-wide ---------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.business, self.site_fragment, self.view, self.site = None, None, None, None
         self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
+        self.crumb_cache = {}
         self.mkdocs_config = config
         if not self.config.enabled:
             return config
@@ -75,7 +78,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
                                            "JSON-LD out (schema.org @ids must be absolute URLs)",
                                            "set site_url to the address the site is published at"))
-        config.markdown_extensions.append(BusinessBlocksExtension(self.render_block))
+        config.markdown_extensions.append(LazyBusinessBlocks(self.render_block, lambda: self.blocks_wanted))
         return config
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -127,10 +130,13 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current = page
+        self.blocks_wanted = "business" in markdown and "///" in markdown
         if not self.config.enabled:
             return markdown
         meta = page.meta or {}
         if any(key in meta for key in ("product", "event", "faq")):
+            from .pagedata import read_page_data  # only pages with products, events or a FAQ need it
+
             data, problems = read_page_data(meta, path=support.source_path(page, config),
                                             source=support.page_source(page),
                                             tz=support.site_timezone(config), now=self._now())
@@ -232,7 +238,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         facts = graph.PageFacts(
             url=url, title=_name(page) or config.site_name,
             description=meta.description or (config.site_description if page.is_homepage else "") or "",
-            is_home=page.is_homepage, crumbs=self._crumbs(page, config), image=self._image(page, config, meta),
+            is_home=page.is_homepage, crumbs=self._crumbs(page, config, url), image=self._image(page, config, meta),
             data=self.page_data.get(page.file.src_uri, PageData()),
         )
         if meta.published is not None:
@@ -268,31 +274,39 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 return out
         return [{"name": name} for name in names]
 
-    def _crumbs(self, page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+    def _crumbs(self, page: Page, config: MkDocsConfig, url: str) -> list[tuple[str, str]]:
         """Home, then each enclosing section that has an index page (named as the nav names
-        the section), then the page."""
-        trail: list[tuple[str, Page]] = []
+        the section), then the page. The crumbs of sections are the same for all their pages,
+        so each is worked out once per build."""
+        trail: list[tuple[str, str]] = []
+        seen: set[int] = {id(page)}
         node = page.parent
         while node is not None:
-            if isinstance(node, Section):
-                index = _section_index(node)
-                if index is not None and index is not page and all(index is not p for _, p in trail):
-                    trail.insert(0, (support.plain_text(node.title) or _name(index), index))
-            elif isinstance(node, Page) and node is not page:
-                trail.insert(0, (_name(node), node))
-            node = getattr(node, "parent", None)
+            crumb = self._crumb_of(node, config)
+            if crumb is not None and crumb[2] not in seen:
+                seen.add(crumb[2])
+                trail.insert(0, crumb[:2])
+            node = node.parent
         home = self.homepage
-        if home is not None and home is not page and all(home is not p for _, p in trail):
-            trail.insert(0, (_name(home), home))
-        crumbs = []
-        for name, item in trail:
-            url = support.absolute_url(config, item.url or "")
-            if url:
-                crumbs.append((name or config.site_name, url))
-        url = support.canonical_url(page, config)
-        if url:
-            crumbs.append((_name(page) or config.site_name, url))
-        return crumbs
+        if home is not None and id(home) not in seen:
+            crumb = self._crumb_of(home, config)
+            if crumb is not None:
+                trail.insert(0, crumb[:2])
+        trail.append((_name(page) or config.site_name, url))
+        return trail
+
+    def _crumb_of(self, node: Page | Section, config: MkDocsConfig) -> tuple[str, str, int] | None:
+        key = id(node)
+        if key not in self.crumb_cache:
+            crumb = None
+            target = _section_index(node) if isinstance(node, Section) else node if isinstance(node, Page) else None
+            if target is not None:
+                name = (support.plain_text(node.title) if isinstance(node, Section) else "") or _name(target)
+                absolute = support.absolute_url(config, target.url or "")
+                if absolute:
+                    crumb = (name or config.site_name, absolute, id(target))
+            self.crumb_cache[key] = crumb
+        return self.crumb_cache[key]
 
 
 def _name(page: Page) -> str:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import unicodedata
+
 import yaml
-from slugify import slugify
 
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
@@ -97,6 +98,12 @@ SPECIAL_KEYS = ("date", "until", "hours", "label")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PARENT = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+$")
+
+
+def slugify(text: str) -> str:
+    """A branch's name as an @id fragment: lower-case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _line_map(node: yaml.Node | None, prefix: str = "", out: dict[str, int] | None = None,
