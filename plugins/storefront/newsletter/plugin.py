@@ -320,7 +320,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             output = SLOT.sub(lambda match: self.slots.get(match.group(1), ""), output)
         is_thanks = (self.thanks is not None and self.thanks.generated_by
                      and page.file.src_uri == self.thanks.src_uri)
-        if is_thanks and 'name="robots"' not in output:
+        # storefront/seo writes the robots tag from the page's front matter (noindex) itself.
+        if is_thanks and "storefront/seo" not in config.plugins and 'name="robots"' not in output:
             output = support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
         return output
 
