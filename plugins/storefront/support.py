@@ -82,11 +82,21 @@ def _docs_display(config_file: str, docs_dir: str, _cwd: str) -> str:
 
 
 def page_source(page: Page) -> str | None:
-    """The page's whole source text, front matter included (for line numbers)."""
+    """The page's whole source text, front matter included (for line numbers).
+
+    Read once per page and build: MkDocs' `File.content_string` reads the file again on
+    every call, and several plugins ask for it. (MkDocs makes new Page objects for every
+    build, so `mkdocs serve` sees an edited file.)
+    """
+    cached = getattr(page, "_storefront_source", None)
+    if cached is not None:
+        return cached
     try:
-        return page.file.content_string
+        source = page.file.content_string
     except (OSError, UnicodeDecodeError, TypeError):
         return None
+    page._storefront_source = source  # type: ignore[attr-defined]
+    return source
 
 
 # --- the build clock and the site timezone ---------------------------------------------

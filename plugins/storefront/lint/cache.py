@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .analysis import PageInput, PageResult
 
-FORMAT = 1  # bump when PageResult or the rules' output changes shape
+FORMAT = 2  # bump when PageResult or the rules' output changes shape
 
 
 def fingerprint(settings: dict, version: str) -> str:
@@ -26,10 +26,11 @@ def fingerprint(settings: dict, version: str) -> str:
 
 
 def page_key(page: PageInput, config_fingerprint: str) -> str:
-    """The page's cache key: the source is hashed as is, the other (small) inputs as JSON."""
-    others = {name: value for name, value in vars(page).items() if name != "source"}
+    """The page's cache key: the source is hashed as is, the other (small, plain) inputs by
+    their repr, in field order."""
+    others = [(name, value) for name, value in vars(page).items() if name != "source"]
     digest = hashlib.sha256(config_fingerprint.encode("ascii"))
-    digest.update(json.dumps(others, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    digest.update(repr(others).encode("utf-8", "surrogatepass"))
     digest.update(b"\0")
     digest.update(page.source.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import time
+import posixpath
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from . import baseline as baseline_file
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -33,8 +34,6 @@ from .engine import format_finding, reports
 from .findings import Finding, PageReport
 from .meta import key_lines, read_lint_meta
 from .rules import load
-from .reports import FILE_NAMES, write_reports
-from .reports.github import print_annotations
 from .rules.site import SiteFacts
 from .settings import resolve
 from .text import language_root
@@ -44,7 +43,7 @@ log = get_plugin_logger(__name__)
 
 _H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _CTA = re.compile(r"class=\"[^\"]*\b(?:md-button|storefront-cta)\b")
-_HREF = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"")
+_HREF = re.compile(r"<a\s[^>]*?href=\"([^\"#:?]*)[\"#?]")  # relative links only (no scheme)
 _THEMES_PRINTING_TITLE = {"material"}  # their content template prints the title as h1 when the page has none
 
 
@@ -61,6 +60,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
+        self._seconds = 0.0
         self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
         self._cache: ResultCache | None = None
@@ -71,6 +71,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
         self._results, self._inbound = {}, {}
+        self._seconds = 0.0
         if not self.config.enabled:
             return
         self._settings = resolve(self.config.rules)
@@ -92,6 +93,14 @@ class LintPlugin(BasePlugin[LintConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         if not self.config.enabled or page.file.generated_by or not page.file.abs_src_path:
             return None
+        started = time.process_time()
+        try:
+            self._page(html, page, config)
+        finally:
+            self._seconds += time.process_time() - started
+        return None
+
+    def _page(self, html: str, page: Page, config: MkDocsConfig) -> None:
         path = support.source_path(page, config)
         if path in self._results:
             return None  # a copy of a page already analysed (e.g. a blog index's later pages)
@@ -140,17 +149,14 @@ class LintPlugin(BasePlugin[LintConfig]):
         """Record which pages this page links to (content, navigation and blog listings alike)."""
         if not self.config.enabled:
             return None
-        base = "http://site/" + page.url
+        started = time.process_time()
         here = _page_url(page.url)
-        for href in _HREF.findall(output):
-            if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
-                continue
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc:
-                continue
-            target = _page_url(urlsplit(urljoin(base, href)).path.lstrip("/"))
-            if target != here:
+        folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
+        for href in set(_HREF.findall(output)):
+            target = _link_target(folder, href)
+            if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)
+        self._seconds += time.process_time() - started
         return None
 
     # --- the end of the build -----------------------------------------------------------
@@ -159,6 +165,7 @@ class LintPlugin(BasePlugin[LintConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        started = time.process_time()
         fresh = dict(self._analyser.results())
         self.stats["analysed"] = self._analyser.count
         for path, value in self._results.items():
@@ -174,9 +181,11 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.findings = [finding for report in self.reports for finding in report.findings]
         if self._cache:
             self._cache.save()
-        log.debug("analysed %d pages, %d from the cache", self.stats["analysed"], self.stats["cached"])
         self._log(config)
         self._write_reports(config)
+        self._seconds += time.process_time() - started
+        log.debug("analysed %d pages, %d from the cache; %.2f s of CPU in the build process",
+                  self.stats["analysed"], self.stats["cached"], self._seconds)
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "_analyser", None) is not None:
@@ -185,6 +194,8 @@ class LintPlugin(BasePlugin[LintConfig]):
     def _log(self, config: MkDocsConfig) -> None:
         new = set(self.findings)
         if self.config.baseline:
+            from . import baseline as baseline_file
+
             path = support.project_path(config, self.config.baseline)
             try:
                 recorded = baseline_file.load(path, display=support.display_path(config, path))
@@ -198,7 +209,10 @@ class LintPlugin(BasePlugin[LintConfig]):
             log.log(level, format_finding(finding))
         # Under GitHub Actions: workflow annotations at file and line (not when the CLI runs
         # the build: it prints its own).
-        print_annotations([f for f in self.findings if f in new], project_dir=support.project_dir(config))
+        if os.environ.get("GITHUB_ACTIONS"):
+            from .reports.github import print_annotations
+
+            print_annotations([f for f in self.findings if f in new], project_dir=support.project_dir(config))
 
     def _write_reports(self, config: MkDocsConfig) -> None:
         formats = list(self.config.report_formats)
@@ -208,12 +222,15 @@ class LintPlugin(BasePlugin[LintConfig]):
         # A build that changed nothing the reports show leaves them as they are.
         digest = hashlib.sha256(repr((self.reports, formats, _version())).encode("utf-8")).hexdigest()
         stamp = support.project_path(config, self.config.cache_dir) / "reports.sha256" if self.config.cache else None
-        if stamp is not None and all((folder / FILE_NAMES[name]).exists() for name in formats):
+        if stamp is not None:
             try:
-                if stamp.read_text(encoding="ascii") == digest:
-                    return
-            except OSError:
-                pass
+                recorded, *paths = stamp.read_text(encoding="utf-8").splitlines()
+            except (OSError, ValueError):
+                recorded, paths = "", []
+            if recorded == digest and paths and all(Path(path).exists() for path in paths):
+                return
+        from .reports import write_reports
+
         try:
             written = write_reports(self.reports, folder, formats, tool_version=_version())
         except OSError as error:
@@ -224,9 +241,28 @@ class LintPlugin(BasePlugin[LintConfig]):
         if stamp is not None:
             try:
                 stamp.parent.mkdir(parents=True, exist_ok=True)
-                stamp.write_text(digest, encoding="ascii")
+                stamp.write_text("\n".join([digest, *map(str, written)]), encoding="utf-8")
             except OSError:
                 pass
+
+
+def _link_target(folder: str, href: str) -> str | None:
+    """The page URL a relative link (no scheme, query or fragment) from a page in `folder`
+    points to, in `_page_url` form; None for assets and links out of the site."""
+    if not href or href.startswith("//"):
+        return None
+    last = href.rsplit("/", 1)[-1]
+    if "." in last and last.rpartition(".")[2] in _ASSET_SUFFIXES:
+        return None
+    path = posixpath.normpath(href.lstrip("/") if href.startswith("/") else folder + href)
+    if path.startswith(".."):
+        return None
+    if path == ".":
+        return ""
+    return _page_url(path + "/" if href.endswith("/") else path)
+
+
+_ASSET_SUFFIXES = frozenset("css js png jpg jpeg gif svg webp avif ico xml json txt pdf woff woff2 ics".split())
 
 
 def _page_url(url: str) -> str:

@@ -9,13 +9,16 @@ Pure: no mkdocs import.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import syllables
 from .analysis import PageInput, PageResult, analyse
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 INLINE_FIRST = 8  # misses analysed inline before a helper process is worth starting
 BATCH = 16  # pages sent to the helper at once
@@ -32,6 +35,17 @@ def _analyse_batch(batch: list[tuple[str, PageInput]], settings: dict) -> list[t
 def default_workers() -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return 1 if cpus >= 2 else 0
+
+
+def _start_method() -> str:
+    """Fork when the build runs in a single thread (`mkdocs build`: the helper starts at once,
+    with everything already imported); spawn beside threads (`mkdocs serve`), where forking
+    is unsafe."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 class Analyser:
@@ -78,8 +92,12 @@ class Analyser:
     def _ensure_pool(self) -> bool:
         if self._pool is not None:
             return True
+        from concurrent.futures import ProcessPoolExecutor
+
+        import multiprocessing
+
         try:
-            context = multiprocessing.get_context("spawn")  # safe beside threads (mkdocs serve)
+            context = multiprocessing.get_context(_start_method())
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                              initializer=_start,
                                              initargs=(str(self.table_dir) if self.table_dir else None,))
