@@ -209,3 +209,17 @@ def test_main_content_is_the_article_after_sidebars():
             '<article><img src="1.png"><img src="2.png"></article></main>')
     loading = [i.get("loading") for i in imgs(rewrite_images(html, lookup, Settings()))]
     assert loading == [None, None, None, "lazy"]
+
+
+def test_first_content_image_gets_fetch_priority_unless_told_otherwise():
+    lookup, _ = facts_for({})
+    html = page('<img src="1.png"><img src="2.png">')
+    logo, first, second = imgs(rewrite_images(html, lookup, Settings()))
+    assert first.get("fetchpriority") == "high"
+    assert logo.get("fetchpriority") is None and second.get("fetchpriority") is None
+    _, first, _ = imgs(rewrite_images(html, lookup, Settings(priority=False)))
+    assert first.get("fetchpriority") is None
+    _, first = imgs(rewrite_images(page('<img src="1.png" loading="lazy">'), lookup, Settings()))
+    assert first.get("fetchpriority") is None
+    _, first = imgs(rewrite_images(page('<img src="1.png">'), lookup, Settings(eager=0)))
+    assert first.get("fetchpriority") is None and first.get("loading") == "lazy"

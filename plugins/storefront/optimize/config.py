@@ -28,6 +28,10 @@ class OptimizeConfig(Config):
     eager_images = c.Type(int, default=1)
     """How many images at the top of the main content load at once (the first screen)."""
 
+    fetch_priority = c.Type(bool, default=True)
+    """Give the first image of the main content `fetchpriority="high"` (often the largest
+    paint, so the browser fetches it before other images)."""
+
     webp = c.Type(bool, default=True)
     """Wrap PNG and JPEG images in `<picture>` with responsive WebP variants (`srcset`)."""
 

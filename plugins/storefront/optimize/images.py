@@ -9,7 +9,8 @@ comes from a `lookup` callable the caller provides, so this module knows nothing
 - `loading="lazy"` and `decoding="async"` on every image after the first `eager` ones in
   the main content (the first `<article>`, else `<main>`, else `role="main"`): those are on
   the first screen. Images before the main content (a header logo, a sidebar avatar) are
-  left as they are.
+  left as they are. The first image of the main content gets `fetchpriority="high"`: it is
+  often the page's largest paint.
 - Responsive WebP: raster images get a `<picture>` with a WebP `<source srcset sizes>`;
   the original stays as the fallback `<img>`. `VariantStore` makes the variants with Pillow
   and caches them on disk by content hash.
@@ -74,6 +75,7 @@ class Settings:
     dimensions: bool = True
     lazy: bool = True
     eager: int = 1
+    priority: bool = True
     webp: bool = True
     sizes: str = "100vw"
 
@@ -183,9 +185,12 @@ def rewrite_images(html: str, lookup: Lookup, settings: Settings,
                 added.append(("height", str(round(width * facts.height / facts.width))))
                 stats.sized += 1
 
-        if settings.lazy and match.start() >= main_start:
+        if match.start() >= main_start:
             in_main += 1
-            if in_main > settings.eager:
+            if (settings.priority and in_main == 1 and settings.eager > 0
+                    and "fetchpriority" not in attributes and "loading" not in attributes):
+                added.append(("fetchpriority", "high"))  # often the largest paint
+            if settings.lazy and in_main > settings.eager:
                 if "loading" not in attributes:
                     added.append(("loading", "lazy"))
                     stats.lazy += 1

@@ -49,7 +49,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         options = self.config
         self._settings = Settings(
             dimensions=options.image_dimensions, lazy=options.lazy_loading,
-            eager=options.eager_images, webp=options.webp, sizes=options.sizes)
+            eager=options.eager_images, priority=options.fetch_priority, webp=options.webp,
+            sizes=options.sizes)
         self._store = VariantStore(
             support.project_path(config, options.cache_dir), options.widths, options.quality)
         self._site_dir = Path(config.site_dir)
