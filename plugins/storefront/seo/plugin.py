@@ -115,9 +115,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     # --- per page ----------------------------------------------------------------------
 
-    @event_priority(50)  # before plugins that add blocks to the content (the description
+    # Early (50): before plugins that add blocks to the content, so the description comes from
+    # the author's first paragraph and not from an inserted call to action.
+    @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-        # is taken from the author's first paragraph, not from an inserted call to action)
         if not self.config.enabled:
             return
         # The title as MkDocs settled it (front matter, nav or rendered <h1>), escaped for the
