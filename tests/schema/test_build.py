@@ -231,7 +231,7 @@ def test_page_front_matter_errors_name_file_line_and_key(site):
         event: {name: Fair, start: 2026-12-01, location: Nowhere}
         ---
         # Worse
-        """}
+        """, "img.md": "---\nproduct: {name: Bun, price: 2, currency: USD, image: nope.jpg}\n---\n# Img\n"}
     built = site(files(pages), config=config(), env={"STOREFRONT_NOW": NOW})
     warnings = built.warnings
     expected = [
@@ -242,6 +242,7 @@ def test_page_front_matter_errors_name_file_line_and_key(site):
         'docs/worse.md:2: product[0].availability: "maybe" is not an availability',
         "docs/worse.md:2: product[0].colour: unknown key",
         'docs/worse.md:3: event.location: "Nowhere" is not the business or one of its branches',
+        'docs/img.md:2: product.image: "nope.jpg" is not a file in docs',
     ]
     for message in expected:
         assert any(message in w for w in warnings), (message, warnings)

@@ -341,15 +341,14 @@ class BlogPostingPiece(PagePiece):
         business = ref(ids.business) if self.site.business else None
         authors: list[Node] | Node | None = [_clean({"@type": "Person", "name": a["name"], "url": a.get("url")})
                                              for a in article.authors] or business
+        # url, description and language are on the WebPage it is the main entity of
         node = {
             "@type": "BlogPosting", "@id": ids.article(page.url), "headline": headline(article.headline),
-            "description": page.description, "url": page.url,
             "datePublished": article.dates[0], "dateModified": article.dates[1],
             "author": authors, "publisher": business,
             "image": ref(ids.primary_image(page.url)) if page.image else None,
             "keywords": article.keywords, "articleSection": article.section,
-            "inLanguage": self.site.language,
-            "mainEntityOfPage": ref(ids.webpage(page.url)), "isPartOf": ref(ids.website),
+            "mainEntityOfPage": ref(ids.webpage(page.url)),
         }
         return [_clean(node)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -142,9 +143,26 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                                             tz=support.site_timezone(config), now=self._now())
             for problem in problems:
                 support.report(log, problem)
+            self._resolve_images(page, config, data)
             self.page_data[page.file.src_uri] = data
             self._check_event_places(page, config, data)
         return markdown
+
+    def _resolve_images(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
+        """Product and event images as storefront/seo reads `image`: a URL, a path relative to
+        the page, or a path from the docs folder; made absolute, or reported and left out."""
+        for key, items in (("product", data.products), ("event", data.events)):
+            for item in items:
+                if not item.image or urlsplit(item.image).scheme:
+                    continue
+                absolute = _page_relative(page, self.files, config, item.image)
+                if absolute is None and self.files is not None and config.site_url:
+                    support.report(log, Diagnostic(
+                        support.source_path(page, config), f"{key}.image",
+                        f'"{item.image}" is not a file in {support.display_path(config, config.docs_dir)}',
+                        "put the image there, or write its path relative to this page or to the docs folder (/images/x.jpg)",
+                        key_line(support.page_source(page), key)))
+                item.image = absolute or ""
 
     def _check_event_places(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
         if not config.site_url or not self.config.json_ld:
@@ -330,8 +348,6 @@ def _section_index(section: Section) -> Page | None:
 def _page_relative(page: Page, files: Files | None, config: MkDocsConfig, image: str) -> str | None:
     """Front matter `image` as storefront/seo reads it: a URL, a path relative to the page's
     Markdown file, or a path from the docs folder (`/images/x.png`), made absolute."""
-    from urllib.parse import urlsplit
-
     if urlsplit(image).scheme:
         return image
     path = image.split("#", 1)[0].split("?", 1)[0]
