@@ -19,6 +19,11 @@ class OptimizeConfig(Config):
     minify_js = c.Type(bool, default=False)
     """Also minify inline JavaScript in `<script>` elements (off: themes' inline scripts are tiny)."""
 
+    inline_css = c.Type(int, default=8192)
+    """Inline local stylesheets of at most this many bytes into each page (a `<style>` instead
+    of a render-blocking request); 0 turns it off. Stylesheets with `url(` or `@import` stay
+    linked."""
+
     image_dimensions = c.Type(bool, default=True)
     """Add `width` and `height`, read from the image file, to every `<img>` that lacks them."""
 
@@ -67,6 +72,9 @@ class OptimizeConfig(Config):
             if any(width <= 0 for width in self.widths):
                 failed.append(("widths", c.ValidationError(
                     "widths must be positive numbers of pixels, e.g. [480, 960, 1440]")))
+            if self.inline_css < 0:
+                failed.append(("inline_css", c.ValidationError(
+                    "inline_css must be 0 (off) or a size in bytes, e.g. 8192")))
             if self.eager_images < 0:
                 failed.append(("eager_images", c.ValidationError(
                     "eager_images must be 0 or more")))

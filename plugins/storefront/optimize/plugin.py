@@ -25,6 +25,7 @@ from .headers import form_origins, inline_script_hashes, render_headers
 from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
                      displayed_size, rewrite_images)
 from .minify import minify_page
+from .styles import can_inline, inline_stylesheets
 
 log = get_plugin_logger(__name__)
 
@@ -33,6 +34,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def __init__(self) -> None:
         self._files_by_dest: dict[str, str] = {}
         self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
+        self._styles: dict[str, str | None] = {}
         self._published: set[str] = set()
         self._reported: set[str] = set()
         self._totals = PageStats()
@@ -62,6 +64,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._facts.clear()
+        self._styles.clear()
         self._published.clear()
         self._reported.clear()
         self._totals = PageStats()
@@ -87,6 +90,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 output, lambda src, variants: self._lookup(src, variants, page, config),
                 settings, stats)
             self._count(stats, page, config)
+        if self.config.inline_css:
+            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page))
         if self.config.minify:
             try:
                 output = minify_page(output, css=self.config.minify_css, js=self.config.minify_js)
@@ -155,6 +160,23 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 self._reported.add((page.file.src_uri, src))
                 log.info("%s: image %s was not found in the site; it is left as it is",
                          support.source_path(page, config), src)
+
+    def _stylesheet(self, href: str, page: Page) -> str | None:
+        """A local stylesheet's CSS if it may be inlined (read once per build)."""
+        dest = self._dest_uri(href, page)
+        if dest is None:
+            return None
+        if dest not in self._styles:
+            css = None
+            path = self._files_by_dest.get(dest) or str(self._site_dir / dest)
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read(self.config.inline_css + 1)
+                css = text if can_inline(text, self.config.inline_css) else None
+            except (OSError, UnicodeDecodeError):
+                css = None
+            self._styles[dest] = css
+        return self._styles[dest]
 
     def _dest_uri(self, src: str, page: Page) -> str | None:
         """The image's path in the built site (`assets/images/x.png`), or None if external."""

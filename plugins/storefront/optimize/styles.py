@@ -1,0 +1,64 @@
+"""Small stylesheets inlined into the page, so they cost no render-blocking request.
+
+A theme and its plugins often add several small stylesheets (brand colours, a form's layout);
+each `<link rel="stylesheet">` is one more round trip before the first paint. Those at most
+`limit` bytes long are replaced by a `<style>` element with the same CSS (minified later with
+the page). Stylesheets with `url(` or `@import` are left linked: their relative URLs are
+relative to the stylesheet, not to the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..core.escape import html_attr
+
+LINK = re.compile(r"""<link\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_ATTR = re.compile(r"""([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTR.finditer(tag[5:-1].rstrip("/")):
+        value = next((g for g in match.group(2, 3, 4) if g is not None), "")
+        found.setdefault(match.group(1).lower(), value)
+    return found
+
+
+def can_inline(css: str, limit: int) -> bool:
+    """True when the stylesheet is small and has no reference resolved against its own URL."""
+    lowered = css.lower()
+    return (len(css.encode("utf-8")) <= limit and "url(" not in lowered
+            and "@import" not in lowered and "</style" not in lowered)
+
+
+def inline_stylesheets(html: str, read: Callable[[str], str | None]) -> tuple[str, int]:
+    """The page with each small local stylesheet inlined, and how many were.
+
+    `read(href)` returns the stylesheet's CSS when it may be inlined, else None (external,
+    missing, too big).
+    """
+    if "stylesheet" not in html:
+        return html, 0
+    head_end = html.find("</head>")
+    scope = html if head_end == -1 else html[:head_end]
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        attributes = _attributes(match.group(0))
+        if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
+            return match.group(0)
+        if "integrity" in attributes or "disabled" in attributes:
+            return match.group(0)
+        css = read(attributes["href"])
+        if css is None:
+            return match.group(0)
+        count += 1
+        media = attributes.get("media", "")
+        opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
+        return f"{opening}{css}</style>"
+
+    inlined = LINK.sub(replace, scope)
+    return (inlined if head_end == -1 else inlined + html[head_end:]), count
