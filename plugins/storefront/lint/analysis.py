@@ -135,7 +135,9 @@ class PageAnalysis:
 
     @cached_property
     def body_tokens(self) -> tuple[str, ...]:
-        return tuple(token for unit in self.doc.units for token in textmod.normalise_tokens(unit.text))
+        # One pass over the whole text; a separator token keeps a keyphrase from matching
+        # across two paragraphs, list items or cells (it is only used to count phrases).
+        return textmod.normalise_tokens(" 0unitbreak0 ".join(unit.text for unit in self.doc.units))
 
     @cached_property
     def keyphrases(self) -> list[tuple[str, ...]]:

@@ -190,7 +190,8 @@ def parse(source: str) -> Document:
         for child in token.children or []:
             if child.type == "html_inline":
                 _scan_html(doc, child.content, row + 1)
-        text = _ATTR_LIST.sub("", text)
+        if "{" in text:
+            text = _ATTR_LIST.sub("", text)
         if "heading" in stack:
             heading = Heading(heading_level, " ".join(text.split()), row + 1)
             doc.headings.append(heading)

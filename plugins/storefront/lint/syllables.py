@@ -37,13 +37,15 @@ def _cmudict_file() -> Path:
 
 
 def _read_cmudict(path: Path) -> dict[str, int]:
+    """word -> syllables: a syllable is a vowel phone, the phones carrying a stress digit."""
     table: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, phones = line.partition(" ")
-            if "(" in word or word in table:  # alternative pronunciations: keep the first
-                continue
-            table[word] = sum(1 for phone in phones.split() if phone[-1].isdigit())
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" in word or word in table:  # alternative pronunciations: keep the first
+            continue
+        if "#" in phones:  # a comment after the phones
+            phones = phones.partition("#")[0]
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 

@@ -77,7 +77,10 @@ def normalise_tokens(text: str) -> tuple[str, ...]:
     """A phrase as comparable tokens: lower case, no accents, hyphens and underscores as
     spaces, punctuation gone, plurals folded ("Sourdough-Breads" == "sourdough bread")."""
     plain = strip_accents(text.casefold()).replace("-", " ").replace("_", " ").replace("’", "'")
-    return tuple(stem(token) for token in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", plain))
+    return tuple(map(stem, _TOKEN.findall(plain)))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def normalise(text: str) -> str:
