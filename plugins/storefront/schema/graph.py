@@ -453,7 +453,7 @@ def page_nodes(site: Site, page: PageFacts) -> list[Node]:
     for piece_class in PAGE_PIECES:
         piece = piece_class(site, page)
         if piece.is_needed():
-            nodes += piece.generate()
+            nodes.extend(piece.generate())
     return nodes
 
 

@@ -28,6 +28,7 @@ from .profile import Business, load_profile
 from .view import business_view
 
 log = get_plugin_logger(__name__)
+NO_DATA = PageData()  # shared by the pages without product, event or faq (never changed)
 
 
 class SchemaPlugin(BasePlugin[SchemaConfig]):
@@ -253,11 +254,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def _facts(self, page: Page, config: MkDocsConfig, url: str) -> graph.PageFacts:
         meta, _ = support.page_meta(page, config)
+        name = _name(page) or config.site_name
+        home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=_name(page) or config.site_name,
-            description=meta.description or (config.site_description if page.is_homepage else "") or "",
-            is_home=page.is_homepage, crumbs=self._crumbs(page, config, url), image=self._image(page, config, meta),
-            data=self.page_data.get(page.file.src_uri, PageData()),
+            url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
+            is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
+            data=self.page_data.get(page.file.src_uri, NO_DATA),
         )
         if meta.published is not None:
             facts.article = graph.Article(
@@ -292,7 +294,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 return out
         return [{"name": name} for name in names]
 
-    def _crumbs(self, page: Page, config: MkDocsConfig, url: str) -> list[tuple[str, str]]:
+    def _crumbs(self, page: Page, config: MkDocsConfig, url: str, name: str) -> list[tuple[str, str]]:
         """Home, then each enclosing section that has an index page (named as the nav names
         the section), then the page. The crumbs of sections are the same for all their pages,
         so each is worked out once per build."""
@@ -310,7 +312,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             crumb = self._crumb_of(home, config)
             if crumb is not None:
                 trail.insert(0, crumb[:2])
-        trail.append((_name(page) or config.site_name, url))
+        trail.append((name, url))
         return trail
 
     def _crumb_of(self, node: Page | Section, config: MkDocsConfig) -> tuple[str, str, int] | None:
