@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-__all__ = ["RenderedBlock", "rendered_blocks_extension", "mentions_block", "OMITTED"]
+__all__ = ["OMITTED", "RenderedBlock", "mentions_block", "rendered_blocks_extension"]
 
 # A block that renders nothing leaves this comment, so no empty paragraph is left behind.
 OMITTED = "<!-- storefront: block omitted -->"
@@ -34,7 +34,7 @@ class RenderedBlock(Block):
 
     NAME = ""
     ARGUMENT = None  # optional: `/// newsletter` takes none, `/// cta | id` one
-    OPTIONS: dict = {}
+    OPTIONS: ClassVar[dict] = {}
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # Accept every option: the plugin checks them and names file, line and fix.
@@ -61,7 +61,7 @@ def mentions_block(markdown: str, name: str) -> bool:
     """Whether a page's Markdown may hold a `/// <name>` block (a cheap test, before parsing)."""
     if "///" not in markdown:
         return False
-    return re.search(rf"^[ \t]*/{{3,}}[ \t]*{re.escape(name)}\b", markdown, re.M | re.I) is not None
+    return re.search(rf"^[ \t]*/{{3,}}[ \t]*{re.escape(name)}\b", markdown, re.MULTILINE | re.IGNORECASE) is not None
 
 
 def rendered_blocks_extension(name: str, render: Render,
@@ -75,11 +75,11 @@ def rendered_blocks_extension(name: str, render: Render,
     block_class = type(f"{name.title()}Block", (RenderedBlock,), {"NAME": name})
 
     class _Extension(BlocksExtension):
-        def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown API)
+        def extendMarkdown(self, md) -> None:
             if wanted is None or wanted():
                 super().extendMarkdown(md)
 
-        def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (pymdownx API)
+        def extendMarkdownBlocks(self, md, block_mgr) -> None:
             if name not in block_mgr.blocks:
                 block_mgr.register(block_class, {"render": render})
 

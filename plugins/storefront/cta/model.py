@@ -16,9 +16,19 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from ..core.clock import ClockError, parse_when
 from ..core.diagnostics import Diagnostic, describe
 
-__all__ = ["Variant", "Cta", "read_ctas", "url_problem", "is_external", "with_utm", "has_query_key",
-           "choose_variant",
-           "line_of", "STYLES", "TEXT_KEYS"]
+__all__ = [
+    "STYLES",
+    "TEXT_KEYS",
+    "Cta",
+    "Variant",
+    "choose_variant",
+    "has_query_key",
+    "is_external",
+    "line_of",
+    "read_ctas",
+    "url_problem",
+    "with_utm",
+]
 
 STYLES = ("primary", "secondary")
 TEXT_KEYS = ("label", "heading", "text")
@@ -124,7 +134,7 @@ def with_utm(url: str, params: Mapping[str, str]) -> str:
     exactly as written.
     """
     head, hash_, fragment = url.partition("#")
-    base, question, query = head.partition("?")
+    base, _, query = head.partition("?")
     present = {name for name, _ in parse_qsl(query, keep_blank_values=True)} if query else set()
     added = [(key, value) for key, value in params.items() if value and key not in present]
     if not added:
@@ -157,7 +167,8 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
         line = line_of(text, str(cta_id))
         key = f"{key_prefix}{cta_id}"
 
-        def problem(sub: str, what: str, fix: str, at: int | None = None) -> None:
+        def problem(sub: str, what: str, fix: str, at: int | None = None,
+                    line: int | None = line, key: str = key) -> None:
             found = line_of(text, sub, after=line or 0) if sub and at is None else at
             problems.append(Diagnostic(source, f"{key}.{sub}" if sub else key, what, fix,
                                        line=found or line))

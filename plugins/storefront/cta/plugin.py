@@ -29,8 +29,16 @@ from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
 from ..core.frontmatter import body_offset, key_line
 from .config import CtaConfig
-from .model import (STYLES, TEXT_KEYS, Cta, choose_variant, has_query_key, is_external, read_ctas,
-                    with_utm)
+from .model import (
+    STYLES,
+    TEXT_KEYS,
+    Cta,
+    choose_variant,
+    has_query_key,
+    is_external,
+    read_ctas,
+    with_utm,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -146,7 +154,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
     def _file_for(self, target: str) -> File | None:
         if self.files is None:
             return None
-        path = target[2:] if target.startswith("./") else target
+        path = target.removeprefix("./")
         return self.files.get_file_from_path(path)
 
     # --- rendering ------------------------------------------------------------------------
@@ -233,9 +241,9 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                                   "use primary or secondary"))
         now = support.site_now(config)
         if not cta.live(now):
-            self.problems.append((argument, f"the CTA ended on {display(cta.until, support.site_timezone(config))} "
-                                  "and is no longer shown", f"remove the block, or move `until` of "
-                                  f"{cta.id} in {cta.source} later"))
+            ended = display(cta.until, support.site_timezone(config))
+            self.problems.append((argument, f"the CTA ended on {ended} and is no longer shown",
+                                  f"remove the block, or move `until` of {cta.id} in {cta.source} later"))
             return ""
         return str(self._render(config, page, cta, options, placement="block"))
 
@@ -300,8 +308,9 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             return f"{describe(cta_id)} is not a named CTA", self._known_fix() + "; or cta: false for none"
         cta = self.ctas[cta_id]
         if not cta.live(now):
-            return (f"the CTA {cta_id} ended on {display(cta.until, support.site_timezone(config))} "
-                    "and is no longer shown", f"remove `cta: {cta_id}`, or move its `until` in {cta.source} later")
+            ended = display(cta.until, support.site_timezone(config))
+            return (f"the CTA {cta_id} ended on {ended} and is no longer shown",
+                    f"remove `cta: {cta_id}`, or move its `until` in {cta.source} later")
         return None
 
     def _matches(self, rule, page: Page, config: MkDocsConfig) -> bool:

@@ -16,7 +16,7 @@ from ..core.diagnostics import Diagnostic, describe
 from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
 from .secrets import SECRET_NAMES, secret_kind
 
-__all__ = ["Contract", "resolve", "form_context", "check_values", "LOOPBACK"]
+__all__ = ["LOOPBACK", "Contract", "check_values", "form_context", "resolve"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-\[\]\.]{0,99}")

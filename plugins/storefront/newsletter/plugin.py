@@ -110,14 +110,14 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if self.config.css and files.get_file_from_path(CSS_PATH) is None:
             files.append(File.generated(config, CSS_PATH, content=CSS_SOURCE.read_bytes()))
         privacy = self.config.consent.privacy_url
-        if self.config.consent.enabled and privacy and not urlsplit(privacy).scheme:
-            if files.get_file_from_path(privacy.partition("#")[0]) is None:
-                support.report(log, Diagnostic(
-                    file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
-                    key=f"{PLUGIN_KEY}.consent.privacy_url",
-                    problem=f"{describe(privacy)} is not a page of the site",
-                    fix=f"write the privacy page's path under {Path(config.docs_dir).name}/ like "
-                        "privacy.md, or a full https URL"))
+        if (self.config.consent.enabled and privacy and not urlsplit(privacy).scheme
+                and files.get_file_from_path(privacy.partition("#")[0]) is None):
+            support.report(log, Diagnostic(
+                file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
+                key=f"{PLUGIN_KEY}.consent.privacy_url",
+                problem=f"{describe(privacy)} is not a page of the site",
+                fix=f"write the privacy page's path under {Path(config.docs_dir).name}/ like "
+                    "privacy.md, or a full https URL"))
         self.thanks = None
         if self.config.thank_you:
             self.thanks = files.get_file_from_path(self.config.thank_you)
@@ -216,10 +216,9 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if argument:
             unknown.insert(0, f"| {argument}")
         if unknown:
-            self.problems.append((
-                ", ".join(unknown),
-                f"the newsletter block takes no {', '.join(describe(k) for k in unknown)}; "
-                f"use the options {', '.join(BLOCK_OPTIONS)}"))
+            names = ", ".join(describe(k) for k in unknown)
+            self.problems.append((", ".join(unknown), f"the newsletter block takes no {names}; "
+                                  f"use the options {', '.join(BLOCK_OPTIONS)}"))
         if "first_name" in options and not isinstance(options["first_name"], bool):
             self.problems.append(("first_name", "the newsletter block's first_name must be true or false"))
             options = {k: v for k, v in options.items() if k != "first_name"}

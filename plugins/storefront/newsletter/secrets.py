@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["secret_kind", "SECRET_NAMES"]
+__all__ = ["SECRET_NAMES", "secret_kind"]
 
 # (what it looks like, pattern searched in the value)
 _SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
