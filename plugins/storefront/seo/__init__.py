@@ -4,4 +4,4 @@ images, sitemap and robots.txt.
 `plugin.py` is the MkDocs adapter; the other modules are pure (no mkdocs import).
 """
 
-VERSION = "1"  # bump when the generated cards change look, so cached cards are redrawn
+VERSION = "2"  # bump when the generated cards change look, so cached cards are redrawn

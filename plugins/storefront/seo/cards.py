@@ -119,33 +119,51 @@ def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
     return font, lines, size
 
 
+LEVELS = 16  # shades between background and ink: enough for smooth anti-aliased text
+
+
 def draw_card(card: Card) -> bytes:
-    """The card as PNG bytes."""
+    """The card as PNG bytes.
+
+    Drawn as a greyscale coverage mask (0 background, 255 ink) and written as a 16-colour
+    palette PNG whose colours run from the background to the ink: the same look as drawing
+    in RGB, for a third of the time and file size (no colour quantising pass).
+    """
     background = _rgb(card.colour)
-    ink = card.text_colour or text_colour_for(card.colour)
-    image = Image.new("RGB", (WIDTH, HEIGHT), background)
-    draw = ImageDraw.Draw(image)
+    ink = _rgb(card.text_colour or text_colour_for(card.colour))
+    mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(mask)
     inner = WIDTH - 2 * MARGIN
 
     font, lines, size = _fit_title(card.title or card.site_name, inner)
     leading = int(size * 1.2)
-    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=ink)
+    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=255)
     y = MARGIN + 48
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=ink)
+        draw.text((MARGIN, y), line, font=font, fill=255)
         y += leading
 
     site_font = _font(36)
     site = wrap(card.site_name, site_font, inner)[:1]
     if site:
-        draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=ink)
+        draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=255)
 
-    # Flat colour and anti-aliased text fit a 32-colour palette: a third of the RGB file size,
-    # so the warm build copies less, for a few milliseconds once per card.
-    palette = image.quantize(colors=32, method=Image.Quantize.FASTOCTREE)
+    image = mask.point(_LEVEL_TABLE)
+    image.putpalette(_palette(background, ink))  # "L" + palette = a "P" image
     out = io.BytesIO()
-    palette.save(out, "PNG", optimize=False, compress_level=6)
+    image.save(out, "PNG", optimize=False, compress_level=6)
     return out.getvalue()
+
+
+_LEVEL_TABLE = [round(value * (LEVELS - 1) / 255) for value in range(256)]
+
+
+def _palette(background: tuple[int, int, int], ink: tuple[int, int, int]) -> list[int]:
+    colours: list[int] = []
+    for level in range(LEVELS):
+        share = level / (LEVELS - 1)
+        colours += [round(b + (i - b) * share) for b, i in zip(background, ink)]
+    return colours
 
 
 def ensure_card(card: Card, cache_dir: Path, target: Path, draw=None) -> bool:
