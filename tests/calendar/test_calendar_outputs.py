@@ -123,8 +123,8 @@ def test_html_calendar_is_self_contained_and_escaped_once(built):
     month = doc.xpath("//section[@id='month']")[0]
     assert [h.text for h in month.xpath(".//h3")] == ["November 2026", "December 2026"]
     december = month.xpath(".//h3[.='December 2026']/following-sibling::table[1]")[0]
-    day5 = [td for td in december.xpath(".//td[not(contains(@class,'out'))]")
-            if td.xpath("string(span[@class='num'])") == "5"][0]
+    day5 = next(td for td in december.xpath(".//td[not(contains(@class,'out'))]")
+                if td.xpath("string(span[@class='num'])") == "5")
     assert day5.xpath(".//span[contains(@class,'status-scheduled')][contains(., 'Stollen season opens')]")
     assert december.xpath(".//td[contains(@class,'today')]/span[@class='num']")[0].text == "3"
     unscheduled = doc.xpath("//section[@id='unscheduled']")[0].text_content()
@@ -202,7 +202,7 @@ def test_next_reads_the_build_clock_from_the_environment(built, monkeypatch):
 
 
 def test_table_lists_pages_plan_and_promotions(built):
-    code, out, err = _cli(built.root, "--now", NOW)
+    code, out, _ = _cli(built.root, "--now", NOW)
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Editorial calendar at Thu 3 Dec 2026, 09:00 (America/New_York)"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from calendar_helpers import NY, calendar_plugin, post
 
 BEFORE = "2026-12-03T13:59:00Z"  # 08:59 in New York

@@ -10,7 +10,7 @@ from ..core.diagnostics import Diagnostic, Severity
 from .model import CalendarItem
 from .plan import OPEN_STATUSES
 
-__all__ = ["quiet_stretch", "overdue"]
+__all__ = ["overdue", "quiet_stretch"]
 
 
 def quiet_stretch(items: Iterable[CalendarItem], *, now: dt.datetime, days: int, tz: dt.tzinfo,

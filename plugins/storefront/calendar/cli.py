@@ -17,7 +17,7 @@ from typing import TextIO
 from ..core import clock
 from ..core.diagnostics import Diagnostic
 
-__all__ = ["register", "run", "format_table"]
+__all__ = ["format_table", "register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,6 +80,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"storefront calendar: {problem}", file=err)
         return 2
 
+    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
 
     from .. import support
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     tz_name = getattr(getattr(plugin, "config", None), "timezone", None) or "UTC"
     try:
         now = clock.build_now(args.now, environ={}) if args.now else support.site_now(config)
-    except (clock.ClockError, Exception) as error:  # PluginError from site_now
+    except (clock.ClockError, PluginError) as error:  # a bad --now, STOREFRONT_NOW or now option
         print(f"storefront calendar: {error}", file=err)
         return 2
 

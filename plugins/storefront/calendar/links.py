@@ -17,7 +17,7 @@ from xml.etree import ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-__all__ = ["UnpublishedLinks", "target_uri", "hidden_target", "strip_links"]
+__all__ = ["UnpublishedLinks", "hidden_target", "strip_links", "target_uri"]
 
 
 def target_uri(src_uri: str, href: str) -> str | None:
@@ -70,17 +70,17 @@ def strip_links(markdown: str, src_uri: str, hidden: Mapping[str, object]
 
 
 class _Processor(Treeprocessor):
-    def __init__(self, md: Markdown, owner: "UnpublishedLinks") -> None:
+    def __init__(self, md: Markdown, owner: UnpublishedLinks) -> None:
         super().__init__(md)
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
         hidden = self.owner.hidden
         if not hidden:
-            return None
+            return
         source = self.owner.current_source(self.md)
         if source is None:
-            return None
+            return
         for element in root.iter("a"):
             href = element.get("href")
             if not href:
@@ -91,7 +91,7 @@ class _Processor(Treeprocessor):
             element.tag = "span"
             element.attrib.clear()
             self.owner.found(source, href, target)
-        return None
+        return
 
 
 class UnpublishedLinks(Extension):
@@ -113,7 +113,7 @@ class UnpublishedLinks(Extension):
     def current_source(self, md: Markdown) -> str | None:
         # MkDocs (and Material's blog excerpts) register the page's own link resolver as
         # "relpath"; it knows which file is rendered even when a view renders a post's excerpt.
-        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401 - a Registry has no get()
         file = getattr(relpath, "file", None)
         uri = getattr(file, "src_uri", None)
         return uri if isinstance(uri, str) else self._current()
@@ -136,7 +136,7 @@ class UnpublishedLinks(Extension):
     def forget(self) -> None:
         self._seen.clear()
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns made the <a> elements (20) and attr_list/toc (8, 5),
         # before MkDocs' relpath (0, or 1 in Material's excerpts) and title extraction (1).
         md.treeprocessors.register(_Processor(md, self), "storefront_unpublished_links", 2)

@@ -24,7 +24,7 @@ import yaml
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 
-__all__ = ["PlannedItem", "STATUSES", "OPEN_STATUSES", "load_plan", "parse_plan"]
+__all__ = ["OPEN_STATUSES", "STATUSES", "PlannedItem", "load_plan", "parse_plan"]
 
 STATUSES = ("idea", "planned", "assigned", "writing", "review", "ready", "done", "cancelled")
 """The lifecycle of a planned item; `done` and `cancelled` are closed."""
@@ -91,7 +91,7 @@ def load_plan(path: Path, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
 
 def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem], list[Diagnostic]]:
     try:
-        data = yaml.load(text, _LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, _LineLoader)
     except ValueError as error:  # a date that does not exist, like 2026-02-30
         return [], [Diagnostic(name, "", f"has a date that does not exist ({error})",
                                "fix the date (month 1-12, a day that month has)")]
@@ -136,7 +136,8 @@ def _items(data: list, *, name: str, tz: dt.tzinfo, default_line: int | None = N
         line = getattr(raw, "line", default_line)
         bad = False
 
-        def report(field: str, problem: str, fix: str) -> None:
+        def report(field: str, problem: str, fix: str, key: str = key, lines: dict = lines,
+                   line: int | None = line) -> None:
             problems.append(Diagnostic(name, f"{key}.{field}", problem, fix, lines.get(field, line)))
 
         for unknown in raw:

@@ -432,4 +432,4 @@ def _read(path: Path) -> str | None:
         return None
 
 
-__all__ = ["CalendarPlugin", "read_states", "describe_state", "blog_post_dirs"]
+__all__ = ["CalendarPlugin", "blog_post_dirs", "describe_state", "read_states"]

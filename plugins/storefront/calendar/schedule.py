@@ -29,8 +29,16 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 __all__ = [
-    "State", "Promotion", "PageEntry", "KEYS", "read_header", "HeaderCache", "page_entry", "state_of", "next_change",
     "HIDDEN",
+    "KEYS",
+    "HeaderCache",
+    "PageEntry",
+    "Promotion",
+    "State",
+    "next_change",
+    "page_entry",
+    "read_header",
+    "state_of",
 ]
 
 
