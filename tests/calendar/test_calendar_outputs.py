@@ -259,3 +259,16 @@ def test_history_days_trims_html_and_ics_but_not_json(site):
     _, events = _events(root / "calendar.ics")
     assert not any("Summer rye" in str(e["SUMMARY"]) for e in events.values())
     assert "Summer rye notes" in (root / "calendar.json").read_text()
+
+
+def test_next_includes_changes_other_plugins_announce(built, monkeypatch):
+    """A plugin with `storefront_next_change(config, now)` (a CTA that expires) counts too."""
+    from storefront.calendar.plugin import CalendarPlugin
+
+    expiry = dt.datetime(2026, 12, 4, 17, 0, tzinfo=dt.timezone.utc)
+    monkeypatch.setattr(CalendarPlugin, "storefront_next_change",
+                        lambda self, config, now: expiry, raising=False)
+    code, out, _ = _cli(built.root, "--next", "--now", NOW)
+    assert (code, out) == (0, "2026-12-04T17:00:00Z\n")
+    code, out, _ = _cli(built.root, "--next", "--now", "2026-12-05T00:00:00Z")
+    assert out == "2026-12-05T14:00:00Z\n"  # a past announcement is ignored

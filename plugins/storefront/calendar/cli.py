@@ -86,8 +86,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     from .. import support
     from .model import build_items
     from .plan import load_plan
-    from .plugin import read_states
-    from .schedule import next_change
+    from .plugin import read_states, site_next_change
 
     tz = support.site_timezone(config)
     plugin = config.plugins.get(support.CALENDAR_PLUGIN)
@@ -99,7 +98,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         return 2
 
     entries, problems = read_states(get_files(config), config, tz=tz, now=now)
-    upcoming = next_change(entries.values(), now)
+    upcoming = site_next_change(config, entries, now)
     for diagnostic in problems:
         _warn(diagnostic, err)
     if args.next:

@@ -127,6 +127,27 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
 _IMPOSSIBLE = re.compile(r"^line (\d+), ([\w-]+): (.*)$")
 
 
+def site_next_change(config: MkDocsConfig, entries: dict[str, PageEntry], now: dt.datetime
+                     ) -> dt.datetime | None:
+    """The next instant the public site changes: a page's publish or expiry, or a change
+    another plugin announces through `storefront_next_change(config, now)` (e.g. a CTA that
+    expires). A plugin whose method fails is skipped with a warning."""
+    moments = [next_change(entries.values(), now)]
+    for name, plugin in (config.plugins or {}).items():
+        announce = getattr(plugin, "storefront_next_change", None)
+        if announce is None or not callable(announce):
+            continue
+        try:
+            moment = announce(config, now)
+        except Exception as error:  # noqa: BLE001 - another plugin's bug must not stop ours
+            log.warning(f"{name}: storefront_next_change failed ({error}); its changes are left out")
+            continue
+        if isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment > now:
+            moments.append(moment)
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
 def _text_date(meta: dict) -> str | None:
     value = meta.get("date")
     if isinstance(value, dict):
@@ -385,7 +406,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             return
         output = support.project_path(config, self.config.output_dir)
         output.mkdir(parents=True, exist_ok=True)
-        upcoming = next_change(self.entries.values(), self.now)
+        upcoming = site_next_change(config, self.entries, self.now)
         name = config.site_name or "Site"
         # The HTML and iCalendar files are for the work ahead: old items only slow them down.
         since = self.now - dt.timedelta(days=max(self.config.history_days, 0))
