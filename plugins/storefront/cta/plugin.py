@@ -12,7 +12,7 @@ import fnmatch
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from markupsafe import Markup
@@ -168,37 +168,59 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 return url
             rest = url[len(target):]  # ?query and #fragment, kept
             return file.url_relative_to(page.file) + rest
-        if not (cta.utm and self.config.utm.enabled and is_external(url, self.site_host)):
-            return url
-        utm = self.config.utm
         tagged = self.utm_links.get(cta.id)
-        if tagged is None:  # the site-wide parameters, once per CTA
-            params = {
-                "utm_source": utm.source or self.site_host or slugify(config.site_name or "site"),
-                "utm_medium": utm.medium,
-                "utm_campaign": utm.campaign or cta.campaign or cta.id,
-            }
-            tagged = self.utm_links[cta.id] = (with_utm(url, params), has_query_key(url, "utm_content"))
-        base, has_content = tagged
-        if not utm.content or has_content:
+        if tagged is None:  # what does not depend on the page, once per CTA and build
+            tagged = self.utm_links[cta.id] = self._utm_base(cta, config)
+        base, per_page = tagged
+        if not per_page:
             return base
-        return with_utm(base, {"utm_content": "/" + page.url.lstrip("/")})
+        # Only utm_content depends on the page: add it to the tagged URL, before any #fragment.
+        head, hash_, fragment = base.partition("#")
+        content = quote("/" + page.url.lstrip("/"), safe="/")
+        return f"{head}{'&' if '?' in head else '?'}utm_content={content}{hash_}{fragment}"
+
+    def _utm_base(self, cta: Cta, config: MkDocsConfig) -> tuple[str, bool]:
+        """The CTA's URL with its site-wide UTM tags, and whether utm_content is still to add."""
+        utm = self.config.utm
+        if not (cta.utm and utm.enabled and is_external(cta.url, self.site_host)):
+            return cta.url, False
+        params = {
+            "utm_source": utm.source or self.site_host or slugify(config.site_name or "site"),
+            "utm_medium": utm.medium,
+            "utm_campaign": utm.campaign or cta.campaign or cta.id,
+        }
+        return with_utm(cta.url, params), bool(utm.content) and not has_query_key(cta.url, "utm_content")
 
     def _render(self, config: MkDocsConfig, page: Page, cta: Cta,
                 overrides: dict[str, Any] | None = None, placement: str = "block") -> Markup:
-        overrides = overrides or {}
         variant = choose_variant(cta, page.url)
+        href = self._href(cta, page, config)
+        # Only the href differs from page to page: the partial is rendered once per CTA,
+        # variant, placement and wording, and the page's href (escaped once) goes into its
+        # slot. A partial that does more with the href than print it is rendered per page.
+        key = (cta.id, variant.id if variant else None, placement,
+               tuple(sorted(overrides.items(), key=lambda item: str(item[0]))) if overrides else ())
+        parts = self.rendered.get(key, False)
+        if parts is False:
+            context = self._context(cta, variant, overrides or {}, placement)
+            html = str(support.render_partial(config, "cta", cta={**context, "href": HREF_SLOT}))
+            split = tuple(html.split(HREF_SLOT))
+            parts = self.rendered[key] = split if len(split) == 2 else None
+        if parts is None:
+            context = self._context(cta, variant, overrides or {}, placement)
+            return support.render_partial(config, "cta", cta={**context, "href": href})
+        return Markup(parts[0] + html_attr(href) + parts[1])
 
+    def _context(self, cta: Cta, variant, overrides: dict[str, Any], placement: str) -> dict[str, Any]:
         def text(key: str) -> str | None:
             if isinstance(overrides.get(key), str):
                 return overrides[key]
             chosen = getattr(variant, key, None) if variant else None
             return chosen if chosen is not None else getattr(cta, key)
 
-        context = {
+        return {
             "id": cta.id,
             "variant": variant.id if variant else None,
-            "href": HREF_SLOT,
             "external": is_external(cta.url, self.site_host),
             "label": text("label"),
             "heading": text("heading"),
@@ -206,19 +228,6 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
             "placement": placement,
         }
-        href = self._href(cta, page, config)
-        # Only the href differs from page to page: the partial is rendered once per CTA,
-        # variant and wording, and the page's href (escaped once) goes into its slot. A
-        # partial that does more with the href than print it is rendered per page.
-        key = tuple(sorted((k, v) for k, v in context.items() if k != "href"))
-        if key not in self.rendered:
-            html = str(support.render_partial(config, "cta", cta=context))
-            parts = tuple(html.split(HREF_SLOT))
-            self.rendered[key] = parts if len(parts) == 2 else None
-        parts = self.rendered[key]
-        if parts is None:
-            return support.render_partial(config, "cta", cta={**context, "href": href})
-        return Markup(parts[0] + html_attr(href) + parts[1])
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config

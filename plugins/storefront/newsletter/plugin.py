@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,7 +35,6 @@ CSS_SOURCE = Path(__file__).parent / "assets" / "newsletter.css"
 BLOCK_OPTIONS = ("heading", "text", "button", "tags", "tag", "first_name")
 PLUGIN_KEY = "plugins.storefront/newsletter"
 SLOT_START = "<!-- storefront:newsletter "
-SLOT = re.compile(r"<!-- storefront:newsletter ([0-9a-f]{16}) -->")
 
 
 class NewsletterPlugin(BasePlugin[NewsletterConfig]):
@@ -217,8 +215,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             unknown.insert(0, f"| {argument}")
         if unknown:
             names = ", ".join(describe(k) for k in unknown)
-            self.problems.append((", ".join(unknown), f"the newsletter block takes no {names}; "
-                                  f"use the options {', '.join(BLOCK_OPTIONS)}"))
+            message = f"the newsletter block takes no {names}; use the options {', '.join(BLOCK_OPTIONS)}"
+            self.problems.append((", ".join(unknown), message))
         if "first_name" in options and not isinstance(options["first_name"], bool):
             self.problems.append(("first_name", "the newsletter block's first_name must be true or false"))
             options = {k: v for k, v in options.items() if k != "first_name"}
@@ -302,6 +300,19 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.globals["newsletter_footer"] = footer
         return env
 
+    def _fill_slots(self, output: str, start: int) -> str:
+        """Put each form in place of its marker (str.find: no regex over the whole page)."""
+        pieces, position = [], 0
+        while start != -1:
+            end = output.find(" -->", start)
+            if end == -1:
+                break
+            pieces += [output[position:start], self.slots.get(output[start + len(SLOT_START):end], "")]
+            position = end + len(" -->")
+            start = output.find(SLOT_START, position)
+        pieces.append(output[position:])
+        return "".join(pieces)
+
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
         if not self.config.enabled or not _turned_off(page):
             return None
@@ -315,8 +326,9 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        if SLOT_START in output:
-            output = SLOT.sub(lambda match: self.slots.get(match.group(1), ""), output)
+        start = output.find(SLOT_START)
+        if start != -1:
+            output = self._fill_slots(output, start)
         is_thanks = (self.thanks is not None and self.thanks.generated_by
                      and page.file.src_uri == self.thanks.src_uri)
         # storefront/seo writes the robots tag from the page's front matter (noindex) itself.
