@@ -254,9 +254,9 @@ def test_without_site_url_one_warning_and_no_json_ld(site):
     built = site(files({"index.md": "# Home\n\n/// business | contact\n///\n", "about.md": "# About\n"}),
                  config=config(site_url=None), env={"STOREFRONT_NOW": NOW})
     assert built.ok
-    assert [w for w in built.warnings if "site_url" in w] == [
-        "storefront: mkdocs.yml: site_url: is not set, so storefront/schema leaves the JSON-LD out (schema.org @ids must be "
-        "absolute URLs); set site_url to the address the site is published at"]
+    assert [w for w in built.warnings if "site_url" in w] == [(
+        "storefront: mkdocs.yml: site_url: is not set, so storefront/schema leaves the JSON-LD out (schema.org @ids "
+        "must be absolute URLs); set site_url to the address the site is published at")]
     assert 'application/ld+json' not in built.text("index.html") + built.text("about/index.html")
     assert built.html().xpath('//div[@class="sf-contact"]/address')  # the visible block needs no site_url
 

@@ -14,6 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT
+
 from .vocabulary_check import Vocabulary
 
 NOW = "2026-11-23T12:00:00Z"

@@ -63,14 +63,14 @@ def test_each_validation_error(text, expected):
 
 
 def test_required_missing_is_a_warning_and_recommended_missing_is_info():
-    business, found = load_profile("type: Bakery\nname: B\naddress: {locality: Burlington}\n", PATH)
+    _, found = load_profile("type: Bakery\nname: B\naddress: {locality: Burlington}\n", PATH)
     warnings = [str(p) for p in found if p.severity == "warning"]
     infos = [str(p) for p in found if p.severity == "info"]
     assert "seo/business.yml:3: address.street: is missing; give the street address, or area_served for a " \
            "service-area business that hides it" in warnings
     assert any("address.country: is missing" in w for w in warnings)
-    assert infos == ["seo/business.yml: business: recommended for local results: geo, telephone, hours, images; "
-                     "add them to show map, call and opening-hours details in search"]
+    assert infos == [("seo/business.yml: business: recommended for local results: geo, telephone, hours, images; "
+                      "add them to show map, call and opening-hours details in search")]
 
 
 def test_service_area_business_may_hide_its_street():

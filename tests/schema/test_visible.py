@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from .helpers import HOSTILE, NOW, PROFILE, SITE_URL, config, files, json_ld, nodes, of_type
 from .vocabulary_check import Vocabulary
 

@@ -31,7 +31,7 @@ class LazyBusinessBlocks(Extension):
         self._extension = None
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         if not self.wanted():
             return
         if self._extension is None:
@@ -51,7 +51,7 @@ def _blocks_extension(render: Renderer) -> Extension:
 
         NAME = "business"
         ARGUMENT = True
-        OPTIONS = {"branch": ("", type_string)}
+        OPTIONS = {"branch": ("", type_string)}  # noqa: RUF012 - pymdownx.blocks' API
 
         def on_markdown(self) -> str:
             return "raw"
@@ -66,7 +66,7 @@ def _blocks_extension(render: Renderer) -> Extension:
             block.text = AtomicString(self.md.htmlStash.store(html))
 
     class BusinessBlocksExtension(BlocksExtension):
-        def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 - Markdown's API name
+        def extendMarkdownBlocks(self, md, block_mgr) -> None:
             if BusinessBlock.NAME not in block_mgr.blocks:
                 block_mgr.register(BusinessBlock, {"render": render})
 

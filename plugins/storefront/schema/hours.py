@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NAMES = {day: day.capitalize() for day in DAYS}
@@ -143,7 +144,7 @@ def parse_day(value: object) -> DayHours:
         return ALL_DAY if time_range.all_day else DayHours((time_range,))
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
         ranges = sorted((parse_range(item) for item in value), key=lambda r: r.opens)
-        for before, after in zip(ranges, ranges[1:]):
+        for before, after in pairwise(ranges):
             if before.until_midnight or (before.closes > before.opens and after.opens < before.closes):
                 raise HoursError(f"the ranges {', '.join(value)} overlap")
         return DayHours(tuple(ranges))

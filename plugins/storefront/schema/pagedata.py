@@ -16,7 +16,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 
-__all__ = ["AVAILABILITY", "Offer", "Product", "Event", "Question", "PageData", "read_page_data"]
+__all__ = ["AVAILABILITY", "Event", "Offer", "PageData", "Product", "Question", "read_page_data"]
 
 SCHEMA = "https://schema.org/"
 AVAILABILITY = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -137,7 +137,9 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             return markdown
         meta = page.meta or {}
         if any(key in meta for key in ("product", "event", "faq")):
-            from .pagedata import read_page_data  # only pages with products, events or a FAQ need it
+            from .pagedata import (
+                read_page_data,  # only pages with products, events or a FAQ need it
+            )
 
             data, problems = read_page_data(meta, path=support.source_path(page, config),
                                             source=support.page_source(page),

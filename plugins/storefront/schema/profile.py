@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
-
-import unicodedata
 
 import yaml
 
@@ -22,7 +21,7 @@ from ..core.diagnostics import Diagnostic, describe
 from . import hours as hours_mod
 from . import vocabulary
 
-__all__ = ["Address", "Geo", "Location", "Business", "load_profile", "read_profile", "completeness"]
+__all__ = ["Address", "Business", "Geo", "Location", "completeness", "load_profile", "read_profile"]
 
 
 @dataclass
@@ -364,7 +363,7 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     """Parse and check a business profile's YAML text; `path` names the file in messages."""
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
