@@ -210,3 +210,25 @@ def test_github_annotations(site, capsys, monkeypatch):
     lint_site(site, {"index.md": "# Home\n\nThe bread is baked by hand.\n"})
     out = capsys.readouterr().out
     assert "::warning file=" in out and "docs/index.md,line=3" in out and "passive-voice" in out
+
+
+def test_page_orphan_without_directory_urls(site):
+    built = lint_site(site, {
+        "index.md": "# Home\n\nSee [the shop](shop/hours.md).\n",
+        "shop/hours.md": "# Hours\n\nBack [home](../index.md).\n",
+        "shop/lost.md": "# Lost\n\nBack [home](../index.md).\n",
+    }, config={"use_directory_urls": False, "nav": ["index.md"], "not_in_nav": "/shop/*.md"})
+    assert where(findings(built, "page-orphan")) == [("shop/lost.md", 1)]
+
+
+def test_blog_posts_are_linked_from_the_blog_index(site):
+    post = "---\ndate: 2026-10-01\n---\n\n# A post\n\n[Order](../../index.md){ .md-button }\n"
+    built = site({"index.md": "# Home\n", "blog/index.md": "# Blog\n", "blog/posts/a.md": post},
+                 config={"theme": {"name": "material"}, "markdown_extensions": ["attr_list"],
+                         "plugins": [{"blog": {"blog_dir": "blog"}},
+                                     {"storefront/lint": {"workers": 0, "report_formats": []}}]})
+    assert built.ok, built.error
+    assert findings(built, "page-orphan") == []
+    assert findings(built, "cta-missing") == []
+    # the generated archive and category pages are not linted
+    assert {f.path for f in findings(built)} <= {"index.md", "blog/index.md", "blog/posts/a.md"}
