@@ -149,12 +149,19 @@ def test_cache_skips_unchanged_pages(site, tmp_path):
     assert "analysed 5 pages, 0 from the cache" in _stats(fourth)
 
 
-def test_helper_process_gives_the_same_findings(site):
+def test_helper_process_gives_the_same_findings(site, monkeypatch):
+    from storefront.lint import workers
+
+    monkeypatch.setattr(workers, "SMALL_SITE", 10)  # 20 pages: a cold build uses the helper
+    sent = []
+    real_send = workers.Analyser._send
+    monkeypatch.setattr(workers.Analyser, "_send", lambda self: (sent.append(len(self._batch)), real_send(self)))
     files = {f"p{i}.md": f"# Page {i}\n\n" + words(40 + i) + "\nThe bread is baked.\n" for i in range(20)}
     inline = lint_site(site, files)
     helper = lint_site(site, files, options={"workers": 1, "cache": False})
     assert inline.ok and helper.ok
     assert "analysed 20 pages" in _stats(helper)
+    assert sum(sent) == 20  # every page went to the helper
     assert sorted(findings(helper)) == sorted(findings(inline)) and findings(inline)
 
 

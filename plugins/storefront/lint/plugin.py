@@ -37,7 +37,7 @@ from .rules import load
 from .rules.site import SiteFacts
 from .settings import resolve
 from .text import language_root
-from .workers import Analyser, default_workers
+from .workers import Analyser, default_workers, inline_first
 
 log = get_plugin_logger(__name__)
 
@@ -81,11 +81,20 @@ class LintPlugin(BasePlugin[LintConfig]):
         cache_dir = support.project_path(config, self.config.cache_dir) if self.config.cache else None
         syllables.use_table_dir(cache_dir)
         self._cache = ResultCache(cache_dir)
-        workers = self.config.workers if self.config.workers is not None else default_workers()
-        self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=cache_dir)
+        self._cache_dir = cache_dir
         theme = config.theme
         self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return None
+        pages = sum(1 for _ in files.documentation_pages())
+        workers = self.config.workers if self.config.workers is not None else default_workers()
+        inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
+        self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
+                                  inline=inline)
+        return None
 
     # --- per page -----------------------------------------------------------------------
 

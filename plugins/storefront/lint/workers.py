@@ -1,9 +1,9 @@
 """Analysing pages beside the build: a helper process takes the pages the cache does not
 have while MkDocs goes on rendering the next ones, so a cold build barely waits for the lint.
 
-The first few misses are analysed in the build process itself (a build that changed a page
-or two should not start a process); from then on misses go to one helper process in small
-batches. Without a second CPU, or when the process cannot start, everything runs inline.
+In a warm build the first few misses are analysed in the build process itself (a build that
+changed a page or two should not start a process), in a cold one none are; from then on
+misses go to one helper process in small batches. Small sites are analysed inline. Without a second CPU, or when the process cannot start, everything runs inline.
 Pure: no mkdocs import.
 """
 
@@ -21,7 +21,18 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 INLINE_FIRST = 8  # misses analysed inline before a helper process is worth starting
+SMALL_SITE = 50  # a site with fewer pages is analysed inline: a helper would not pay off
 BATCH = 16  # pages sent to the helper at once
+
+
+def inline_first(pages: int, cached: int) -> int:
+    """How many misses to analyse inline before starting the helper: none when the cache
+    holds under half of the site's pages (a cold build: the helper starts at once and loads
+    the syllable table there), a few otherwise (an edit or two never starts a process), all
+    of them for a small site."""
+    if pages < SMALL_SITE:
+        return pages + 1
+    return 0 if cached < pages / 2 else INLINE_FIRST
 
 
 def _start(table_dir: str | None) -> None:
@@ -51,8 +62,9 @@ def _start_method() -> str:
 class Analyser:
     """Collects the pages to analyse during the build and hands back every result at the end."""
 
-    def __init__(self, settings: dict, *, workers: int, table_dir: Path | None):
+    def __init__(self, settings: dict, *, workers: int, table_dir: Path | None, inline: int = INLINE_FIRST):
         self.settings = settings
+        self.inline = inline
         self.workers = workers
         self.table_dir = table_dir
         self.count = 0  # pages analysed (inline or in the helper)
@@ -63,7 +75,7 @@ class Analyser:
 
     def add(self, key: str, page: PageInput) -> None:
         self.count += 1
-        if self.workers <= 0 or self.count <= INLINE_FIRST or not self._ensure_pool():
+        if self.workers <= 0 or self.count <= self.inline or not self._ensure_pool():
             self._done.append((key, analyse(page, self.settings)))
             return
         self._batch.append((key, page))
