@@ -132,3 +132,19 @@ def test_a_plan_date_that_does_not_exist_is_one_message(site):
     assert built.ok, built.messages
     messages = [m for m in built.warnings if "seo/calendar.yml" in m]
     assert len(messages) == 1 and "does not exist" in messages[0], built.warnings
+
+
+def test_with_storefront_seo_a_shared_key_problem_is_reported_once(site):
+    """storefront/seo reports the shared front-matter keys of the pages it renders; the
+    calendar reports them only for the pages it keeps out (which seo never sees)."""
+    files = {
+        "index.md": "# Home\n",
+        "offer.md": post("Offer", date="2026-11-01", extra="expires: 2026-10-01"),
+        "later.md": post("Later", date="next tuesday"),
+    }
+    config = {"theme": "mkdocs", "site_url": "https://bakery.example/",
+              "plugins": [calendar_plugin(), {"storefront/seo": {"cards": False}}]}
+    built = site(files, config=config, env={"STOREFRONT_NOW": NOW})
+    assert built.ok, built.messages
+    assert len([m for m in built.warnings if "offer.md" in m and "expires" in m]) == 1, built.warnings
+    assert len([m for m in built.warnings if "later.md" in m and "date" in m]) == 1, built.warnings

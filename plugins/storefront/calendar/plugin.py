@@ -14,6 +14,7 @@ import json
 import os
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,11 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
             entries[file.src_uri] = entry
             continue
         entry, found = page_entry(file.src_uri, meta, path=path, header=header, now=now, tz=tz)
-        problems.extend(d for d in found if d.key.split(".")[0].split("[")[0] in _OWN_KEYS)
+        for d in found:
+            top = d.key.split(".")[0].split("[")[0]
+            if top in _OWN_KEYS:
+                # keys read_meta checks for every plugin are "shared"; `promote` is ours alone
+                problems.append(replace(d, extra={"src_uri": file.src_uri, "shared": top != "promote"}))
         if any(file.src_uri.startswith(d) for d in post_dirs):
             entry.channel = "blog"
             text_date = _text_date(meta)
@@ -268,7 +273,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         cache = HeaderCache(support.project_path(config, self.config.cache_dir) / "headers.json")
         self.entries, problems = read_states(files, config, tz=self.tz, now=self.now, cache=cache)
         cache.save()
+        # storefront/seo reports the shared front-matter keys of every page it renders: leave
+        # those to it, so each problem is reported once (it never sees the pages kept out).
+        seo = config.plugins.get("storefront/seo")
+        shared_by_seo = seo is not None and getattr(seo.config, "enabled", False)
         for problem in problems:
+            entry = self.entries.get(problem.extra.get("src_uri", ""))
+            rendered = entry is not None and (not entry.hidden or self.showing)
+            if shared_by_seo and rendered and problem.extra.get("shared"):
+                continue
             support.report(log, problem)
         hidden = {}
         for src_uri, entry in self.entries.items():
