@@ -251,7 +251,8 @@ def test_newsletter_form_works_by_keyboard(browser, base_url):
             page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.type") == "submit"
         assert page.evaluate("document.activeElement.form.checkValidity()") is True
-        with page.expect_request(lambda r: r.url.startswith(action.split("?")[0])):
+        # wait for the (routed) response, so the route handler has recorded the POST
+        with page.expect_response(lambda r: r.url.startswith(action.split("?")[0])):
             page.keyboard.press("Enter")
         assert posted and "baker%40example.org" in posted[0]
     finally:
