@@ -91,6 +91,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     tz = support.site_timezone(config)
     plugin = config.plugins.get(support.CALENDAR_PLUGIN)
     tz_name = getattr(getattr(plugin, "config", None), "timezone", None) or "UTC"
+    if plugin is None or not getattr(plugin.config, "enabled", False):
+        print(f"storefront calendar: note: storefront/calendar is not enabled in {args.config_file}, "
+              "so `mkdocs build` publishes every page whatever its dates say", file=err)
     try:
         now = clock.build_now(args.now, environ={}) if args.now else support.site_now(config)
     except (clock.ClockError, PluginError) as error:  # a bad --now, STOREFRONT_NOW or now option
