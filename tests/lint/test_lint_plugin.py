@@ -7,10 +7,9 @@ import json
 
 import pytest
 import yaml
+from lint_helpers import INFO, findings, lint_site, where, words
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from lint_helpers import INFO, WARNING, findings, lint_site, where, words
 
 HOSTILE = "Tom's \"Best\" <Bakery> & Café </script><script>alert(1)</script>"
 

@@ -4,7 +4,6 @@ in a real MkDocs build."""
 from __future__ import annotations
 
 import pytest
-
 from lint_helpers import INFO, WARNING, findings, lint_site, where, words
 
 LONG_TITLE = "Sourdough, rye, spelt and wholemeal loaves baked every morning in Burlington"
@@ -121,9 +120,9 @@ CASES = {
         [("a.md", 2), ("b.md", 3), ("c.md", 2)]),
     "readability-score": (
         {"bad.md": "# Bad\n\n" + " ".join(
-            ["Comprehensive organisational considerations necessitate extraordinarily sophisticated "
-             "administrative methodologies, particularly regarding institutional accountability "
-             "and interdepartmental communication infrastructure."] * 4) + "\n",
+            [("Comprehensive organisational considerations necessitate extraordinarily sophisticated "
+              "administrative methodologies, particularly regarding institutional accountability "
+              "and interdepartmental communication infrastructure.")] * 4) + "\n",
          "good.md": "# Good\n\n" + words(80) + "\n"},
         [("bad.md", 3)]),
     "sentence-length": (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -10,7 +10,7 @@ import yaml
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _settings() -> dict:
     return yaml.safe_load((DATA / "languages.yml").read_text(encoding="utf-8"))
 
@@ -20,7 +20,7 @@ def setting(lang: str, key: str, default=None):
     return data.get(lang, {}).get(key, data["default"].get(key, default))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A data file of one entry per line (`#` comments), lower case."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import time
 import posixpath
 import re
+import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -88,39 +88,39 @@ class LintPlugin(BasePlugin[LintConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
-            return None
+            return
         pages = sum(1 for _ in files.documentation_pages())
         workers = self.config.workers if self.config.workers is not None else default_workers()
         inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
-        return None
+        return
 
     # --- per page -----------------------------------------------------------------------
 
     @event_priority(-50)  # after other plugins (storefront/cta) have placed their blocks
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         if not self.config.enabled or page.file.generated_by or not page.file.abs_src_path:
-            return None
+            return
         started = time.process_time()
         try:
             self._page(html, page, config)
         finally:
             self._seconds += time.process_time() - started
-        return None
+        return
 
     def _page(self, html: str, page: Page, config: MkDocsConfig) -> None:
         path = support.source_path(page, config)
         if path in self._results:
-            return None  # a copy of a page already analysed (e.g. a blog index's later pages)
+            return  # a copy of a page already analysed (e.g. a blog index's later pages)
         source = support.page_source(page)
         if source is None:
-            return None
+            return
         lint_meta, problems = read_lint_meta(page.meta or {}, path=path, source=source, rule_ids=self._rule_ids)
         for problem in problems:
             support.report(log, problem)
         if not lint_meta.enabled:
-            return None
+            return
         meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
         title = support.page_title(page)
         lines = key_lines(source)
@@ -152,12 +152,12 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
-        return None
+        return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
         """Record which pages this page links to (content, navigation and blog listings alike)."""
         if not self.config.enabled:
-            return None
+            return
         started = time.process_time()
         here = _page_url(page.url)
         folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
@@ -166,7 +166,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)
         self._seconds += time.process_time() - started
-        return None
+        return
 
     # --- the end of the build -----------------------------------------------------------
 
@@ -271,12 +271,11 @@ def _link_target(folder: str, href: str) -> str | None:
     return _page_url(path + "/" if href.endswith("/") else path)
 
 
-_ASSET_SUFFIXES = frozenset("css js png jpg jpeg gif svg webp avif ico xml json txt pdf woff woff2 ics".split())
+_ASSET_SUFFIXES = frozenset(["css", "js", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "xml", "json", "txt", "pdf", "woff", "woff2", "ics"])
 
 
 def _page_url(url: str) -> str:
     """A page URL in one comparable form: "" for the home page, "about/" or "about.html"."""
     url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
-    if url.endswith("index.html"):
-        url = url[: -len("index.html")]
+    url = url.removesuffix("index.html")
     return url

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .syllables import syllables
@@ -37,7 +37,7 @@ def _language_table() -> dict[str, dict[str, float]]:
     return constants.LANG_CONFIGS
 
 
-@lru_cache(maxsize=None)
+@cache
 def constants(lang: str) -> tuple[float, float, float] | None:
     """(base, per word of sentence length, per syllable per word) of the language's Flesch
     formula, or None when textstat has none for it (its English defaults would mislead)."""

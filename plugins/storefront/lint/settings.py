@@ -117,7 +117,7 @@ def for_section(src_uri: str, default: float, sections: dict[str, float]) -> flo
     """A per-section threshold: the most specific (longest) matching pattern wins."""
     best = None
     for pattern, value in sections.items():
-        if fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/"):
-            if best is None or len(pattern) > len(best[0]):
-                best = (pattern, value)
+        matched = fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/")
+        if matched and (best is None or len(pattern) > len(best[0])):
+            best = (pattern, value)
     return default if best is None else best[1]

@@ -104,9 +104,8 @@ class Analyser:
     def _ensure_pool(self) -> bool:
         if self._pool is not None:
             return True
-        from concurrent.futures import ProcessPoolExecutor
-
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         try:
             context = multiprocessing.get_context(_start_method())

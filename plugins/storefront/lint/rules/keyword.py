@@ -43,8 +43,7 @@ def keyword_not_in_slug(page, options):
     if not page.keyphrases:
         return
     slug = page.input.url.strip("/").rsplit("/", 1)[-1]
-    if slug.endswith(".html"):
-        slug = slug[:-5]
+    slug = slug.removesuffix(".html")
     if not slug or slug == "index":
         return  # the home page and section indexes have no slug of their own
     tokens = textmod.normalise_tokens(slug)

@@ -8,7 +8,7 @@ from .. import language
 from ..readability import flesch
 from . import rule
 
-_BE = frozenset("am is are was were be been being get gets got gotten getting".split())
+_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting"])
 _SKIP = re.compile(r"^\w+ly$")  # adverbs between the auxiliary and the participle ("was quickly made")
 
 
