@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import PIL
-from PIL import Image, ImageDraw, ImageFont
+import PIL  # the package only: Image and friends load on the first card drawn (cold builds)
 
 from . import VERSION
 
@@ -76,7 +75,9 @@ def text_colour_for(background: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int):
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(FONT), size)
 
 
@@ -129,6 +130,8 @@ def draw_card(card: Card) -> bytes:
     palette PNG whose colours run from the background to the ink: the same look as drawing
     in RGB, for a third of the time and file size (no colour quantising pass).
     """
+    from PIL import Image, ImageDraw
+
     background = _rgb(card.colour)
     ink = _rgb(card.text_colour or text_colour_for(card.colour))
     mask = Image.new("L", (WIDTH, HEIGHT), 0)
@@ -185,10 +188,9 @@ def place(cached: Path, target: Path) -> None:
     """A hard link to the cached card (no copy of the bytes), else a copy (another disk).
     Nothing in a build rewrites a PNG in place, so the cache cannot be changed through it."""
     try:
-        os.unlink(target)
-    except FileNotFoundError:
-        pass
-    try:
         os.link(cached, target)
+    except FileExistsError:  # a dirty build: replace the old card
+        os.unlink(target)
+        place(cached, target)
     except OSError:
         shutil.copyfile(cached, target)

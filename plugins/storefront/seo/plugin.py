@@ -16,6 +16,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +31,6 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
-from ..core.images import ImageError, image_info
 from . import cards
 from .config import SeoConfig
 from .locales import og_locale
@@ -83,6 +83,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.twitter = (options.twitter_site, options.twitter_creator)
         self.card_style = (options.card_colour, options.card_text_colour) if options.cards else None
         self.site_dir = str(config.site_dir)
+        self.site = (config.site_name or "", config.site_description or "", config.site_author or "")
         self.verification = {
             engine: code.strip() for engine in VERIFICATION_NAMES
             if (code := getattr(self.config.verification, engine)) and code.strip()
@@ -108,7 +109,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return None
         try:
             image = self._local_image(file, config, self.config.default_image_alt or "", "default")
-        except ImageError:
+        except ValueError:  # core.images.ImageError
             log.warning(f'{where}: "{value}" is not an image that can be read; use a PNG, JPEG or WebP file')
             return None
         return image
@@ -134,8 +135,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                 support.report(log, problem)
 
         title = meta.title or support.page_title(page)
-        description = derive_description(meta.description, html, config.site_description,
-                                         self.description_length)
+        description = derive_description(meta.description, html, self.site[1], self.description_length)
         image = self._page_image(page, meta, title, files, config, source)
         page.storefront_image = image  # type: ignore[attr-defined]
         page._storefront_seo = self._head(page, meta, title, description, image, config)  # type: ignore[attr-defined]
@@ -159,8 +159,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return None
         slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
         path = f"{self.cards_dir}/{slug}.png"
-        self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, config.site_name, *self.card_style)
-        return SocialImage(url=support.absolute_url(config, url_path(path)), width=cards.WIDTH,
+        self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, self.site[0], *self.card_style)
+        return SocialImage(url=support.absolute_url(config, _url(path)), width=cards.WIDTH,
                            height=cards.HEIGHT, mime=cards.MIME, alt=title, path=path, source="card")
 
     def _front_matter_image(self, page: Page, value: str, alt: str, files: Files,
@@ -180,7 +180,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return None
         try:
             return self._local_image(file, config, alt, "page")
-        except ImageError:
+        except ValueError:  # core.images.ImageError
             support.report(log, Diagnostic(
                 source, "image", f'"{value}" is not an image that can be read',
                 "use a PNG, JPEG or WebP file (1200×630 shows best when shared)", line))
@@ -190,20 +190,22 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         width = height = None
         mime = mimetypes.guess_type(file.src_uri)[0]
         if file.abs_src_path:
+            from ..core.images import image_info  # Pillow loads only for sites with images
+
             info = image_info(file.abs_src_path)
             width, height, mime = info.width, info.height, info.mime
-        return SocialImage(url=support.absolute_url(config, url_path(file.url)), width=width,
+        return SocialImage(url=support.absolute_url(config, _url(file.url)), width=width,
                            height=height, mime=mime, alt=alt, path=file.url, source=origin)
 
     def _head(self, page: Page, meta: PageMeta, title: str, description: str,
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
-        site = config.site_name or ""
+        site, site_description, site_author = self.site
         if page.is_homepage and (not meta.title or meta.title == site):
             html_title = compose_title(self.home_pattern, page=title, site=site,
-                                       site_description=config.site_description or "")
+                                       site_description=site_description)
         else:
             html_title = compose_title(self.title_pattern, page=title, site=site,
-                                       site_description=config.site_description or "")
+                                       site_description=site_description)
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:
             robots = ["noindex", *robots]
@@ -219,7 +221,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             data.og_type = "article"
             data.published = clock.isoformat(meta.published, self.tz)
             data.modified = changed_iso
-            data.authors = _author_names(page, meta) or ([config.site_author] if config.site_author else [])
+            data.authors = _author_names(page, meta) or ([site_author] if site_author else [])
             data.section = meta.categories[0] if meta.categories else None
             data.tags = meta.tags
 
@@ -288,6 +290,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))
         self.drawn = sum(drawn)
         log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
+
+
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._~/-]*")
+
+
+def _url(path: str) -> str:
+    """A site path percent-encoded for a URL (most are plain ASCII: nothing to do)."""
+    return path if _PLAIN_PATH.fullmatch(path) else url_path(path)
 
 
 def _author_names(page: Page, meta: PageMeta) -> list[str]:

@@ -66,12 +66,17 @@ class HeadData:
     verification: dict[str, str] = field(default_factory=dict)
 
 
-def _meta(attr: str, key: str, value: object) -> str:
-    return f'<meta {attr}="{html_attr(key)}" content="{html_attr(value)}">'
-
-
 def render_head(data: HeadData) -> str:
     """The tags, one per line, in a stable order."""
+    escaped: dict[object, str] = {}  # the title and description appear up to four times each
+
+    def _meta(attr: str, key: str, value: object) -> str:
+        # `key` is one of this module's constant names: nothing to escape
+        text = escaped.get(value)
+        if text is None:
+            text = escaped[value] = html_attr(value)
+        return f'<meta {attr}="{key}" content="{text}">'
+
     out = [f"<title>{html_text(data.title)}</title>"]
     if data.description:
         out.append(_meta("name", "description", data.description))
