@@ -257,12 +257,13 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     # --- site-wide, once ---------------------------------------------------------------
 
-    @event_priority(50)  # cards exist before plugins that post-process site_dir images
+    @event_priority(-50)  # after plugins that write feeds (mkdocs-rss-plugin), to check them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self._write_cards()
         site_dir = Path(config.site_dir)
+        self._check_feeds(config, site_dir)
         if self.config.sitemap:
             xml, gz = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
             if config.site_url:
@@ -277,6 +278,27 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                            if self.config.sitemap and config.site_url else None)
             rules = [dict(rule) for rule in self.config.robots_txt.rules]
             (site_dir / "robots.txt").write_text(render_robots(rules, sitemap_url), encoding="utf-8")
+
+    def _check_feeds(self, config: MkDocsConfig, site_dir: Path) -> None:
+        """Every XML file at the site root is well-formed: unescaped text mended, the rest reported."""
+        paths = [path for path in sorted(site_dir.glob("*.xml")) if path.name != "sitemap.xml"]
+        if not paths:
+            return
+        from . import feeds  # lxml only when there is a feed to check
+
+        for path in paths:
+            data = path.read_bytes()
+            if feeds.xml_problem(data) is None:
+                continue
+            mended = feeds.mend_text_elements(data.decode("utf-8", "replace"))
+            problem = feeds.xml_problem(mended.encode("utf-8"))
+            if problem is None:
+                path.write_text(mended, encoding="utf-8")
+                log.debug(f"{path.name}: escaped text another plugin left unescaped")
+                continue
+            support.report(log, Diagnostic(
+                support.display_path(config, path), "", f"is not well-formed XML ({problem})",
+                "check the plugin that writes it; feed readers will reject the file"))
 
     def _write_cards(self) -> None:
         if not self.cards:
