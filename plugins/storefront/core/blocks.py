@@ -9,19 +9,21 @@ block accepts any YAML options and hands them to the callback unchecked (the plu
 them and reports a clear message); the body is not used. Every block extension made here
 shares pymdownx.blocks' one block manager, so these blocks coexist with each other, with the
 other storefront blocks and with any pymdownx.blocks extension the site configures.
+
+pymdownx.blocks is imported only when a page uses such a block: the extension added to the
+site is a small proxy asking `wanted()` (once per page) whether to set the blocks up.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from typing import Any, ClassVar
+from functools import cache
+from typing import Any
 
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
+from markdown.extensions import Extension
 
-__all__ = ["OMITTED", "RenderedBlock", "mentions_block", "rendered_blocks_extension"]
+__all__ = ["OMITTED", "mentions_block", "rendered_blocks_extension"]
 
 # A block that renders nothing leaves this comment, so no empty paragraph is left behind.
 OMITTED = "<!-- storefront: block omitted -->"
@@ -29,32 +31,53 @@ OMITTED = "<!-- storefront: block omitted -->"
 Render = Callable[[str | None, dict[str, Any]], str]
 
 
-class RenderedBlock(Block):
-    """A block replaced by the HTML its plugin renders from the argument and options."""
+@cache
+def _block_class(name: str) -> type:
+    """The pymdownx Block class for `/// <name>` (pymdownx imported on first use)."""
+    import xml.etree.ElementTree as etree
 
-    NAME = ""
-    ARGUMENT = None  # optional: `/// newsletter` takes none, `/// cta | id` one
-    OPTIONS: ClassVar[dict] = {}
+    from pymdownx.blocks.block import Block
 
-    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
-        # Accept every option: the plugin checks them and names file, line and fix.
-        self.argument = arg.strip() if isinstance(arg, str) else arg
-        self.raw_options = options
-        self.options = {"attrs": {}}
-        return True
+    class RenderedBlock(Block):
+        """A block replaced by the HTML its plugin renders from the argument and options."""
 
-    def on_markdown(self) -> str:
-        return "raw"
+        NAME = name
+        ARGUMENT = None  # optional: `/// newsletter` takes none, `/// cta | id` one
+        OPTIONS: dict = {}  # noqa: RUF012 (pymdownx API)
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "p")
+        def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+            # Accept every option: the plugin checks them and names file, line and fix.
+            self.argument = arg.strip() if isinstance(arg, str) else arg
+            self.raw_options = options
+            self.options = {"attrs": {}}
+            return True
 
-    def on_end(self, block: etree.Element) -> None:
-        html = self.config["render"](self.argument, self.raw_options) or OMITTED
-        for child in list(block):
-            block.remove(child)
-        block.attrib.clear()
-        block.text = self.md.htmlStash.store(html)
+        def on_markdown(self) -> str:
+            return "raw"
+
+        def on_create(self, parent: etree.Element) -> etree.Element:
+            return etree.SubElement(parent, "p")
+
+        def on_end(self, block: etree.Element) -> None:
+            html = self.config["render"](self.argument, self.raw_options) or OMITTED
+            for child in list(block):
+                block.remove(child)
+            block.attrib.clear()
+            block.text = self.md.htmlStash.store(html)
+
+    RenderedBlock.__name__ = f"{name.title()}Block"
+    return RenderedBlock
+
+
+def _register(md, name: str, render: Render) -> None:
+    from pymdownx.blocks import BlocksExtension
+
+    class _Blocks(BlocksExtension):
+        def extendMarkdownBlocks(self, md, block_mgr) -> None:
+            if name not in block_mgr.blocks:
+                block_mgr.register(_block_class(name), {"render": render})
+
+    _Blocks().extendMarkdown(md)
 
 
 def mentions_block(markdown: str, name: str) -> bool:
@@ -65,23 +88,18 @@ def mentions_block(markdown: str, name: str) -> bool:
 
 
 def rendered_blocks_extension(name: str, render: Render,
-                              wanted: Callable[[], bool] | None = None) -> BlocksExtension:
+                              wanted: Callable[[], bool] | None = None) -> Extension:
     """A Markdown extension adding the block `/// <name>` rendered by `render`.
 
     `wanted()` is asked each time a Markdown parser is set up (once per page): when it says
     the page has no such block, nothing is registered, so a page without blocks pays nothing
     for the block manager (unless another extension brings it anyway).
     """
-    block_class = type(f"{name.title()}Block", (RenderedBlock,), {"NAME": name})
 
-    class _Extension(BlocksExtension):
+    class _Proxy(Extension):
         def extendMarkdown(self, md) -> None:
             if wanted is None or wanted():
-                super().extendMarkdown(md)
+                _register(md, name, render)
 
-        def extendMarkdownBlocks(self, md, block_mgr) -> None:
-            if name not in block_mgr.blocks:
-                block_mgr.register(block_class, {"render": render})
-
-    _Extension.__name__ = f"{name.title()}BlocksExtension"
-    return _Extension()
+    _Proxy.__name__ = f"{name.title()}BlocksExtension"
+    return _Proxy()

@@ -20,7 +20,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from slugify import slugify
 
 from .. import support
 from ..core.blocks import mentions_block, rendered_blocks_extension
@@ -184,6 +183,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         utm = self.config.utm
         if not (cta.utm and utm.enabled and is_external(cta.url, self.site_host)):
             return cta.url, False
+        from slugify import slugify  # only for a site without site_url and utm.source
+
         params = {
             "utm_source": utm.source or self.site_host or slugify(config.site_name or "site"),
             "utm_medium": utm.medium,
