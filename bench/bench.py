@@ -118,12 +118,16 @@ def load_variants() -> dict[str, dict]:
 
 
 def write_config(root: Path, name: str, plugins: list, files: dict[str, str]) -> Path:
-    config = dict(BASE, site_dir=f"site-{name}", plugins=["search", *plugins])
+    """Each variant gets its own project folder (sharing the generated docs), so caches and
+    data files of one variant never warm, evict or change another's."""
+    project = root / name
+    project.mkdir(parents=True, exist_ok=True)
+    config = dict(BASE, docs_dir="../docs", site_dir="site", plugins=["search", *plugins])
     for rel, text in files.items():
-        target = root / rel
+        target = project / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    path = root / f"mkdocs-{name}.yml"
+    path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -189,7 +193,7 @@ def main() -> None:
                     if not caches:
                         continue
                     for cache in caches:
-                        shutil.rmtree(root / cache, ignore_errors=True)
+                        shutil.rmtree(config.parent / cache, ignore_errors=True)
                 wall, cpu = run_build(config)
                 times.setdefault((name, mode), []).append(wall)
                 cpus.setdefault((name, mode), []).append(cpu)
