@@ -21,6 +21,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .core import clock
@@ -254,6 +255,19 @@ def is_blog_post(page: Page) -> bool:
 
 # --- output ---------------------------------------------------------------------------
 
+def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
+    """Link a plugin's stylesheet from every page (on_config), once."""
+    if dest not in config.extra_css:
+        config.extra_css.append(dest)
+
+
+def add_asset(files: Files, config: MkDocsConfig, dest: str, source: Path) -> None:
+    """Publish a file the plugin ships (its stylesheet) at `dest`, unless the site has its own
+    file there (on_files)."""
+    if files.get_file_from_path(dest) is None:
+        files.append(File.generated(config, dest, content=source.read_bytes()))
+
+
 def report(logger: logging.Logger | logging.LoggerAdapter, diagnostic: Diagnostic) -> None:
     """Log one diagnostic (warnings fail `mkdocs build --strict`; info never does)."""
     emit(logger, diagnostic)
@@ -292,6 +306,6 @@ __all__ = [
     "log", "project_dir", "project_path", "display_path", "source_path", "page_source",
     "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "harden_meta",
     "canonical_url",
-    "absolute_url", "is_404", "is_blog_post", "report", "insert_head", "partials_env", "render_partial",
+    "absolute_url", "is_404", "is_blog_post", "use_stylesheet", "add_asset", "report", "insert_head", "partials_env", "render_partial",
     "plain_text",
 ]

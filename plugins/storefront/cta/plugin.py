@@ -79,8 +79,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 self._report_unknown_in_config(config, f"rules[{index}].cta", rule.cta)
         config.markdown_extensions.append(
             rendered_blocks_extension("cta", self._render_block, wanted=lambda: self.wants_blocks))
-        if self.config.css and CSS_PATH not in config.extra_css:
-            config.extra_css.append(CSS_PATH)
+        if self.config.css:
+            support.use_stylesheet(config, CSS_PATH)
         return config
 
     def _load(self, config: MkDocsConfig) -> dict[str, Cta]:
@@ -136,8 +136,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         if not self.config.enabled:
             return None
         self.files = files
-        if self.config.css and files.get_file_from_path(CSS_PATH) is None:
-            files.append(File.generated(config, CSS_PATH, content=CSS_SOURCE.read_bytes()))
+        if self.config.css:
+            support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
         self.missing_targets = set()
         for cta in self.ctas.values():
             target = _site_target(cta.url)

@@ -78,8 +78,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             self.contract = contract
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
-        if self.config.css and CSS_PATH not in config.extra_css:
-            config.extra_css.append(CSS_PATH)
+        if self.config.css:
+            support.use_stylesheet(config, CSS_PATH)
         return config
 
     def _check_texts(self, source: str) -> list[Diagnostic]:
@@ -105,8 +105,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not self.config.enabled:
             return None
         self.files = files
-        if self.config.css and files.get_file_from_path(CSS_PATH) is None:
-            files.append(File.generated(config, CSS_PATH, content=CSS_SOURCE.read_bytes()))
+        if self.config.css:
+            support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
         privacy = self.config.consent.privacy_url
         if (self.config.consent.enabled and privacy and not urlsplit(privacy).scheme
                 and files.get_file_from_path(privacy.partition("#")[0]) is None):
