@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .core import clock
 from .core.diagnostics import Diagnostic, emit
-from .core.escape import html_attr, markup, plain_text
+from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -303,9 +303,27 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
-    "log", "project_dir", "project_path", "display_path", "source_path", "page_source",
-    "site_timezone", "site_now", "page_meta", "page_title", "harden_title", "harden_meta",
+    "absolute_url",
+    "add_asset",
     "canonical_url",
-    "absolute_url", "is_404", "is_blog_post", "use_stylesheet", "add_asset", "report", "insert_head", "partials_env", "render_partial",
+    "display_path",
+    "harden_meta",
+    "harden_title",
+    "insert_head",
+    "is_404",
+    "is_blog_post",
+    "log",
+    "page_meta",
+    "page_source",
+    "page_title",
+    "partials_env",
     "plain_text",
+    "project_dir",
+    "project_path",
+    "render_partial",
+    "report",
+    "site_now",
+    "site_timezone",
+    "source_path",
+    "use_stylesheet",
 ]

@@ -21,7 +21,7 @@ from ..core.escape import html_text
 _TEXT_ELEMENTS = re.compile(
     r"<(title|author|category|source|managingEditor|webMaster|copyright|generator)"
     r"(\s[^>]*)?>(.*?)</\1\s*>",
-    re.S,
+    re.DOTALL,
 )
 
 
