@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""CPU time spent in each plugin's own event handlers during one build, in-process.
+
+    python bench/hooktime.py bench/.work/site-1000/all/mkdocs.yml
+
+Wall-clock ratios (bench.py) swing by ±10% on a shared 2-core machine; this attributes the
+build's CPU time to the plugins that spent it, which is steadier and says where to look.
+It does not count what a plugin makes others do (larger pages for the search index to read)
+nor import time, so read it beside bench.py's ratios.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import logging
+import os
+import sys
+import time
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import PluginCollection
+
+
+def main(config_file: str) -> None:
+    os.environ.setdefault("STOREFRONT_NOW", "2026-12-31T12:00:00Z")
+    config = load_config(config_file=config_file)
+    spent: collections.Counter[str] = collections.Counter()
+
+    def timed(handler, name):
+        @functools.wraps(handler)
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return handler(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - start
+        return run
+
+    plugins = PluginCollection()
+    for name, plugin in config.plugins.items():
+        for attr in dir(plugin):
+            if attr.startswith("on_") and callable(getattr(plugin, attr)):
+                setattr(plugin, attr, timed(getattr(plugin, attr), name))
+        plugins[name] = plugin  # re-registers the (now timed) handlers
+    config.plugins = plugins
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    start, wall = time.process_time(), time.perf_counter()
+    build(config)
+    total = time.process_time() - start
+    print(f"build: {total:.2f} s CPU ({time.perf_counter() - wall:.2f} s wall)")
+    for name, seconds in spent.most_common():
+        print(f"  {name:<24}{seconds:6.2f} s CPU  {seconds / total * 100:5.1f} % of the build")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml")
