@@ -8,6 +8,8 @@ CTAs are defined once (options `ctas`, file `seo/ctas.yml`) and placed with a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import fnmatch
 import re
 from pathlib import Path
@@ -82,6 +84,14 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         if self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         return config
+
+    def storefront_next_change(self, config: MkDocsConfig, now: dt.datetime) -> dt.datetime | None:
+        """When the next CTA promotion ends: `storefront calendar --next` counts it as a change
+        of the public site, so a scheduled rebuild takes the CTA down on time."""
+        if not self.config.enabled:
+            return None
+        ctas = self.ctas or self._load(config)  # the CLI reads the config without a build
+        return min((cta.until for cta in ctas.values() if cta.until and cta.until > now), default=None)
 
     def _load(self, config: MkDocsConfig) -> dict[str, Cta]:
         tz = support.site_timezone(config)
