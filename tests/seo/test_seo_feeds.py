@@ -36,6 +36,9 @@ def test_rss_feed_with_ampersand_in_site_name_is_well_formed(site):
         root = etree.fromstring((built.site / name).read_bytes())
         titles = [el.text for el in root.iter("title")]
         assert "Hearth & Crumb <Bakery>" in titles  # the site name, read back as text
+        # No logo configured: the rss plugin's <image> with the URL "None" is taken out.
+        assert root.find("channel/image") is None
+        assert b"<url>None</url>" not in (built.site / name).read_bytes()
 
 
 def test_without_storefront_seo_the_rss_plugin_feed_is_broken(site):

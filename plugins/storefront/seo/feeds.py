@@ -34,6 +34,15 @@ def xml_problem(data: bytes) -> str | None:
     return None
 
 
+# The rss plugin writes an <image> block even without a logo, with "None" as its URL.
+_IMAGE_WITHOUT_URL = re.compile(r"<image>\s*<url>None</url>.*?</image>\s*", re.DOTALL)
+
+
+def drop_empty_image(text: str) -> str:
+    """Remove a feed `<image>` whose URL is the literal "None" (no image is valid RSS)."""
+    return _IMAGE_WITHOUT_URL.sub("", text)
+
+
 def mend_text_elements(text: str) -> str:
     """Escape the content of RSS text-only elements exactly once, whether or not the writer
     escaped it (escaped content is read back to text first, so it is not escaped twice)."""

@@ -288,9 +288,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
         for path in paths:
             data = path.read_bytes()
+            text = data.decode("utf-8", "replace")
+            if "<url>None</url>" in text:
+                text = feeds.drop_empty_image(text)
+                path.write_text(text, encoding="utf-8")
+                data = text.encode("utf-8")
             if feeds.xml_problem(data) is None:
                 continue
-            mended = feeds.mend_text_elements(data.decode("utf-8", "replace"))
+            mended = feeds.mend_text_elements(text)
             problem = feeds.xml_problem(mended.encode("utf-8"))
             if problem is None:
                 path.write_text(mended, encoding="utf-8")
