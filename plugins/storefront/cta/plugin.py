@@ -9,7 +9,6 @@ CTAs are defined once (options `ctas`, file `seo/ctas.yml`) and placed with a
 from __future__ import annotations
 
 import datetime as dt
-
 import fnmatch
 import re
 from pathlib import Path
