@@ -87,6 +87,29 @@ def mentions_block(markdown: str, name: str) -> bool:
     return re.search(rf"^[ \t]*/{{3,}}[ \t]*{re.escape(name)}\b", markdown, re.MULTILINE | re.IGNORECASE) is not None
 
 
+ANY = object()  # block_line: any argument
+
+
+def block_line(source: str, name: str, argument: str | None | object = ANY) -> int | None:
+    """The 1-based source line (front matter counted) of the `/// <name> | <argument>` block
+    (None: the block without an argument), else of the first `/// <name>` block; None when
+    the page has none."""
+    from .frontmatter import body_offset
+
+    wanted = re.compile(rf"^\s*/{{3,}}\s*{re.escape(name)}\s*(?:\|\s*(.*?))?\s*$", re.IGNORECASE)
+    first = None
+    start = body_offset(source)
+    for number, line in enumerate(source.splitlines(), start=1):
+        if number <= start:
+            continue
+        match = wanted.match(line)
+        if match:
+            first = first or number
+            if argument is ANY or (match.group(1) or None) == argument:
+                return number
+    return first
+
+
 def rendered_blocks_extension(name: str, render: Render,
                               wanted: Callable[[], bool] | None = None) -> Extension:
     """A Markdown extension adding the block `/// <name>` rendered by `render`.

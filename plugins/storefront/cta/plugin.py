@@ -23,11 +23,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import mentions_block, rendered_blocks_extension
+from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
-from ..core.frontmatter import body_offset, key_line
+from ..core.frontmatter import key_line
 from .config import CtaConfig
 from .model import (
     STYLES,
@@ -352,7 +352,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             return
         source = support.page_source(page) or ""
         for cta_id, problem, fix in self.problems:
-            line = _block_line(source, cta_id)
+            line = block_line(source, "cta", cta_id)
             support.report(log, Diagnostic(support.source_path(page, config), "/// cta", problem, fix, line=line))
         self.problems = []
 
@@ -381,19 +381,3 @@ def _find_line(text: str | None, pattern: str) -> int | None:
         if regex.search(line):
             return number
     return None
-
-
-def _block_line(source: str, cta_id: str | None) -> int | None:
-    """The source line of the `/// cta | <id>` block (front matter counted)."""
-    wanted = re.compile(r"^\s*/{3,}\s*cta\s*(?:\|\s*(.*?))?\s*$")
-    first = None
-    start = body_offset(source)
-    for number, line in enumerate(source.splitlines(), start=1):
-        if number <= start:
-            continue
-        match = wanted.match(line)
-        if match:
-            first = first or number
-            if (match.group(1) or None) == cta_id:
-                return number
-    return first

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import mentions_block, rendered_blocks_extension
+from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from .config import NewsletterConfig
@@ -282,7 +282,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not self.problems:
             return
         source = support.page_source(page) or ""
-        line = _block_line(source, "newsletter")
+        line = block_line(source, "newsletter")
         for key, message in self.problems:
             problem, _, fix = message.partition("; ")
             support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
@@ -352,15 +352,6 @@ def _as_list(value: Any) -> list[str]:
 def _root_relative(config: MkDocsConfig, url: str) -> str:
     base = urlsplit(config.site_url or "").path or "/"
     return (base if base.endswith("/") else base + "/") + url.lstrip("/")
-
-
-def _block_line(source: str, name: str) -> int | None:
-    """The source line of the first `/// <name>` block (front matter counted)."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("///") and stripped.lstrip("/").strip().split("|")[0].strip() == name:
-            return number
-    return None
 
 
 def _yaml_string(text: str) -> str:
