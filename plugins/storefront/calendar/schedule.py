@@ -312,15 +312,9 @@ def page_entry(src_uri: str, meta: Mapping, *, path: str, header: str, now: dt.d
         owner=_text(meta.get("owner")) or (typed.authors[0] if typed.authors else None),
         campaign=_text(meta.get("campaign")), promotions=promotions,
         unreadable_date=unreadable,
-        line=_line_of(header, "draft" if typed.draft else "date"),
+        line=key_line(header, "draft" if typed.draft else "date"),
     )
     return entry, problems + more
-
-
-def _line_of(header: str, key: str) -> int | None:
-    """The line of a top-level key in the front matter (a cheap `key_line` for every page)."""
-    index = header.find(f"\n{key}:")
-    return header.count("\n", 0, index + 1) + 1 if index != -1 else key_line(header, key)
 
 
 def _title_from_uri(src_uri: str) -> str:

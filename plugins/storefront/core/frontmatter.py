@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic, describe
 from .escape import plain_text
 from .urls import url_problem
 
-__all__ = ["PageMeta", "read_meta", "key_line", "body_offset", "as_list", "unread_front_matter"]
+__all__ = ["PageMeta", "as_list", "body_offset", "key_line", "key_lines", "read_meta", "unread_front_matter"]
 
 _FENCE = re.compile(r"^-{3}[ \t]*$")
 
@@ -60,18 +60,33 @@ def unread_front_matter(markdown: str | None) -> tuple[str, int] | None:
     return None
 
 
+def key_lines(source: str | None) -> dict[str, int]:
+    """The 1-based line of every top-level front-matter key, in one pass over the front
+    matter only (the body is never split)."""
+    if not source or not source.startswith("---"):
+        return {}
+    lines: dict[str, int] = {}
+    start = 0
+    number = 0
+    while True:
+        end = source.find("\n", start)
+        line = source[start:] if end == -1 else source[start:end]
+        number += 1
+        if number > 1:
+            stripped = line.rstrip()
+            if stripped in ("---", "..."):
+                return lines
+            if line[:1] not in (" ", "\t", "-", "#", "") and ":" in line:
+                lines.setdefault(line.split(":", 1)[0].strip(), number)
+        if end == -1:
+            return {}  # no closing fence: not front matter
+        start = end + 1
+
+
 def key_line(source: str | None, key: str) -> int | None:
     """The 1-based source line of a top-level front-matter key (`date`, `image`), or of a dotted
     key's first part; None when the key is not written in the front matter."""
-    if not source:
-        return None
-    end = body_offset(source)
-    top = key.split(".", 1)[0].split("[", 1)[0]
-    pattern = re.compile(rf"^{re.escape(top)}\s*:")
-    for number, line in enumerate(source.splitlines()[:end], start=1):
-        if pattern.match(line):
-            return number
-    return None
+    return key_lines(source).get(key.split(".", 1)[0].split("[", 1)[0])
 
 
 def as_list(value: object) -> list[str]:

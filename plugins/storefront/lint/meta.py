@@ -17,29 +17,6 @@ from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 
 
-def key_lines(source: str | None) -> dict[str, int]:
-    """The 1-based line of every top-level front-matter key, in one pass over the front
-    matter only (the body is never split)."""
-    if not source or not source.startswith("---"):
-        return {}
-    lines: dict[str, int] = {}
-    start = 0
-    number = 0
-    while True:
-        end = source.find("\n", start)
-        line = source[start:] if end == -1 else source[start:end]
-        number += 1
-        if number > 1:
-            stripped = line.rstrip()
-            if stripped in ("---", "..."):
-                return lines
-            if line[:1] not in (" ", "\t", "-", "#", "") and ":" in line:
-                lines.setdefault(line.split(":", 1)[0].strip(), number)
-        if end == -1:
-            return {}  # no closing fence: not front matter
-        start = end + 1
-
-
 @dataclass
 class LintMeta:
     keyword: str | None = None

@@ -26,13 +26,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import support
+from ..core.frontmatter import key_lines
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
 from .config import LintConfig
 from .engine import format_finding, reports
 from .findings import Finding, PageReport
-from .meta import key_lines, read_lint_meta
+from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
 from .settings import resolve
