@@ -23,7 +23,12 @@ __all__ = ["format_table", "register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "calendar", help="print the editorial calendar, or when the public site next changes",
-        description=__doc__.splitlines()[0])
+        description=__doc__.splitlines()[0],
+        epilog="examples:\n"
+               "  storefront calendar                           # every dated page, plan item and promotion\n"
+               "  storefront calendar --next                    # e.g. 2026-12-03T14:00:00Z, or nothing\n"
+               "  storefront calendar --now 2026-12-24T09:00:00Z -f mkdocs.yml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE",
                         help="the MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--next", action="store_true",

@@ -23,7 +23,9 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new", help="create a new storefront from the template",
-        description=__doc__.splitlines()[0])
+        description=__doc__.splitlines()[0],
+        epilog="example:\n  storefront new ../corner-shop && cd ../corner-shop && mkdocs build --strict",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", metavar="DIR", help="the folder to create (must be new or empty)")
     parser.set_defaults(func=run)
 
