@@ -31,11 +31,8 @@ _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 _ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}\n]*\}|\{:\s*\}")
 _BUTTON_ATTR = re.compile(r"\{[^}\n]*\.md-button\b[^}\n]*\}")
-_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-_HTML_HREF = re.compile(r"<a\b[^>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
-_HTML_CTA = re.compile(r"class\s*=\s*[\"'][^\"']*\b(?:md-button|storefront-cta)\b", re.IGNORECASE)
-_HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+# an opening <a>, <img> or <h1> tag (quoted values may hold ">"); its attributes are parsed
+_HTML_TAG = re.compile(r"<(a|img|h1)(?=[\s>/])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.IGNORECASE)
 _ASIDE_BLOCKS = {
     "admonition", "details", "note", "abstract", "info", "tip", "success", "question", "warning",
     "failure", "danger", "bug", "example", "quote", "html", "caption",
@@ -268,20 +265,29 @@ def _button_after(source_line: str, link: Link) -> bool:
 
 
 def _scan_html(doc: Document, html: str, first_line: int) -> None:
-    """Images, links, calls to action and h1 tags written as raw HTML in the Markdown."""
-    for match in _HTML_IMG.finditer(html):
+    """Images, links, calls to action and h1 tags written as raw HTML in the Markdown.
+
+    Each tag is found for its line and read with an HTML parser (`html.tag_attributes`), so
+    unquoted or reordered attributes (`<a class=md-button href=x>`) read the same."""
+    from .html import tag_attributes, text_of
+
+    for match in _HTML_TAG.finditer(html):
+        name = match.group(1).lower()
         line = first_line + html.count("\n", 0, match.start())
-        alt = _HTML_ALT.search(match.group(0))
-        src = re.search(r"\bsrc\s*=\s*(\"[^\"]*\"|'[^']*')", match.group(0), re.IGNORECASE)
-        doc.images.append(Image(src.group(1)[1:-1] if src else "", alt.group(1).strip("\"'") if alt else "", line))
-    for match in _HTML_HREF.finditer(html):
-        line = first_line + html.count("\n", 0, match.start())
-        end = html.find("</a>", match.end())
-        inner = re.sub(r"<[^>]+>", "", html[html.find(">", match.end()) + 1:end if end > 0 else None])
-        tag = html[match.start():html.find(">", match.end()) + 1]
-        link = Link(match.group(1)[1:-1], " ".join(inner.split()), line, bool(_HTML_CTA.search(tag)))
+        if name == "h1":
+            doc.html_h1.append(line)
+            continue
+        attributes = tag_attributes(match.group(0))
+        if name == "img":
+            doc.images.append(Image(attributes.get("src") or "", (attributes.get("alt") or "").strip(), line))
+            continue
+        if "href" not in attributes:
+            continue
+        end = html.lower().find("</a>", match.end())
+        inner = text_of(html[match.end():end if end > 0 else None])
+        classes = (attributes.get("class") or "").split()
+        link = Link((attributes.get("href") or "").strip(), " ".join(inner.split()), line,
+                    bool({"md-button", "storefront-cta"}.intersection(classes)))
         doc.links.append(link)
         if link.button:
             doc.ctas.append(line)
-    for match in _HTML_H1.finditer(html):
-        doc.html_h1.append(first_line + html.count("\n", 0, match.start()))
