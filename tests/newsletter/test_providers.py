@@ -333,3 +333,25 @@ def test_thank_you_url_must_be_https_and_not_for_netlify(site):
     assert any("thank_you: " in w and "is not an https URL" in w for w in built.warnings), built.warnings
     built = build(site, "netlify", {"name": "newsletter"}, thank_you="https://thanks.example.org/")
     assert any("Netlify Forms shows a page of the site" in w for w in built.warnings), built.warnings
+
+
+def test_default_heading_and_consent_are_worded_from_the_site_name(site):
+    built = site(
+        {"index.md": "# Home\n\n/// newsletter\n///\n", "privacy.md": "# Privacy\n"},
+        config={"site_name": "Harbour {privacy} Plumbing", "theme": {"name": "mkdocs"},
+                "site_url": "https://harbour.example/",
+                "plugins": [{"storefront/newsletter": {
+                    "provider": "buttondown", "form": {"username": "harbour"},
+                    "after_posts": False, "consent": {"privacy_url": "privacy.md"}}}]},
+        strict=True)
+    assert built.ok, built.warnings
+    section = built.html("index.html").xpath('//*[contains(@class, "sf-newsletter")]')[0]
+    heading = section.xpath('.//*[contains(@class, "sf-newsletter__heading")]')[0]
+    assert heading.text_content().strip() == "Updates from Harbour {privacy} Plumbing by email"
+    consent = section.xpath('.//*[contains(@class, "sf-newsletter__consent")]')[0]
+    words = " ".join(consent.text_content().split())
+    assert words == "Yes, email me updates from Harbour { privacy } Plumbing. I have read the privacy policy."
+    assert [a.get("href") for a in consent.xpath(".//a")] == ["privacy/"]
+    text = built.text("index.html").lower()
+    for word in ("oven", "bakery", "bake"):
+        assert word not in text

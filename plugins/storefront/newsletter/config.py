@@ -13,8 +13,9 @@ class ConsentConfig(base.Config):
     """Show a consent checkbox."""
     required = c.Type(bool, default=True)
     """The checkbox must be ticked before the form can be sent (HTML `required`, no script)."""
-    text = c.Type(str, default="Yes, email me news and offers from the bakery. I have read the {privacy}.")
-    """The checkbox label; `{privacy}` becomes a link to `privacy_url`."""
+    text = c.Optional(c.Type(str))
+    """The checkbox label; `{privacy}` becomes a link to `privacy_url`; default:
+    `default_consent_text(site_name)`."""
     link_text = c.Type(str, default="privacy policy")
     """The words of the privacy link."""
     privacy_url = c.Optional(c.Type(str))
@@ -35,8 +36,8 @@ class NewsletterConfig(base.Config):
     """The email provider whose form contract is used."""
     form = c.Type(dict, default={})
     """The provider's public form ids from its embed code (e.g. `username` for Buttondown)."""
-    heading = c.Type(str, default="Fresh from the oven, in your inbox")
-    """The form's heading."""
+    heading = c.Optional(c.Type(str))
+    """The form's heading; default: `default_heading(site_name)`."""
     text = c.Type(str, default="")
     """A sentence under the heading."""
     button = c.Type(str, default="Subscribe")
@@ -82,3 +83,15 @@ class NewsletterConfig(base.Config):
     """Offer the footer form to the theme as `storefront.newsletter_footer`."""
     css = c.Type(bool, default=True)
     """Add the small stylesheet the form needs (honeypot hiding, focus ring, layout)."""
+
+
+def default_heading(site_name: str) -> str:
+    """The form's heading when none is set: worded from the site's own name."""
+    return f"Updates from {site_name} by email" if site_name.strip() else "Updates by email"
+
+
+def default_consent_text(site_name: str) -> str:
+    """The consent label when none is set: the site's own name, and the privacy link."""
+    who = f" from {site_name}" if site_name.strip() else ""
+    # `{privacy}` is the link; the site name is put in after it so a brace in it is only text
+    return "Yes, email me updates" + who.replace("{privacy}", "{ privacy }") + ". I have read the {privacy}."

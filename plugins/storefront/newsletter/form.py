@@ -221,7 +221,7 @@ def _contract(provider: Provider, values: dict[str, str], options: Mapping[str, 
             email=values.get("email", "email"), first_name=values.get("first_name"),
             honeypot=values.get("honeypot"), consent=values.get("consent"),
             consent_value=values.get("consent_value", "yes"), redirect=values.get("redirect"),
-            tags=values.get("tags"), tags_join=None, tag_pattern=None, tag_example="sourdough",
+            tags=values.get("tags"), tags_join=None, tag_pattern=None, tag_example="news",
             interests="tags" if values.get("tags") else None,
             hidden=[(str(k), str(v)) for k, v in hidden.items()],  # type: ignore[union-attr]
             form_attrs=[("target", "_blank")] if options.get("new_tab") is True else [],

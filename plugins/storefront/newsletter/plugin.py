@@ -24,7 +24,7 @@ from .. import support
 from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
-from .config import NewsletterConfig
+from .config import NewsletterConfig, default_consent_text, default_heading
 from .form import Contract, check_values, form_context, resolve, thank_you_words
 from .providers import PROVIDERS
 from .secrets import secret_kind
@@ -240,14 +240,18 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         first_name = options.get("first_name", self.config.first_name)
         context = form_context(
             self.contract, prefix=prefix,
-            heading=str(options.get("heading", self.config.heading)),
+            heading=str(options.get("heading", self.config.heading
+                                    if self.config.heading is not None
+                                    else default_heading(config.site_name or ""))),
             text=str(options.get("text", self.config.text)),
             button=str(options.get("button", self.config.button)),
             email_label=self.config.email_label, email_placeholder=self.config.email_placeholder,
             first_name_label=self.config.first_name_label if first_name else None,
             interests=[dict(item) for item in self.config.interests],
             interests_legend=self.config.interests_legend, tags=tags,
-            consent=dict(consent) if consent.enabled else None,
+            consent=(dict(consent, text=consent.text if consent.text is not None
+                          else default_consent_text(config.site_name or ""))
+                     if consent.enabled else None),
             privacy_href=privacy_href,
             redirect_url=self._redirect_url(config), site_action=self._site_action(config),
             honeypot_label=self.config.honeypot_label, placement=placement,

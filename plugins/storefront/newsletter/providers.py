@@ -53,7 +53,7 @@ class Provider:
     tags: str | None = None  # field for tags (repeated, or joined when tags_join is set)
     tags_join: str | None = None
     tag_pattern: str | None = None  # what a tag value must look like (ids for some providers)
-    tag_example: str = "sourdough"
+    tag_example: str = "news"
     interests: str | None = None  # "tags" (choices sent as tags) or "groups" (Mailchimp groups)
     form_attrs: tuple[tuple[str, str], ...] = ()  # extra <form> attributes (Netlify, MailerLite)
     double_opt_in: bool = False  # the provider's documented default for new forms or lists
@@ -75,7 +75,7 @@ PROVIDERS: dict[str, Provider] = {
             label="Buttondown",
             docs="https://docs.buttondown.com/building-your-subscriber-base",
             action="https://buttondown.com/api/emails/embed-subscribe/{username}",
-            params=(_p("username", r"[A-Za-z0-9_-]{1,100}", "hearthandcrumb",
+            params=(_p("username", r"[A-Za-z0-9_-]{1,100}", "yourname",
                        "your newsletter's username, the last part of the embed form's action URL"),),
             email="email",
             first_name="metadata__first_name",
