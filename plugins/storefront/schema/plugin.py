@@ -76,6 +76,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, problem)
                 if self.business is not None and self.business.timezone is None:
                     self.business.timezone = support.site_timezone(config)
+        support.check_site_url(config)
         if self.config.json_ld and not config.site_url:
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
                                            "JSON-LD out (schema.org @ids must be absolute URLs)",
