@@ -1,4 +1,4 @@
-"""The `storefront` command: `storefront lint`, `storefront calendar`, `storefront new`.
+"""The `storefront` command: `storefront lint`, `storefront calendar`, `storefront check`, `storefront new`.
 
 Each subcommand lives beside its plugin (`storefront/<plugin>/cli.py`, or
 `storefront/template/cli.py` for `new`) and exposes `register(subparsers)`, which adds its
@@ -12,7 +12,8 @@ import importlib
 import os
 import sys
 
-SUBCOMMANDS = ("storefront.lint.cli", "storefront.calendar.cli", "storefront.template.cli")
+SUBCOMMANDS = ("storefront.lint.cli", "storefront.calendar.cli", "storefront.check.cli",
+               "storefront.template.cli")
 
 
 EXAMPLES = """\

@@ -13,7 +13,7 @@ def test_every_subcommand_is_registered():
 
     parser = build_parser()
     choices = next(a for a in parser._actions if a.dest == "command").choices
-    assert set(choices) == {"lint", "calendar", "new"}
+    assert set(choices) == {"lint", "calendar", "check", "new"}
 
 
 def test_a_closed_pipe_is_not_a_traceback():

@@ -73,19 +73,36 @@ def subheading_distribution(page, options):
 
 
 @rule("consecutive-sentences", "readability", "warning",
-      "`run` or more sentences in a row start with the same word.", run=3)
+      "`run` or more sentences in a row start with the same word (in paragraphs; list items, "
+      "headings and tables end a run; an article or number joins the next word, as Yoast does).", run=3)
 def consecutive_sentences(page, options):
     run = max(2, int(options["run"]))
-    sentences = page.sentences
+    joiners = language.first_word_exceptions(page.lang)
+    # Runs are counted within the paragraphs between two headings; list items, definitions
+    # and cells are parallel by design ("Added …" in a changelog) and end a run.
+    segment_of: dict[int, int] = {}
+    segment = 0
+    for item in page.doc.order:
+        if getattr(item, "kind", None) == "p":
+            segment_of[id(item)] = segment
+        else:
+            segment += 1
+    beginnings = []
+    for sentence in page.sentences:
+        where = segment_of.get(id(sentence.unit))
+        words = sentence.words
+        first = words[0]
+        if len(words) > 1 and first.lower() in joiners:
+            first = f"{first} {words[1]}"
+        beginnings.append((where, first.lower(), first, sentence))
     index = 0
-    while index < len(sentences):
-        first = sentences[index].words[0].lower()
+    while index < len(beginnings):
+        where, key, shown, sentence = beginnings[index]
         end = index + 1
-        while end < len(sentences) and sentences[end].words[0].lower() == first:
+        while end < len(beginnings) and where is not None and beginnings[end][:2] == (where, key):
             end += 1
-        if end - index >= run:
-            yield sentences[index].line, (f"{end - index} sentences in a row start with \"{sentences[index].words[0]}\"; "
-                                          f"vary how they begin")
+        if where is not None and end - index >= run:
+            yield sentence.line, f"{end - index} sentences in a row start with \"{shown}\"; vary how they begin"
         index = end
 
 
