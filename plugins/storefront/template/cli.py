@@ -1,7 +1,7 @@
 """`storefront new DIR`: a new storefront from the template, ready to build.
 
-    storefront new ../corner-bakery
-    cd ../corner-bakery && mkdocs build --strict
+    storefront new ../harbour-plumbing
+    cd ../harbour-plumbing && mkdocs build --strict
 
 The new folder holds mkdocs.yml, content/ (the pages), site_template/ (the theme overrides
 and brand colours), seo/ (the business profile, calls to action, editorial plan) and
