@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .core import clock
+from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
 from .core.urls import check_url
 
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
 log = get_plugin_logger(__name__)
@@ -295,25 +296,16 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
-@lru_cache(maxsize=32)
-def _partials_env(dirs: tuple[str, ...]) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
-    return env
-
-
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
     custom_dir."""
-    return _partials_env(tuple(config.theme.dirs))
+    return partials.environment(tuple(config.theme.dirs))
 
 
 def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
     """Render `partials/storefront/<name>.html` with autoescaping, as Markup for the theme."""
-    template = partials_env(config).get_template(f"partials/storefront/{name}.html")
-    return Markup(template.render(**context))
+    return partials.render(tuple(config.theme.dirs), name, **context)
 
 
 __all__ = [
@@ -339,5 +331,44 @@ __all__ = [
     "site_now",
     "site_timezone",
     "source_path",
+    "load_config_quietly",
     "use_stylesheet",
 ]
+
+
+# --- for the `storefront` commands ------------------------------------------------------
+
+def load_config_quietly(config_file: str) -> tuple[MkDocsConfig | None, str | None]:
+    """Load mkdocs.yml as MkDocs does, for a command: MkDocs' INFO chatter is kept out of its
+    output, its warnings go to stderr; on failure, (None, what MkDocs said is wrong)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    class Collect(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    collect = Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    # MkDocs' INFO chatter must not end up in a `--next` capture; its problems are kept.
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=config_file)
+    except (ConfigurationError, Abort) as error:
+        return None, "; ".join(collect.messages) or str(error) or "the configuration is not valid"
+    except (OSError, SystemExit) as error:  # a missing file
+        return None, f"cannot read {config_file} ({error})"
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+    for message in collect.messages:
+        print(f"WARNING: {message}", file=sys.stderr)
+    return config, None

@@ -28,6 +28,7 @@ __all__ = [
     "has_query_key",
     "is_external",
     "line_of",
+    "partial_context",
     "read_ctas",
     "url_problem",
     "with_utm",
@@ -72,6 +73,28 @@ class Cta:
         return self.until is None or now < self.until
 
 
+def partial_context(cta: Cta, variant: Variant | None, overrides: Mapping[str, object],
+                    placement: str, site_host: str | None) -> dict[str, object]:
+    """What the `cta` partial prints (all but the href): a block's own wording wins over the
+    variant's, the variant's over the CTA's."""
+    def text(key: str) -> object:
+        if isinstance(overrides.get(key), str):
+            return overrides[key]
+        chosen = getattr(variant, key, None) if variant else None
+        return chosen if chosen is not None else getattr(cta, key)
+
+    return {
+        "id": cta.id,
+        "variant": variant.id if variant else None,
+        "external": is_external(cta.url, site_host),
+        "label": text("label"),
+        "heading": text("heading"),
+        "text": text("text"),
+        "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
+        "placement": placement,
+    }
+
+
 def line_of(text: str | None, key: str, after: int = 0) -> int | None:
     """The 1-based line of `key:` in a YAML text, searching from line `after` on."""
     if not text:
@@ -86,7 +109,7 @@ def line_of(text: str | None, key: str, after: int = 0) -> int | None:
 def url_problem(url: object) -> tuple[str, str] | None:
     """Why a CTA URL cannot be used (problem, fix), or None when it is fine: the suite's URL
     check (a CTA is a link, so mailto: and tel: are allowed), then a host that is a name."""
-    example = "write a page of the site like order.md, or a full URL like https://shop.example.com/cakes"
+    example = "write a page of the site like order.md, or a full URL like https://shop.example.com/offers"
     if not isinstance(url, str) or not url.strip():
         return "the URL is empty", example
     why = core_url_problem(url, links=True)
@@ -177,7 +200,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
 
         if not isinstance(cta_id, str) or not _ID.fullmatch(cta_id):
             problem("", f"{describe(cta_id)} is not a CTA id",
-                    "use lowercase letters, digits and hyphens, like order-a-cake", at=line)
+                    "use lowercase letters, digits and hyphens, like book-a-visit", at=line)
             continue
         if not isinstance(fields, Mapping):
             problem("", "is not a mapping", "give it at least `label:` and `url:`", at=line)
@@ -189,7 +212,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
         label, url = fields.get("label"), fields.get("url")
         if not isinstance(label, str) or not label.strip():
             problem("label", "is missing" if label is None else f"{describe(label)} is not text",
-                    "give the button's words, like label: Order a cake",
+                    "give the button's words, like label: Book a visit",
                     at=None if "label" in fields else line)
             bad = True
         why = url_problem(url)
