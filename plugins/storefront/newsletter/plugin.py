@@ -26,6 +26,7 @@ from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from .config import NewsletterConfig
 from .form import Contract, check_values, form_context, resolve
+from .providers import PROVIDERS
 from .secrets import secret_kind
 
 log = get_plugin_logger(__name__)
@@ -76,11 +77,22 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             support.report(log, problem)
         if not problems:
             self.contract = contract
+            self._declare_processor(config, contract)
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         return config
+
+    def _declare_processor(self, config: MkDocsConfig, contract: Contract) -> None:
+        """The provider, for the privacy page's `/// business | processors` list."""
+        label = PROVIDERS[contract.provider].label
+        if contract.provider == "custom":
+            label = urlsplit(contract.action).hostname or label
+        support.declare_processor(config, support.Processor(
+            plugin="storefront/newsletter", name=label,
+            purpose="the newsletter: the email address (and first name, if given) typed into the signup form",
+            when="Only when you subscribe"))
 
     def _check_texts(self, source: str) -> list[Diagnostic]:
         """Secrets pasted into any other option (a consent text, a tag) are refused too."""
