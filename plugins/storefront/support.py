@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -375,5 +376,44 @@ __all__ = [
     "site_now",
     "site_timezone",
     "source_path",
+    "load_config_quietly",
     "use_stylesheet",
 ]
+
+
+# --- for the `storefront` commands ------------------------------------------------------
+
+def load_config_quietly(config_file: str) -> tuple[MkDocsConfig | None, str | None]:
+    """Load mkdocs.yml as MkDocs does, for a command: MkDocs' INFO chatter is kept out of its
+    output, its warnings go to stderr; on failure, (None, what MkDocs said is wrong)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    class Collect(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    collect = Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    # MkDocs' INFO chatter must not end up in a `--next` capture; its problems are kept.
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=config_file)
+    except (ConfigurationError, Abort) as error:
+        return None, "; ".join(collect.messages) or str(error) or "the configuration is not valid"
+    except (OSError, SystemExit) as error:  # a missing file
+        return None, f"cannot read {config_file} ({error})"
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+    for message in collect.messages:
+        print(f"WARNING: {message}", file=sys.stderr)
+    return config, None

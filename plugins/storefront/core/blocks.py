@@ -1,7 +1,7 @@
 """Markdown blocks in the pymdownx.blocks style whose HTML a plugin renders.
 
-    /// cta | order-a-cake
-        label: Order your cake
+    /// cta | book-a-visit
+        label: Book a visit
     ///
 
 A plugin registers one block name with a `render(argument, options) -> str` callback. The

@@ -82,7 +82,7 @@ def line_of(text: str | None, key: str, after: int = 0) -> int | None:
 
 def url_problem(url: object) -> tuple[str, str] | None:
     """Why a CTA URL cannot be used (problem, fix), or None when it is fine."""
-    example = "write a page of the site like order.md, or a full URL like https://shop.example.com/cakes"
+    example = "write a page of the site like order.md, or a full URL like https://shop.example.com/offers"
     if not isinstance(url, str) or not url.strip():
         return "the URL is empty", example
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
@@ -175,7 +175,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
 
         if not isinstance(cta_id, str) or not _ID.fullmatch(cta_id):
             problem("", f"{describe(cta_id)} is not a CTA id",
-                    "use lowercase letters, digits and hyphens, like order-a-cake", at=line)
+                    "use lowercase letters, digits and hyphens, like book-a-visit", at=line)
             continue
         if not isinstance(fields, Mapping):
             problem("", "is not a mapping", "give it at least `label:` and `url:`", at=line)
@@ -187,7 +187,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
         label, url = fields.get("label"), fields.get("url")
         if not isinstance(label, str) or not label.strip():
             problem("label", "is missing" if label is None else f"{describe(label)} is not text",
-                    "give the button's words, like label: Order a cake",
+                    "give the button's words, like label: Book a visit",
                     at=None if "label" in fields else line)
             bad = True
         why = url_problem(url)

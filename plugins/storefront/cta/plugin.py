@@ -155,7 +155,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 support.report(log, Diagnostic(
                     cta.source, f"{cta.id}.url", f"{describe(cta.url)} is not a page or file of the site",
                     f"write a path under {Path(config.docs_dir).name}/ like order.md, "
-                    "or a full URL like https://shop.example.com/cakes",
+                    "or a full URL like https://shop.example.com/offers",
                     line=cta.extra.get("url_line") or cta.line))
         return files
 
@@ -245,7 +245,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             return ""
         if not argument:
             self.problems.append((None, "the cta block needs a CTA id", "write it like /// cta | " +
-                                  (next(iter(sorted(self.ctas)), "order-a-cake"))))
+                                  (next(iter(sorted(self.ctas)), "book-a-visit"))))
             return ""
         cta = self.ctas.get(argument)
         if cta is None:
@@ -358,7 +358,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
 
 
 def _site_target(url: str) -> str | None:
-    """The file path part of a link into the site (`order.md` of `order.md#cakes`), or None for
+    """The file path part of a link into the site (`order.md` of `order.md#offers`), or None for
     external, mailto:, tel:, fragment-only and site-absolute links."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):

@@ -24,6 +24,8 @@ _ATTR = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 _TYPE = re.compile(_ATTR.format(name="type"), re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _ACTION = re.compile(_ATTR.format(name="action"), re.IGNORECASE)
+_FORM_ORIGINS = re.compile(_ATTR.format(name="data-sf-form-origins"), re.IGNORECASE)
+_SOURCE = re.compile(r"^https?://(\*\.)?[A-Za-z0-9.\-]+(:\d{1,5})?$")
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
@@ -51,15 +53,22 @@ def inline_script_hashes(html: str) -> set[str]:
 
 
 def form_origins(html: str) -> set[str]:
-    """Origins of other sites that the page's forms post to (e.g. a newsletter provider)."""
+    """Origins of other sites that the page's forms post to (e.g. a newsletter provider), and
+    the origins a form says its submission is redirected through (`data-sf-form-origins`,
+    space-separated: a provider's confirmation page, a thank-you page on another host).
+    Chrome and Safari check `form-action` on every redirect after the POST too."""
     found: set[str] = set()
     if "<form" not in html and "<FORM" not in html:
         return found
     for match in FORM.finditer(html):
-        action = _value(_ACTION.search(match.group(1))) or ""
+        attributes = match.group(1)
+        action = _value(_ACTION.search(attributes)) or ""
         parts = urlsplit(action.replace("&amp;", "&"))
         if parts.scheme in ("http", "https") and parts.netloc:
             found.add(f"{parts.scheme}://{parts.netloc}")
+        for origin in (_value(_FORM_ORIGINS.search(attributes)) or "").split():
+            if _SOURCE.match(origin):  # a CSP host source, nothing that could end the directive
+                found.add(origin)
     return found
 
 

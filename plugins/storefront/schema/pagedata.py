@@ -220,7 +220,7 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
     if meta.get("product") is not None:
         for key, item in _items(reader, meta["product"], "product"):
             reader.known(item, PRODUCT_KEYS, key)
-            name = reader.text(item, "name", key, required="give the product name, e.g. name: Country sourdough loaf")
+            name = reader.text(item, "name", key, required="give the product name, e.g. name: Boiler service")
             if not name:
                 continue
             product = Product(name=name, description=reader.text(item, "description", key),

@@ -81,7 +81,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.title_pattern, self.home_pattern = options.title, options.home_title
         self.description_length = options.description_length
         self.twitter = (options.twitter_site, options.twitter_creator)
-        self.card_style = (options.card_colour, options.card_text_colour) if options.cards else None
+        card_colour = (options.card_colour or cards.palette_primary(config.theme.get("palette"))
+                       or cards.NEUTRAL_CARD_COLOUR)
+        self.card_style = (card_colour, options.card_text_colour) if options.cards else None
         self.site_dir = str(config.site_dir)
         self.site = (config.site_name or "", config.site_description or "", config.site_author or "")
         self.verification = {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .. import text as textmod
+import math
+
+from .. import keyphrase
 from . import rule
 
 
@@ -31,9 +33,14 @@ def keyword_not_in_description(page, options):
 
 
 @rule("keyword-not-in-intro", "keyword", "warning",
-      "The first paragraph does not contain the keyphrase.", search_only=True)
+      "The first paragraph has no sentence holding the keyphrase's content words.", search_only=True)
 def keyword_not_in_intro(page, options):
-    if page.keyphrases and page.intro and not page.mentions_keyword(page.intro.text):
+    if not page.keyphrases or not page.intro or page.mentions_keyword(page.intro.text):
+        return
+    if keyphrase.found_anywhere(page.intro.text, page.keyphrases, page.lang):
+        yield page.intro.line, (f"the words of the keyphrase \"{_phrase(page)}\" are in the first paragraph "
+                                f"but not in one sentence; bring them together in one sentence")
+    else:
         yield page.intro.line, f"use the keyphrase \"{_phrase(page)}\" in the first paragraph"
 
 
@@ -46,10 +53,9 @@ def keyword_not_in_slug(page, options):
     slug = slug.removesuffix(".html")
     if not slug or slug == "index":
         return  # the home page and section indexes have no slug of their own
-    tokens = textmod.normalise_tokens(slug)
-    if not any(textmod.contains_all(tokens, phrase) for phrase in page.keyphrases):
+    if not keyphrase.in_slug(slug, page.keyphrases, page.lang):
         yield page.input.keyword_line, (f"put the keyphrase in the page's file name or slug, e.g. "
-                                        f"{'-'.join(textmod.normalise_tokens(_phrase(page)))}")
+                                        f"{keyphrase.slug_suggestion(page.keyphrases[0])}")
 
 
 @rule("keyword-not-in-subheading", "keyword", "warning",
@@ -61,19 +67,25 @@ def keyword_not_in_subheading(page, options):
 
 
 @rule("keyword-density", "keyword", "warning",
-      "The keyphrase is used too rarely or too often (outside `min`-`max` % of the words, "
-      "for texts of `min_words` or more).", search_only=True, min=0.5, max=3.0, min_words=100)
+      "The keyphrase (or a synonym) is used too rarely or too often: its density, weighted by "
+      "Yoast's keyphrase length factor, is outside `min`-`max` % (texts of `min_words` or more).",
+      search_only=True, min=0.5, max=3.5, min_words=100)
 def keyword_density(page, options):
+    # Yoast's KeywordDensityAssessment: density = uses / words * 100 * (0.7 + length / 3),
+    # bounds 0.5-3.5 % where word forms are matched, and at least two uses in any text it
+    # applies to (recommendedKeywordCount.js); the length counts the content words.
     if not page.keyphrases or page.word_count < options["min_words"]:
         return
-    count = sum(textmod.count_phrase(page.body_tokens, phrase) for phrase in page.keyphrases)
-    density = 100 * count / page.word_count
-    if density < options["min"]:
-        wanted = max(1, round(options["min"] * page.word_count / 100 + 0.4999))
-        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" appears {count} times in "
-                                        f"{page.word_count} words ({density:.1f} %); use it about {wanted} times "
-                                        f"({options['min']:g}-{options['max']:g} %)")
-    elif density > options["max"]:
-        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" appears {count} times in "
-                                        f"{page.word_count} words ({density:.1f} %); use it less, "
-                                        f"at most {options['max']:g} %")
+    words = page.word_count
+    factor = keyphrase.length_factor(len(page.keyphrases[0].keys))
+    count = page.keyword_count(page.keyphrases)
+    density = 100 * count * factor / words
+    least = max(2, math.ceil(options["min"] * words / (100 * factor)))
+    most = max(2, math.floor(options["max"] * words / (100 * factor)))
+    uses = "once" if count == 1 else f"{count} times"
+    if count < least:
+        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" is used {uses} in {words} words; "
+                                        f"use it at least {least} times (its words in one sentence, in any order)")
+    elif density > options["max"] and count > most:
+        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" is used {uses} in {words} words; "
+                                        f"use it at most {most} times so the text does not read as stuffed")
