@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,51 @@ def is_blog_post(page: Page) -> bool:
     return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
 
 
+# --- third parties the site sends visitors' data to ------------------------------------
+
+@dataclass(frozen=True)
+class Processor:
+    """A third party the built site sends visitors' data to, declared (on_config) by the
+    plugin that configures it. storefront/schema lists them on the privacy page
+    (`/// business | processors`); storefront/optimize allows exactly their origins in the
+    Content-Security-Policy of `_headers`. Plugins never import each other: this is the contract."""
+
+    plugin: str  # the declaring plugin, e.g. "storefront/analytics"
+    name: str  # the provider, as the visitor knows it ("Plausible Analytics")
+    purpose: str
+    cookies: bool = False
+    consent: bool = False  # loads only after the visitor agrees
+    when: str = ""  # when data is sent, if not on every visit ("when you subscribe")
+    script_src: tuple[str, ...] = ()
+    connect_src: tuple[str, ...] = ()
+    img_src: tuple[str, ...] = ()
+
+
+PROCESSORS_KEY = "_storefront_processors"
+
+
+def declare_processor(config: MkDocsConfig, processor: Processor) -> None:
+    """Record the processor a plugin configures for this build (one per plugin)."""
+    declared = config.get(PROCESSORS_KEY) or {}
+    declared[processor.plugin] = processor
+    config[PROCESSORS_KEY] = declared
+
+
+def processors(config: MkDocsConfig) -> list[Processor]:
+    """Every processor declared for this build, in the order the plugins run."""
+    return list((config.get(PROCESSORS_KEY) or {}).values())
+
+
+def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
+    """The origins each CSP directive must allow for the declared processors, sorted."""
+    sources: dict[str, set[str]] = {"script-src": set(), "connect-src": set(), "img-src": set()}
+    for item in processors(config):
+        sources["script-src"].update(item.script_src)
+        sources["connect-src"].update(item.connect_src)
+        sources["img-src"].update(item.img_src)
+    return {directive: sorted(values) for directive, values in sources.items()}
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -309,9 +355,12 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "Processor",
     "absolute_url",
     "add_asset",
     "canonical_url",
+    "csp_sources",
+    "declare_processor",
     "display_path",
     "harden_meta",
     "harden_title",
@@ -324,6 +373,7 @@ __all__ = [
     "page_title",
     "partials_env",
     "plain_text",
+    "processors",
     "project_dir",
     "project_path",
     "render_partial",

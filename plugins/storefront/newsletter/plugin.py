@@ -80,11 +80,22 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             support.report(log, problem)
         if not problems:
             self.contract = contract
+            self._declare_processor(config, contract)
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         return config
+
+    def _declare_processor(self, config: MkDocsConfig, contract: Contract) -> None:
+        """The provider, for the privacy page's `/// business | processors` list."""
+        label = PROVIDERS[contract.provider].label
+        if contract.provider == "custom":
+            label = urlsplit(contract.action).hostname or label
+        support.declare_processor(config, support.Processor(
+            plugin="storefront/newsletter", name=label,
+            purpose="the newsletter: the email address (and first name, if given) typed into the signup form",
+            when="Only when you subscribe"))
 
     def double_opt_in(self) -> bool:
         """The plugin option, else the provider's documented default."""
