@@ -208,6 +208,12 @@ CASES = {
          "about.md": "# About\n\nNo call to action needed here.\n",
          "index.md": "# Home\n"},
         [("blog/posts/bad.md", 5)]),
+    "raw-tag-not-html": (
+        {"bad.md": "# Bad\n\n!!! tip\n    Set EESSI_<VERSION>_OVERRIDE first.\n\n"
+                   "Then run module show <this module name>.\n",
+         "good.md": "# Good\n\nSet `EESSI_<VERSION>_OVERRIDE`, see <https://eessi.io>, a <b>bold</b> "
+                    "word and a <my-card> element.\n\n```\nmodule show <name>\n```\n"},
+        [("bad.md", 4), ("bad.md", 6)]),
 }
 
 

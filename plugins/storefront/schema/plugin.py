@@ -76,6 +76,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, problem)
                 if self.business is not None and self.business.timezone is None:
                     self.business.timezone = support.site_timezone(config)
+        support.check_site_url(config)
         if self.config.json_ld and not config.site_url:
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
                                            "JSON-LD out (schema.org @ids must be absolute URLs)",
@@ -188,11 +189,16 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         config, page = self.mkdocs_config, self.current
         assert config is not None
         if kind not in KINDS:
-            self._block_problem(page, kind, f'"{kind}" is not a business block', "use hours, contact or faq")
+            self._block_problem(page, kind, f'"{kind}" is not a business block', "use hours, contact, faq or processors")
             return ""
         if body:
             self._block_problem(page, kind, "has text inside the block",
                                 "close the block with /// on the line after the header; the text was left out")
+        if kind == "processors":
+            # The third parties the site's plugins declared (newsletter, analytics), from the
+            # configuration, so the privacy page never falls out of date.
+            return str(support.render_partial(config, "business-processors",
+                                              processors=support.processors(config)))
         if kind == "faq":
             data = self.page_data.get(page.file.src_uri) if page is not None else None
             if not data or not data.faq:
