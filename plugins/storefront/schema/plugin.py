@@ -125,7 +125,38 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.files = files
+        if self.config.enabled and self.business is not None and self.business.logo:
+            self._check_logo(config, files, self.business.logo)
         return files
+
+    def _check_logo(self, config: MkDocsConfig, files: Files, logo: str) -> None:
+        """Google's logo rule: a raster image (PNG, JPG, WebP, GIF) of at least 112x112 px."""
+        assert self.profile_path is not None
+        shown = support.display_path(config, self.profile_path)
+        line = _profile_line(self.profile_path, "logo")
+        fix = ("add a PNG of the logo, at least 112x112 px (square works best), and point logo: at it; "
+               "the SVG can stay the theme's logo")
+        path = urlsplit(logo).path
+        if path.lower().endswith((".svg", ".svgz")):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is an SVG, which Google does not accept '
+                                           "as a logo", fix, line))
+            return
+        if urlsplit(logo).scheme:
+            return  # another site's image: its size cannot be checked at build time
+        file = files.get_file_from_path(logo.lstrip("/"))
+        if file is None or not file.abs_src_path:
+            return
+        try:
+            from PIL import Image, UnidentifiedImageError
+
+            with Image.open(file.abs_src_path) as image:
+                width, height = image.size
+        except (OSError, UnidentifiedImageError, ValueError):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" cannot be read as an image', fix, line))
+            return
+        if width < 112 or height < 112:
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is {width}x{height} px; Google needs a logo '
+                                           "of at least 112x112 px", fix, line))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.homepage = nav.homepage
@@ -405,6 +436,16 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     crumb = (name or config.site_name, absolute, id(target))
             self.crumb_cache[key] = crumb
         return self.crumb_cache[key]
+
+
+def _profile_line(path: Path, key: str) -> int | None:
+    try:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if text.startswith(f"{key}:"):
+                return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def _name(page: Page) -> str:
