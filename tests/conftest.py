@@ -21,9 +21,21 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-SCHEMAORG = SHARED / "schemaorg" / "schemaorg-current-https.jsonld"
-SARIF_SCHEMA = SHARED / "sarif" / "sarif-schema-2.1.0.json"
+# Vendored, pinned test data (source, version and licence in tests/data/README.md): the
+# tests read no file outside the repository.
+DATA = Path(__file__).resolve().parent / "data"
+SCHEMAORG = DATA / "schemaorg-30.0-current-https.jsonld.gz"
+SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json.gz"
+
+
+def read_vendored_json(path: Path) -> Any:
+    """One of the vendored, gzip-compressed JSON files under tests/data/."""
+    import gzip
+
+    if not path.exists():
+        pytest.fail(f"vendored test data missing: {path}")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 @dataclass
@@ -163,9 +175,7 @@ def site(tmp_path):
 
 @pytest.fixture(scope="session")
 def schemaorg_vocabulary() -> dict:
-    if not SCHEMAORG.exists():
-        pytest.fail(f"schema.org vocabulary not found at {SCHEMAORG}")
-    return json.loads(SCHEMAORG.read_text(encoding="utf-8"))
+    return read_vendored_json(SCHEMAORG)
 
 
 # --- browser tests ----------------------------------------------------------------------

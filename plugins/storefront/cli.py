@@ -1,4 +1,4 @@
-"""The `storefront` command: `storefront lint`, `storefront calendar`, `storefront new`.
+"""The `storefront` command: `storefront lint`, `storefront calendar`, `storefront check`, `storefront new`.
 
 Each subcommand lives beside its plugin (`storefront/<plugin>/cli.py`, or
 `storefront/template/cli.py` for `new`) and exposes `register(subparsers)`, which adds its
@@ -12,11 +12,27 @@ import importlib
 import os
 import sys
 
-SUBCOMMANDS = ("storefront.lint.cli", "storefront.calendar.cli", "storefront.template.cli")
+SUBCOMMANDS = ("storefront.lint.cli", "storefront.calendar.cli", "storefront.check.cli",
+               "storefront.template.cli")
+
+
+EXAMPLES = """\
+examples:
+  storefront new ../harbour-plumbing --name "Harbour Plumbing" --type Plumber \\
+      --timezone Europe/London --url https://harbour.example/
+  storefront lint --strict
+  storefront calendar --next
+  storefront SUBCOMMAND --help     # the options and an example of each subcommand
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="storefront", description=__doc__.splitlines()[0])
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="storefront", description=__doc__.splitlines()[0], epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in SUBCOMMANDS:
         importlib.import_module(module_name).register(subparsers)

@@ -13,7 +13,7 @@ def test_every_subcommand_is_registered():
 
     parser = build_parser()
     choices = next(a for a in parser._actions if a.dest == "command").choices
-    assert set(choices) == {"lint", "calendar", "new"}
+    assert set(choices) == {"lint", "calendar", "check", "new"}
 
 
 def test_a_closed_pipe_is_not_a_traceback():
@@ -28,3 +28,46 @@ def test_a_closed_pipe_is_not_a_traceback():
                                  "STOREFRONT_NOW": "2026-11-23T12:00:00Z"})
     assert "Traceback" not in result.stderr, result.stderr
     assert "BrokenPipeError" not in result.stderr
+
+
+def _subparsers():
+    from storefront.cli import build_parser
+
+    parser = build_parser()
+    return parser, next(a for a in parser._actions if a.dest == "command").choices
+
+
+def test_python_dash_m_storefront_runs_the_command():
+    result = subprocess.run([sys.executable, "-m", "storefront", "--help"],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "plugins")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: storefront")
+    for name in ("lint", "calendar", "new"):
+        assert name in result.stdout
+
+
+def test_version_is_the_distribution_version(capsys):
+    import re
+
+    import pytest
+
+    from storefront import __version__
+    from storefront.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"storefront {__version__}"
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1) == __version__
+
+
+def test_every_subcommand_help_has_an_example():
+    parser, choices = _subparsers()
+    assert "storefront new" in parser.format_help()
+    for name, subparser in choices.items():
+        text = subparser.format_help()
+        assert "example" in text, name
+        # the example is printed as written (not re-wrapped) and runs this very subcommand
+        assert f"\n  storefront {name}" in text, (name, text)

@@ -85,12 +85,14 @@ def test_sentences_keep_abbreviations():
 
 
 def test_keyword_normalisation():
+    from storefront.lint import keyphrase
+
     same = ["Sourdough Breads", "sourdough-bread", "SOURDOUGH BREAD", "sourdough bréad", "Sourdough_Bread"]
-    assert {text.normalise(value) for value in same} == {"sourdough bread"}
-    assert text.normalise("Pastries and loaves") == text.normalise("pastry and loaf")
-    assert text.normalise("rye bread") != text.normalise("sourdough bread")
-    tokens = text.normalise_tokens("Our sourdough breads, and more sourdough bread!")
-    assert text.count_phrase(tokens, text.normalise_tokens("sourdough bread")) == 2
+    assert {keyphrase.parse(value).keys for value in same} == {("sourdough", "bread")}
+    assert keyphrase.parse("Pastries and loaves").keys == keyphrase.parse("pastry and loaf").keys
+    assert keyphrase.parse("rye bread").keys != keyphrase.parse("sourdough bread").keys
+    found = keyphrase.count("Our sourdough breads, and more sourdough bread!", [keyphrase.parse("sourdough bread")])
+    assert found == 2
 
 
 def test_syllables_are_offline_and_textstat_global_state_is_untouched():

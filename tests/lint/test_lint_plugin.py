@@ -238,3 +238,37 @@ def test_blog_posts_are_linked_from_the_blog_index(site):
     assert findings(built, "cta-missing") == []
     # the generated archive and category pages are not linted
     assert {f.path for f in findings(built)} <= {"index.md", "blog/index.md", "blog/posts/a.md"}
+
+
+MINIFY_HOOK = '''
+import re
+from mkdocs.plugins import event_priority
+
+
+@event_priority(10)  # before storefront/lint reads the page, as a minifier listed before it does
+def on_post_page(output, page, config):
+    """Unquote attribute values and put class before href, as HTML minifiers write them."""
+    output = re.sub(r'<a href="([^"\\s>]*)" class="([^"\\s>]*)"', r'<A class=\\2 HREF=\\1', output)
+    return re.sub(r'(\\w+)="([^"\\s>=]*)"', r'\\1=\\2', output)
+'''
+
+
+def test_built_html_is_read_with_a_parser_minified_or_not(site):
+    """Minifiers write `href=../x/` and `class=md-button` unquoted (mkdocs-minify-plugin on
+    Material's own docs): the links, h1 and buttons lint reads are the same."""
+    files = {
+        "index.md": "# Home\n\nSee [the shop](shop/hours.md) and [our story](about.md).\n",
+        "shop/hours.md": "# Hours\n\nBack [home](../index.md).\n",
+        "about.md": "# About\n\nBack [home](index.md).\n",
+        "blog/posts/post.md": "# Post\n\nA post about the shop.\n\n<a class=md-button href=../../about/>Visit</a>\n",
+        "/hooks/minify.py": MINIFY_HOOK,
+    }
+    config = {"nav": ["index.md", "blog/posts/post.md"], "not_in_nav": "/shop/*.md\n/about.md",
+              "markdown_extensions": ["attr_list"]}
+    plain = lint_site(site, dict(files), config=dict(config))
+    minified = lint_site(site, dict(files), config={**config, "hooks": ["hooks/minify.py"]})
+    assert plain.ok and minified.ok, (plain.error, minified.error)
+    assert "<A class=" in minified.text("index.html") and 'href="' not in minified.text("shop/hours/index.html")
+    assert findings(plain, "page-orphan") == [] and findings(plain, "cta-missing") == []
+    assert findings(minified, "page-orphan") == []
+    assert findings(minified, "cta-missing") == []

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import SARIF_SCHEMA, write_tree
+from conftest import SARIF_SCHEMA, read_vendored_json, write_tree
 from storefront.cli import main
 
 from lint_outputs_samples import (
@@ -83,7 +83,7 @@ def test_sarif_format_is_valid(tmp_path, capsys):
     config = make_project(tmp_path, {"index.md": INDEX, "about.md": ABOUT_WITH_SKIP}, lint_config())
     code, out, _ = lint(capsys, "-f", config, "--format", "sarif")
     data = json.loads(out)
-    jsonschema.validate(data, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(data, read_vendored_json(SARIF_SCHEMA))
     results = data["runs"][0]["results"]
     assert {r["ruleId"] for r in results} == {"heading-skip", "link-text-vague"}
     assert code == 0

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import ROOT, SARIF_SCHEMA
+from conftest import ROOT, SARIF_SCHEMA, read_vendored_json
 from storefront.cli import main
 from storefront.lint.plugin import LintPlugin
 
@@ -66,7 +66,7 @@ def test_reports_are_written_outside_site_dir(site):
 
     # SARIF: valid 2.1.0, one result per finding
     sarif = json.loads((folder / "lint.sarif").read_text(encoding="utf-8"))
-    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(sarif, read_vendored_json(SARIF_SCHEMA))
     results = sarif["runs"][0]["results"]
     assert len(results) == len(data["findings"])
     skip = next(r for r in results if r["ruleId"] == "heading-skip")

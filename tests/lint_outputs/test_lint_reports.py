@@ -8,7 +8,7 @@ import jsonschema
 import lxml.html
 import pytest
 
-from conftest import SARIF_SCHEMA
+from conftest import SARIF_SCHEMA, read_vendored_json
 from storefront.lint.findings import Finding
 from storefront.lint.reports import FORMATS, sarif, write_reports
 
@@ -17,9 +17,7 @@ from lint_outputs_samples import HOSTILE, sample_reports
 
 @pytest.fixture(scope="module")
 def sarif_schema() -> dict:
-    if not SARIF_SCHEMA.exists():
-        pytest.fail(f"SARIF schema not found at {SARIF_SCHEMA}")
-    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return read_vendored_json(SARIF_SCHEMA)
 
 
 def test_write_reports_writes_each_format_into_a_new_folder(tmp_path):

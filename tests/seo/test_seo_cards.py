@@ -88,3 +88,48 @@ def test_wrap_never_exceeds_the_width():
     lines = cards.wrap("Supercalifragilisticexpialidocious " * 3 + "a" * 80, font, 400)
     assert all(font.getlength(line) <= 400 for line in lines)
     assert "".join(lines).replace(" ", "") == ("Supercalifragilisticexpialidocious" * 3 + "a" * 80)
+
+
+def _corner(built, name="long.png"):
+    with Image.open(built.site / "assets/storefront/cards" / name) as image:
+        return image.convert("RGB").getpixel((5, 5))
+
+
+def _close(rgb, hex_colour):
+    want = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return all(abs(a - b) <= 8 for a, b in zip(rgb, want))
+
+
+def test_card_colour_defaults_to_the_material_palette_primary(site):
+    files = {"index.md": "# Home\n", "long.md": "# A page\n\nText.\n"}
+    config = {"site_url": SITE_URL, "theme": {"name": "material", "palette": {"primary": "teal"}},
+              "plugins": ["storefront/seo"]}
+    built = site(files, config=config, strict=True, env=NOW)
+    assert built.ok, built.warnings
+    assert _close(_corner(built), "#009485"), _corner(built)
+    # a light/dark toggle list: the first scheme's primary
+    config["theme"]["palette"] = [{"scheme": "default", "primary": "deep orange"},
+                                  {"scheme": "slate", "primary": "indigo"}]
+    built = site(files, config=config, strict=True, env=NOW)
+    assert _close(_corner(built), "#ff6e42"), _corner(built)
+
+
+def test_card_colour_without_palette_is_neutral_and_the_option_wins(site):
+    files = {"index.md": "# Home\n", "long.md": "# A page\n\nText.\n"}
+    built = site(files, config={"site_url": SITE_URL, "theme": {"name": "mkdocs"},
+                                "plugins": ["storefront/seo"]}, strict=True, env=NOW)
+    assert built.ok, built.warnings
+    assert _close(_corner(built), cards.NEUTRAL_CARD_COLOUR)
+    built = site(files, config={"site_url": SITE_URL,
+                                "theme": {"name": "material", "palette": {"primary": "teal"}},
+                                "plugins": [{"storefront/seo": {"card_colour": "#204060"}}]},
+                 strict=True, env=NOW)
+    assert _close(_corner(built), "#204060")
+
+
+def test_palette_primary_names_and_values():
+    assert cards.palette_primary({"primary": "blue grey"}) == "#546d78"
+    assert cards.palette_primary({"primary": "#1F5FA8"}) == "#1f5fa8"
+    assert cards.palette_primary({"primary": "custom"}) is None
+    assert cards.palette_primary(None) is None
+    assert cards.palette_primary("indigo") is None

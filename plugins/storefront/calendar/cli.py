@@ -23,7 +23,12 @@ __all__ = ["format_table", "register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "calendar", help="print the editorial calendar, or when the public site next changes",
-        description=__doc__.splitlines()[0])
+        description=__doc__.splitlines()[0],
+        epilog="examples:\n"
+               "  storefront calendar                           # every dated page, plan item and promotion\n"
+               "  storefront calendar --next                    # e.g. 2026-12-03T14:00:00Z, or nothing\n"
+               "  storefront calendar --now 2026-12-24T09:00:00Z -f mkdocs.yml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE",
                         help="the MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--next", action="store_true",
@@ -35,47 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _load(config_file: str):
-    """Load mkdocs.yml as MkDocs does; on failure, MkDocs' own messages say what is wrong."""
-    import logging
-
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    class Collect(logging.Handler):
-        def __init__(self) -> None:
-            super().__init__(logging.WARNING)
-            self.messages: list[str] = []
-
-        def emit(self, record: logging.LogRecord) -> None:
-            self.messages.append(record.getMessage())
-
-    logger = logging.getLogger("mkdocs")
-    collect = Collect()
-    old_level, old_propagate = logger.level, logger.propagate
-    # MkDocs' INFO chatter must not end up in a `--next` capture; its problems are kept.
-    logger.setLevel(logging.WARNING)
-    logger.addHandler(collect)
-    logger.propagate = False
-    try:
-        config = load_config(config_file=config_file)
-    except (ConfigurationError, Abort) as error:
-        return None, "; ".join(collect.messages) or str(error) or "the configuration is not valid"
-    except (OSError, SystemExit) as error:  # a missing file
-        return None, f"cannot read {config_file} ({error})"
-    finally:
-        logger.removeHandler(collect)
-        logger.setLevel(old_level)
-        logger.propagate = old_propagate
-    for message in collect.messages:
-        print(f"WARNING: {message}", file=sys.stderr)
-    return config, None
-
-
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    config, problem = _load(args.config_file)
+    from .. import support
+
+    config, problem = support.load_config_quietly(args.config_file)
     if config is None:
         print(f"storefront calendar: {problem}", file=err)
         return 2
@@ -83,7 +53,6 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
 
-    from .. import support
     from .model import build_items
     from .plan import load_plan
     from .plugin import read_states, site_next_change

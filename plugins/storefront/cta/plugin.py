@@ -23,11 +23,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
 from ..core.frontmatter import key_line
+from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .config import CtaConfig
 from .model import (
     STYLES,
@@ -36,6 +36,7 @@ from .model import (
     choose_variant,
     has_query_key,
     is_external,
+    partial_context,
     read_ctas,
     with_utm,
 )
@@ -155,7 +156,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                 support.report(log, Diagnostic(
                     cta.source, f"{cta.id}.url", f"{describe(cta.url)} is not a page or file of the site",
                     f"write a path under {Path(config.docs_dir).name}/ like order.md, "
-                    "or a full URL like https://shop.example.com/cakes",
+                    "or a full URL like https://shop.example.com/offers",
                     line=cta.extra.get("url_line") or cta.line))
         return files
 
@@ -222,22 +223,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         return Markup(parts[0] + html_attr(href) + parts[1])
 
     def _context(self, cta: Cta, variant, overrides: dict[str, Any], placement: str) -> dict[str, Any]:
-        def text(key: str) -> str | None:
-            if isinstance(overrides.get(key), str):
-                return overrides[key]
-            chosen = getattr(variant, key, None) if variant else None
-            return chosen if chosen is not None else getattr(cta, key)
-
-        return {
-            "id": cta.id,
-            "variant": variant.id if variant else None,
-            "external": is_external(cta.url, self.site_host),
-            "label": text("label"),
-            "heading": text("heading"),
-            "text": text("text"),
-            "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
-            "placement": placement,
-        }
+        return partial_context(cta, variant, overrides, placement, self.site_host)
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config
@@ -245,7 +231,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             return ""
         if not argument:
             self.problems.append((None, "the cta block needs a CTA id", "write it like /// cta | " +
-                                  (next(iter(sorted(self.ctas)), "order-a-cake"))))
+                                  (next(iter(sorted(self.ctas)), "book-a-visit"))))
             return ""
         cta = self.ctas.get(argument)
         if cta is None:
@@ -358,7 +344,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
 
 
 def _site_target(url: str) -> str | None:
-    """The file path part of a link into the site (`order.md` of `order.md#cakes`), or None for
+    """The file path part of a link into the site (`order.md` of `order.md#offers`), or None for
     external, mailto:, tel:, fragment-only and site-absolute links."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
+from . import keyphrase
 from . import text as textmod
 from .findings import Finding
 from .source import Document, Heading, Unit, parse
@@ -134,25 +135,30 @@ class PageAnalysis:
         return sum(len(words) for words in self.unit_words.values())
 
     @cached_property
-    def body_tokens(self) -> tuple[str, ...]:
-        # One pass over the whole text; a separator token keeps a keyphrase from matching
-        # across two paragraphs, list items or cells (it is only used to count phrases).
-        return textmod.normalise_tokens(" 0unitbreak0 ".join(unit.text for unit in self.doc.units))
-
-    @cached_property
-    def keyphrases(self) -> list[tuple[str, ...]]:
-        """The focus keyphrase and its synonyms, normalised (the focus keyphrase first)."""
+    def keyphrases(self) -> list[keyphrase.Keyphrase]:
+        """The focus keyphrase and its synonyms as the matcher reads them (the focus keyphrase
+        first)."""
         phrases = [self.input.keyword, *self.input.keywords] if self.input.keyword else []
-        out = []
+        out: list[keyphrase.Keyphrase] = []
         for phrase in phrases:
-            tokens = textmod.normalise_tokens(phrase or "")
-            if tokens and tokens not in out:
-                out.append(tokens)
+            parsed = keyphrase.parse(phrase, self.lang)
+            if parsed and all(parsed.keys != other.keys or parsed.exact != other.exact for other in out):
+                out.append(parsed)
         return out
 
     def mentions_keyword(self, value: str | None) -> bool:
-        tokens = textmod.normalise_tokens(value or "")
-        return any(textmod.contains_all(tokens, phrase) for phrase in self.keyphrases)
+        """Whether one sentence of `value` holds every content word of the keyphrase or a synonym."""
+        return keyphrase.found(value, self.keyphrases, self.lang)
+
+    def keyword_count(self, phrases: list[keyphrase.Keyphrase]) -> int:
+        """How often the keyphrases occur in the body (per sentence; paragraphs, list items and
+        cells are never joined)."""
+        return sum(keyphrase.count(unit.text, phrases, self.lang, parsed=parsed)
+                   for unit, parsed in self.unit_sentences)
+
+    @cached_property
+    def unit_sentences(self) -> list:
+        return [(unit, keyphrase.sentences(unit.text, self.lang)) for unit in self.doc.units]
 
 
 def analyse(page: PageInput, settings: dict) -> PageResult:
@@ -170,7 +176,7 @@ def analyse(page: PageInput, settings: dict) -> PageResult:
             continue
         for line, message in rule.check(analysis, setting.options) or ():
             findings.append(Finding(page.path, max(1, int(line)), rule_id, setting.severity, message))
-    keyword_norm = " ".join(analysis.keyphrases[0]) if analysis.keyphrases else None
+    keyword_norm = " ".join(analysis.keyphrases[0].keys) if analysis.keyphrases else None
     return PageResult(
         path=page.path, src_uri=page.src_uri, url=page.url, title=page.title, title_line=analysis.title_line,
         description=page.description, description_line=page.description_line, keyword=page.keyword,

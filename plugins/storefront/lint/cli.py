@@ -44,6 +44,11 @@ def register(subparsers: Any) -> None:
         help="check readability and SEO of every page (storefront/lint)",
         description="Build the site into a temporary folder with storefront/lint and report "
                     "its findings. Exits 1 on errors (and on warnings with --strict).",
+        epilog="examples:\n"
+               "  storefront lint --strict                      # fail on warnings too\n"
+               "  storefront lint -f docs/mkdocs.yml --format sarif > lint.sarif\n"
+               "  storefront lint --update-baseline .storefront-lint-baseline.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-f", "--config-file", metavar="FILE", default=None,
                         help="the MkDocs configuration (default: mkdocs.yml in this folder)")

@@ -33,3 +33,10 @@ def vague_link_texts(lang: str) -> frozenset[str]:
 
 def sentence_limit(lang: str) -> int:
     return int(setting(lang, "sentence_words", 20))
+
+
+@cache
+def first_word_exceptions(lang: str) -> frozenset[str]:
+    """Words that begin a sentence together with the next one ("The dog"), per language."""
+    table = yaml.safe_load((DATA / "first_word_exceptions.yml").read_text(encoding="utf-8"))
+    return frozenset(str(word).lower() for word in table.get(lang, []))

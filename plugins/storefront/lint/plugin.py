@@ -14,7 +14,6 @@ import hashlib
 import logging
 import os
 import posixpath
-import re
 import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -33,6 +32,7 @@ from .cache import ResultCache, fingerprint, page_key
 from .config import LintConfig
 from .engine import format_finding, reports
 from .findings import Finding, PageReport
+from .html import content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
@@ -42,9 +42,6 @@ from .workers import Analyser, default_workers, inline_first
 
 log = get_plugin_logger(__name__)
 
-_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
-_CTA = re.compile(r"class=\"[^\"]*\b(?:md-button|storefront-cta)\b")
-_HREF = re.compile(r"<a\s[^>]*?href=\"([^\"#:?]*)[\"#?]")  # relative links only (no scheme)
 _THEMES_PRINTING_TITLE = {"material"}  # their content template prints the title as h1 when the page has none
 
 
@@ -125,6 +122,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
         title = support.page_title(page)
         lines = key_lines(source)
+        rendered = content_facts(html)
         page_input = PageInput(
             path=path,
             src_uri=page.file.src_uri,
@@ -140,9 +138,9 @@ class LintPlugin(BasePlugin[LintConfig]):
             keywords=lint_meta.keywords,
             lang=language_root(meta.lang) if meta.lang else self._site_lang,
             indexable=meta.indexable and not support.is_404(page),
-            rendered_h1=len(_H1.findall(html)),
+            rendered_h1=rendered.h1,
             theme_h1=self._theme_h1,
-            rendered_cta=bool(_CTA.search(html)),
+            rendered_cta=rendered.cta,
             ignore=lint_meta.ignore,
         )
         key = page_key(page_input, self._fingerprint)
@@ -162,7 +160,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         started = time.process_time()
         here = _page_url(page.url)
         folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
-        for href in set(_HREF.findall(output)):
+        for href in link_targets(output):
             target = _link_target(folder, href)
             if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)

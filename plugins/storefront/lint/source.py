@@ -29,13 +29,16 @@ _TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
 _BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+# a definition (Python-Markdown def_list): ":" then spaces, under a term line
+_DEFINITION = re.compile(r"^(?P<indent> {0,3}):(?=[ \t]+\S)")
+# a task-list box at the start of a list item (pymdownx.tasklist): not a word
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
+# an emoji or icon shortcode (pymdownx.emoji: `:smile:`, `:octicons-arrow-right-24:`): not words
+_SHORTCODE = re.compile(r"(?<![\w:/]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?![\w:/])")
 _ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}\n]*\}|\{:\s*\}")
 _BUTTON_ATTR = re.compile(r"\{[^}\n]*\.md-button\b[^}\n]*\}")
-_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-_HTML_HREF = re.compile(r"<a\b[^>]*\bhref\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
-_HTML_CTA = re.compile(r"class\s*=\s*[\"'][^\"']*\b(?:md-button|storefront-cta)\b", re.IGNORECASE)
-_HTML_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+# an opening <a>, <img> or <h1> tag (quoted values may hold ">"); its attributes are parsed
+_HTML_TAG = re.compile(r"<(a|img|h1)(?=[\s>/])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.IGNORECASE)
 _ASIDE_BLOCKS = {
     "admonition", "details", "note", "abstract", "info", "tip", "success", "question", "warning",
     "failure", "danger", "bug", "example", "quote", "html", "caption",
@@ -46,7 +49,7 @@ _ASIDE_BLOCKS = {
 class Unit:
     """A run of prose: a paragraph, a list item, a table cell or a block quote paragraph."""
 
-    kind: str  # "p", "li", "cell"
+    kind: str  # "p", "li" (list items and definitions), "cell", "dt" (a definition list's term)
     text: str
     line: int  # source line of the first character
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (text offset, line) after each line break
@@ -98,14 +101,18 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], set[int]]:
     """The source lines rewritten for CommonMark (same line count), the aside line ranges
-    (0-based, end exclusive) and the lines of `/// cta` blocks (1-based)."""
+    (0-based, end exclusive), the lines of `/// cta` blocks (1-based) and the rows (0-based)
+    of definition-list terms. A definition (`:   text`) becomes a list item, so it is read
+    as one, never merged with its term into a paragraph."""
     lines = source.split("\n")
     for index in range(min(body_offset(source), len(lines))):
         lines[index] = ""
     asides: list[tuple[int, int]] = []
     ctas: list[int] = []
+    terms: set[int] = set()
+    definitions: set[int] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -148,13 +155,22 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int]]:
             continue
         if _BLOCK_END.match(line) or _ABBREVIATION.match(line):
             lines[index] = ""
+        elif _DEFINITION.match(line):
+            term = index - 1
+            if term >= 0 and not lines[term].strip():
+                term -= 1  # "Term", a blank line, ":   definition"
+            if term >= 0 and lines[term].strip():
+                if term not in definitions and _indent(lines[term]) < 4:
+                    terms.add(term)
+                lines[index] = _DEFINITION.sub(lambda m: m.group("indent") + "-", line, count=1)
+                definitions.add(index)
         index += 1
-    return lines, asides, ctas
+    return lines, asides, ctas, terms
 
 
 def parse(source: str) -> Document:
     """The page's prose, headings, links, images and calls to action, with source lines."""
-    lines, asides, cta_lines = prepare(source)
+    lines, asides, cta_lines, terms = prepare(source)
     doc = Document(ctas=list(cta_lines))
     tokens = _parser().parse("\n".join(lines))
 
@@ -196,11 +212,16 @@ def parse(source: str) -> Document:
             doc.headings.append(heading)
             doc.order.append(heading)
             continue
-        if not text.strip():
-            continue  # an image, a button or raw HTML alone: no prose
-        unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else "p"
+        if not text.strip() or (_TASK_BOX.match(text) and not text[_TASK_BOX.match(text).end():].strip()):
+            continue  # an image, a button or raw HTML alone (or an empty task box): no prose
+        unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
+            "dt" if row in terms else "p"
         stripped = len(text) - len(text.lstrip())
-        unit = Unit(unit_kind, text.strip(), row + 1,
+        if unit_kind == "li" and text.lstrip().startswith("["):
+            box = _TASK_BOX.match(text)
+            if box:
+                stripped = box.end()
+        unit = Unit(unit_kind, text[stripped:].strip(), row + 1,
                     [(max(0, offset - stripped), number) for offset, number in breaks],
                     aside=in_aside(row) or "blockquote" in stack)
         doc.units.append(unit)
@@ -245,6 +266,8 @@ def _inline(children, first_line: int, lines: list[str]):
             continue
         if kind == "text":
             content = child.content
+            if ":" in content:
+                content = _SHORTCODE.sub("", content)
             if open_link is not None:
                 link_text.append(content)
                 if content.strip() == open_link.href.strip() or content.startswith(("http://", "https://", "mailto:")):
@@ -268,20 +291,29 @@ def _button_after(source_line: str, link: Link) -> bool:
 
 
 def _scan_html(doc: Document, html: str, first_line: int) -> None:
-    """Images, links, calls to action and h1 tags written as raw HTML in the Markdown."""
-    for match in _HTML_IMG.finditer(html):
+    """Images, links, calls to action and h1 tags written as raw HTML in the Markdown.
+
+    Each tag is found for its line and read with an HTML parser (`html.tag_attributes`), so
+    unquoted or reordered attributes (`<a class=md-button href=x>`) read the same."""
+    from .html import tag_attributes, text_of
+
+    for match in _HTML_TAG.finditer(html):
+        name = match.group(1).lower()
         line = first_line + html.count("\n", 0, match.start())
-        alt = _HTML_ALT.search(match.group(0))
-        src = re.search(r"\bsrc\s*=\s*(\"[^\"]*\"|'[^']*')", match.group(0), re.IGNORECASE)
-        doc.images.append(Image(src.group(1)[1:-1] if src else "", alt.group(1).strip("\"'") if alt else "", line))
-    for match in _HTML_HREF.finditer(html):
-        line = first_line + html.count("\n", 0, match.start())
-        end = html.find("</a>", match.end())
-        inner = re.sub(r"<[^>]+>", "", html[html.find(">", match.end()) + 1:end if end > 0 else None])
-        tag = html[match.start():html.find(">", match.end()) + 1]
-        link = Link(match.group(1)[1:-1], " ".join(inner.split()), line, bool(_HTML_CTA.search(tag)))
+        if name == "h1":
+            doc.html_h1.append(line)
+            continue
+        attributes = tag_attributes(match.group(0))
+        if name == "img":
+            doc.images.append(Image(attributes.get("src") or "", (attributes.get("alt") or "").strip(), line))
+            continue
+        if "href" not in attributes:
+            continue
+        end = html.lower().find("</a>", match.end())
+        inner = text_of(html[match.end():end if end > 0 else None])
+        classes = (attributes.get("class") or "").split()
+        link = Link((attributes.get("href") or "").strip(), " ".join(inner.split()), line,
+                    bool({"md-button", "storefront-cta"}.intersection(classes)))
         doc.links.append(link)
         if link.button:
             doc.ctas.append(line)
-    for match in _HTML_H1.finditer(html):
-        doc.html_h1.append(first_line + html.count("\n", 0, match.start()))

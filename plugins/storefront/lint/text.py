@@ -73,39 +73,6 @@ def stem(word: str) -> str:
     return word
 
 
-def normalise_tokens(text: str) -> tuple[str, ...]:
-    """A phrase as comparable tokens: lower case, no accents, hyphens and underscores as
-    spaces, punctuation gone, plurals folded ("Sourdough-Breads" == "sourdough bread")."""
-    plain = strip_accents(text.casefold()).replace("-", " ").replace("_", " ").replace("’", "'")
-    return tuple(map(stem, _TOKEN.findall(plain)))
-
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def normalise(text: str) -> str:
-    """A keyword's comparable form (see `normalise_tokens`)."""
-    return " ".join(normalise_tokens(text))
-
-
-def contains_all(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    """Every token of the keyphrase occurs in the text, in any order."""
-    if not needle:
-        return False
-    present = set(haystack)
-    return all(token in present for token in needle)
-
-
-def count_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
-    """How often the keyphrase occurs in the text as consecutive tokens."""
-    size = len(needle)
-    if not size or size > len(haystack):
-        return 0
-    first = needle[0]
-    return sum(1 for index, token in enumerate(haystack)
-               if token == first and haystack[index:index + size] == needle)
-
-
 def language_root(lang: str | None) -> str:
     """"en-GB" / "pt_BR" / "EN" -> "en"."""
     return re.split(r"[-_]", (lang or "en").strip().lower() or "en")[0] or "en"

@@ -13,8 +13,9 @@ class ConsentConfig(base.Config):
     """Show a consent checkbox."""
     required = c.Type(bool, default=True)
     """The checkbox must be ticked before the form can be sent (HTML `required`, no script)."""
-    text = c.Type(str, default="Yes, email me news and offers from the bakery. I have read the {privacy}.")
-    """The checkbox label; `{privacy}` becomes a link to `privacy_url`."""
+    text = c.Optional(c.Type(str))
+    """The checkbox label; `{privacy}` becomes a link to `privacy_url`; default:
+    `default_consent_text(site_name)`."""
     link_text = c.Type(str, default="privacy policy")
     """The words of the privacy link."""
     privacy_url = c.Optional(c.Type(str))
@@ -35,8 +36,8 @@ class NewsletterConfig(base.Config):
     """The email provider whose form contract is used."""
     form = c.Type(dict, default={})
     """The provider's public form ids from its embed code (e.g. `username` for Buttondown)."""
-    heading = c.Type(str, default="Fresh from the oven, in your inbox")
-    """The form's heading."""
+    heading = c.Optional(c.Type(str))
+    """The form's heading; default: `default_heading(site_name)`."""
     text = c.Type(str, default="")
     """A sentence under the heading."""
     button = c.Type(str, default="Subscribe")
@@ -59,15 +60,21 @@ class NewsletterConfig(base.Config):
     """The label of the hidden honeypot field (read only by bots)."""
     consent = c.SubConfig(ConsentConfig)
     """The consent checkbox."""
+    double_opt_in = c.Optional(c.Type(bool))
+    """Whether the provider sends a confirmation email before subscribing; default: the
+    provider's documented default (see the README's provider table)."""
+    new_tab_note = c.Type(str, default="The provider's answer opens in a new tab.")
+    """Said under the button of forms that post to a new tab (MailerLite answers with JSON)."""
     thank_you = c.Optional(c.Type(str))
-    """A page of the site shown after signing up (e.g. `thanks.md`); default: a generated page."""
+    """A page of the site (`thanks.md`) or an https URL shown after signing up; default: a
+    generated page."""
     thank_you_path = c.Type(str, default="newsletter/thanks.md")
     """Where the generated thank-you page goes."""
-    thank_you_title = c.Type(str, default="Thank you for subscribing")
-    """The generated thank-you page's title."""
-    thank_you_text = c.Type(
-        str, default="Please check your inbox: we've sent you an email to confirm your subscription.")
-    """The generated thank-you page's text."""
+    thank_you_title = c.Optional(c.Type(str))
+    """The generated thank-you page's title; default: worded from `double_opt_in`."""
+    thank_you_text = c.Optional(c.Type(str))
+    """The generated thank-you page's text; default: worded from `double_opt_in` (and, for
+    Formspree and Netlify, saying the address was received as a form entry)."""
     after_posts = c.Type(bool, default=True)
     """Place the form after every blog post."""
     after_pages = c.ListOfItems(c.Type(str), default=[])
@@ -76,3 +83,15 @@ class NewsletterConfig(base.Config):
     """Offer the footer form to the theme as `storefront.newsletter_footer`."""
     css = c.Type(bool, default=True)
     """Add the small stylesheet the form needs (honeypot hiding, focus ring, layout)."""
+
+
+def default_heading(site_name: str) -> str:
+    """The form's heading when none is set: worded from the site's own name."""
+    return f"Updates from {site_name} by email" if site_name.strip() else "Updates by email"
+
+
+def default_consent_text(site_name: str) -> str:
+    """The consent label when none is set: the site's own name, and the privacy link."""
+    who = f" from {site_name}" if site_name.strip() else ""
+    # `{privacy}` is the link; the site name is put in after it so a brace in it is only text
+    return "Yes, email me updates" + who.replace("{privacy}", "{ privacy }") + ". I have read the {privacy}."

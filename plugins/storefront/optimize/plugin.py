@@ -21,10 +21,11 @@ from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
 from .config import OptimizeConfig
-from .headers import form_origins, inline_script_hashes, render_headers
+from .headers import add_sources, form_origins, inline_script_hashes, render_headers
 from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
                      displayed_size, rewrite_images)
 from .minify import minify_page
+from .structure import first_difference, non_html_tags, same_document
 from .styles import can_inline, inline_stylesheets
 
 log = get_plugin_logger(__name__)
@@ -93,11 +94,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if self.config.inline_css:
             output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page))
         if self.config.minify:
-            try:
-                output = minify_page(output, css=self.config.minify_css, js=self.config.minify_js)
-            except Exception as error:  # minify-html is a native library: never lose the page
-                log.warning("%s: the page could not be minified (%s); it is written as it was",
-                            support.source_path(page, config), error)
+            output = self._minify(output, support.source_path(page, config))
         self._collect_policy(output)
         return output
 
@@ -108,13 +105,31 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if not self.config.enabled or not template_name.endswith(".html"):
             return output_content
         if self.config.minify:
-            try:
-                output_content = minify_page(output_content, css=self.config.minify_css,
-                                             js=self.config.minify_js)
-            except Exception as error:
-                log.warning("%s could not be minified (%s)", template_name, error)
+            output_content = self._minify(output_content, template_name)
         self._collect_policy(output_content)
         return output_content
+
+    def _minify(self, html: str, name: str) -> str:
+        """The page minified, or as it was when minifying would change its structure."""
+        try:
+            minified = minify_page(html, css=self.config.minify_css, js=self.config.minify_js)
+        except Exception as error:  # minify-html is a native library: never lose the page
+            log.warning("%s: the page could not be minified (%s); it is written as it was",
+                        name, error)
+            return html
+        if same_document(html, minified):
+            return minified
+        unknown = non_html_tags(html)
+        if unknown:
+            cause = (f"it has raw tags that are not HTML ({', '.join(f'<{t}>' for t in unknown)}): "
+                     "wrap them in backticks in the Markdown, e.g. `<VERSION>`")
+        elif "</br>" in html.lower():
+            cause = "it has </br>, which browsers read as <br>: write <br> instead"
+        else:
+            cause = f"where it differs: {first_difference(html, minified)}"
+        log.warning("%s: minifying would change how a browser reads the page, so it is written "
+                    "unminified; %s", name, cause)
+        return html
 
     def _collect_policy(self, html: str) -> None:
         if self._headers_template is not None:
@@ -144,6 +159,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 fix="point headers: at a _headers template, e.g. deploy/_headers, or remove it"))
             return
         text = render_headers(template, self._script_hashes, self._form_origins)
+        text = add_sources(text, support.csp_sources(config))  # an analytics provider's origins
         (self._site_dir / "_headers").write_text(text, encoding="utf-8")
 
     # --- images ---------------------------------------------------------------------------

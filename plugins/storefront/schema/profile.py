@@ -18,6 +18,8 @@ import yaml
 
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
+from ..core.secrets import SECRET_FIX, secret_kind
+from ..core.urls import clean_text, text_problem, url_problem
 from . import hours as hours_mod
 from . import vocabulary
 
@@ -175,9 +177,21 @@ class _Reader:
             if not isinstance(value, str):
                 # Text as written: YAML would read an unquoted postcode 05401 as the number 2817.
                 return self.raw.get(key, str(value)).strip()
-            return value.strip()
+            return self.published(value.strip(), key)
         self.report(key, f"{describe(value)} is not text", "write a single line of text")
         return ""
+
+    def published(self, text: str, key: str) -> str:
+        """Text shown on the page and in the structured data: no secrets, no control characters."""
+        kind = secret_kind(text)
+        if kind:
+            self.report(key, f"this looks like {kind}, which must never be published in a page", SECRET_FIX)
+            return ""
+        problem = text_problem(text)
+        if problem:
+            self.report(key, problem, "remove it (retype the text or paste it as plain text)")
+            return clean_text(text).strip()
+        return text
 
     def texts(self, value: object, key: str) -> list[str]:
         if value is None:
@@ -192,15 +206,17 @@ class _Reader:
 
     def url(self, value: object, key: str) -> str:
         text = self.text(value, key)
-        if text and (re.search(r"\s", text) or text.lower().startswith(("javascript:", "data:", "vbscript:"))):
-            self.report(key, f"{describe(text)} is not a URL or a path",
-                        "write an https:// address or a path inside the docs folder")
-            return ""
+        if text:
+            problem = url_problem(text)
+            if problem:
+                self.report(key, problem, SECRET_FIX if "@" in problem else
+                            "write an https:// address or a path inside the docs folder")
+                return ""
         return text
 
 
 def _read_address(reader: _Reader, value: object, key: str) -> Address | None:
-    data = reader.mapping(value, key, "{street: 12 Church Street, locality: Burlington, country: US}")
+    data = reader.mapping(value, key, "{street: 12 High Street, locality: Springfield, country: US}")
     if data is None:
         return None
     reader.known(data, ADDRESS_KEYS, key)
@@ -315,7 +331,7 @@ def _read_type(reader: _Reader, value: object, key: str, default: str) -> str:
     hint = vocabulary.suggest(name)
     reader.report(key, f'"{name}" is not a schema.org LocalBusiness type',
                   f"did you mean {hint}?" if hint else
-                  "use the most specific LocalBusiness subtype (Bakery, Plumber, HairSalon…) or Organization")
+                  "use the most specific LocalBusiness subtype (Plumber, Dentist, HairSalon…) or Organization")
     return default
 
 
@@ -348,7 +364,7 @@ def _read_location(reader: _Reader, data: dict, prefix: str, location: Location)
         for name in ("hours", "special_hours", "geo"):
             if data.get(name) is not None:
                 reader.report(f"{prefix}{name}", f"needs a LocalBusiness type, not {location.type}",
-                              "set type to the LocalBusiness subtype that fits (Bakery, Plumber…) or remove it")
+                              "set type to the LocalBusiness subtype that fits (Plumber, Dentist…) or remove it")
         location.timetable = hours_mod.Timetable()
         location.geo = None
 
@@ -375,12 +391,12 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        reader.report("", "is not a mapping of keys", "start with type: Bakery and name: Your Business")
+        reader.report("", "is not a mapping of keys", "start with type: LocalBusiness and name: Your Business")
         return None, reader.problems
     reader.known(data, BUSINESS_KEYS, "")
     if data.get("type") is None:
         reader.report("type", "is missing",
-                      "give the most specific schema.org LocalBusiness type, e.g. type: Bakery (or Organization)")
+                      "give the most specific schema.org LocalBusiness type, e.g. type: Plumber (or Organization)")
     business = Business(key="business", type=_read_type(reader, data.get("type"), "type", vocabulary.ROOT_TYPE))
     _read_location(reader, data, "", business)
     business.key_path = ""
@@ -394,7 +410,7 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     for index, link in enumerate(list(business.same_as)):
         if not link.startswith(("https://", "http://")):
             reader.report(f"same_as[{index}]", f"{describe(link)} is not an absolute URL",
-                          "give the full address of the profile, e.g. https://www.instagram.com/yourbakery")
+                          "give the full address of the profile, e.g. https://www.instagram.com/yourbusiness")
             business.same_as.remove(link)
     business.payment_accepted = reader.texts(data.get("payment_accepted"), "payment_accepted")
     if data.get("timezone") is not None:
@@ -435,7 +451,7 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         branch = Location(key="", type=branch_type)
         _read_location(reader, entry, prefix + ".", branch)
         if not branch.name:
-            reader.report(f"{prefix}.name", "is missing", "give each branch its own name, e.g. Hearth & Crumb Winooski")
+            reader.report(f"{prefix}.name", "is missing", "give each branch its own name, e.g. the business name and the branch's town")
             continue
         slug = "branch-" + (slugify(branch.name) or str(index + 1))
         while slug in seen:
@@ -459,7 +475,7 @@ def completeness(business: Business, path: str, lines: dict[str, int] | None = N
         if not address.street and not location.area_served:
             reader.report(f"{prefix}address.street", "is missing",
                           "give the street address, or area_served for a service-area business that hides it")
-        for part, example in (("locality", "Burlington"), ("country", "US")):
+        for part, example in (("locality", "Springfield"), ("country", "US")):
             if not getattr(address, part):
                 reader.report(f"{prefix}address.{part}", "is missing", f"write it like {part}: {example}")
         missing = []

@@ -74,6 +74,34 @@ def text_colour_for(background: str) -> str:
     return "#ffffff" if white >= dark else "#181818"
 
 
+NEUTRAL_CARD_COLOUR = "#37474f"
+"""Card background when neither `card_colour` nor a theme palette colour is set."""
+
+MATERIAL_PRIMARY = {
+    "red": "#ef5552", "pink": "#e92063", "purple": "#ab47bd", "deep-purple": "#7e56c2",
+    "indigo": "#4051b5", "blue": "#2094f3", "light-blue": "#02a6f2", "cyan": "#00bdd6",
+    "teal": "#009485", "green": "#4cae4f", "light-green": "#8bc34b", "lime": "#cbdc38",
+    "yellow": "#ffec3d", "amber": "#ffc105", "orange": "#ffa724", "deep-orange": "#ff6e42",
+    "brown": "#795649", "grey": "#757575", "blue-grey": "#546d78", "black": "#000000",
+    "white": "#ffffff",
+}
+"""Material for MkDocs' primary colours (`--md-primary-fg-color` of its palette stylesheet)."""
+
+
+def palette_primary(palette: object) -> str | None:
+    """The hex colour of the theme's `palette.primary` (Material's names, or a hex value;
+    the first scheme of a light/dark toggle list), or None when unset or `custom`."""
+    if isinstance(palette, (list, tuple)):
+        palette = next((item for item in palette if isinstance(item, dict)), None)
+    if not isinstance(palette, dict):
+        return None
+    primary = str(palette.get("primary") or "").strip().lower().replace(" ", "-")
+    if len(primary) in (4, 7) and primary.startswith("#") and all(
+            ch in "0123456789abcdef" for ch in primary[1:]):
+        return primary
+    return MATERIAL_PRIMARY.get(primary)
+
+
 @lru_cache(maxsize=8)
 def _font(size: int):
     from PIL import ImageFont

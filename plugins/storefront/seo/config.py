@@ -45,7 +45,7 @@ class Colour(c.Type):
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value)
         if not _HEX.match(value.strip()):
-            raise base.ValidationError(f"{value!r} is not a hex colour; write it like '#8a4b2d'")
+            raise base.ValidationError(f"{value!r} is not a hex colour; write it like '#1f5fa8'")
         return value.strip()
 
 
@@ -60,7 +60,7 @@ class TwitterHandle(c.Type):
         name = value[1:] if value.startswith("@") else value
         if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
             raise base.ValidationError(
-                f"{value!r} is not a Twitter/X handle; write it like '@hearthandcrumb'")
+                f"{value!r} is not a Twitter/X handle; write it like '@yourbusiness'")
         return "@" + name
 
 
@@ -114,8 +114,9 @@ class SeoConfig(base.Config):
     """Alt text of `default_image` (default: the page title)."""
     cards = c.Type(bool, default=True)
     """Draw a 1200×630 PNG card for pages with no image and no default image."""
-    card_colour = Colour("#8a4b2d")
-    """Background (brand) colour of generated cards."""
+    card_colour = c.Optional(Colour())
+    """Background (brand) colour of generated cards; default: the theme palette's primary
+    colour, else a neutral slate."""
     card_text_colour = c.Optional(Colour())
     """Text colour of cards; default: white or near-black, whichever contrasts more."""
     cards_dir = c.Type(str, default="assets/storefront/cards")
@@ -123,7 +124,7 @@ class SeoConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/storefront/seo")
     """Card cache, relative to mkdocs.yml; unchanged cards are never redrawn."""
     twitter_site = c.Optional(TwitterHandle())
-    """twitter:site, the site's account, e.g. `@hearthandcrumb`."""
+    """twitter:site, the site's account, e.g. `@yourbusiness`."""
     twitter_creator = c.Optional(TwitterHandle())
     """twitter:creator, the authors' account."""
     verification = c.SubConfig(VerificationConfig)

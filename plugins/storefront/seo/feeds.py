@@ -2,7 +2,7 @@
 
 mkdocs-rss-plugin 1.19 prints the site name unescaped in two places of its RSS template
 (`<image><title>` and `<source>`), and author and category names too, so a site called
-"Hearth & Crumb" publishes a feed no XML parser accepts. Those RSS elements hold text only,
+"Smith & Sons" publishes a feed no XML parser accepts. Those RSS elements hold text only,
 never child elements, so their content can be read as text and escaped exactly once again;
 whatever is still broken after that is reported.
 """

@@ -31,6 +31,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
+from ..core.urls import check_url, locale_problem
 from . import cards, theme
 from .config import SeoConfig
 from .locales import og_locale
@@ -67,6 +68,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled:
             return
         self._reset()
+        support.check_site_url(config)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
@@ -75,7 +77,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             # ours replaces it: MkDocs need not render and gzip its own
             config.theme.static_templates.discard("sitemap.xml")
         theme_language = config.theme.get("language") or config.theme.get("locale")
-        self.locale = self.config.locale or og_locale(str(theme_language) if theme_language else None)
+        locale = self.config.locale.strip() if isinstance(self.config.locale, str) else self.config.locale
+        if locale is not None and locale_problem(locale):
+            support.report(log, Diagnostic(
+                support.display_path(config, config.config_file_path or "mkdocs.yml"), f"plugins.{PLUGIN}.locale",
+                locale_problem(locale) or "", "write a language and territory like en_GB or fr_FR, or remove it "
+                "to use the theme language"))
+            locale = None
+        self.locale = og_locale(locale) if locale else og_locale(str(theme_language) if theme_language else None)
         self.tz = support.site_timezone(config)
         self.cache_dir = support.project_path(config, self.config.cache_dir) / "cards"
         self.cards_dir = self.config.cards_dir.strip("/")
@@ -84,7 +93,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.title_pattern, self.home_pattern = options.title, options.home_title
         self.description_length = options.description_length
         self.twitter = (options.twitter_site, options.twitter_creator)
-        self.card_style = (options.card_colour, options.card_text_colour) if options.cards else None
+        card_colour = (options.card_colour or cards.palette_primary(config.theme.get("palette"))
+                       or cards.NEUTRAL_CARD_COLOUR)
+        self.card_style = (card_colour, options.card_text_colour) if options.cards else None
         self.site_dir = str(config.site_dir)
         self.site = (config.site_name or "", config.site_description or "", config.site_author or "")
         self.verification = {
@@ -105,6 +116,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _default_image(self, files: Files, config: MkDocsConfig) -> SocialImage | None:
         value = self.config.default_image.strip()
         where = f"mkdocs.yml: plugins.{PLUGIN}.default_image"
+        problem = check_url(value, file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
+                            key=f"plugins.{PLUGIN}.default_image", path_spaces=True, image=True)
+        if problem is not None:
+            support.report(log, problem)
+            return None
         if urlsplit(value).scheme:
             return SocialImage(url=url_path(value), mime=mimetypes.guess_type(value)[0],
                                alt=self.config.default_image_alt or "", source="default")

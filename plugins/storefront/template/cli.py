@@ -1,7 +1,7 @@
 """`storefront new DIR`: a new storefront from the template, ready to build.
 
-    storefront new ../corner-bakery
-    cd ../corner-bakery && mkdocs build --strict
+    storefront new ../harbour-plumbing
+    cd ../harbour-plumbing && mkdocs build --strict
 
 The new folder holds mkdocs.yml, content/ (the pages), site_template/ (the theme overrides
 and brand colours), seo/ (the business profile, calls to action, editorial plan) and
@@ -23,7 +23,9 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new", help="create a new storefront from the template",
-        description=__doc__.splitlines()[0])
+        description=__doc__.splitlines()[0],
+        epilog="example:\n  storefront new ../corner-shop && cd ../corner-shop && mkdocs build --strict",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", metavar="DIR", help="the folder to create (must be new or empty)")
     parser.set_defaults(func=run)
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import language
+from ..passive import is_passive
 from ..readability import flesch
 from . import rule
-
-_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting"])
-_SKIP = re.compile(r"^\w+ly$")  # adverbs between the auxiliary and the participle ("was quickly made")
 
 
 @rule("readability-score", "readability", "warning",
@@ -46,28 +42,12 @@ def paragraph_length(page, options):
             yield unit.line, f"this paragraph has {count} words; split it into paragraphs of at most {options['max']:g}"
 
 
-def is_passive(words: list[str], participles: frozenset[str], not_participles: frozenset[str]) -> bool:
-    lower = [word.lower() for word in words]
-    for index, word in enumerate(lower):
-        if word not in _BE:
-            continue
-        for candidate in lower[index + 1:index + 3]:
-            if candidate in participles or (candidate.endswith("ed") and len(candidate) > 3
-                                            and candidate not in not_participles):
-                return True
-            if not _SKIP.match(candidate) and candidate not in ("not", "never", "also", "being", "been"):
-                break
-    return False
-
-
 @rule("passive-voice", "readability", "warning",
       "More than `max_percent` % of the sentences are in the passive voice (English).", max_percent=10)
 def passive_voice(page, options):
     if page.lang != "en" or not page.sentences:
         return
-    participles = language.word_list("participles_en.txt")
-    not_participles = language.word_list("not_participles_en.txt")
-    passive = [s for s in page.sentences if is_passive(s.words, participles, not_participles)]
+    passive = [sentence for sentence in page.sentences if is_passive(sentence.text)]
     share = 100 * len(passive) / len(page.sentences)
     if share > options["max_percent"]:
         yield passive[0].line, (f"{share:.0f} % of the sentences are passive (at most {options['max_percent']:g} %): "
@@ -93,19 +73,36 @@ def subheading_distribution(page, options):
 
 
 @rule("consecutive-sentences", "readability", "warning",
-      "`run` or more sentences in a row start with the same word.", run=3)
+      "`run` or more sentences in a row start with the same word (in paragraphs; list items, "
+      "headings and tables end a run; an article or number joins the next word, as Yoast does).", run=3)
 def consecutive_sentences(page, options):
     run = max(2, int(options["run"]))
-    sentences = page.sentences
+    joiners = language.first_word_exceptions(page.lang)
+    # Runs are counted within the paragraphs between two headings; list items, definitions
+    # and cells are parallel by design ("Added …" in a changelog) and end a run.
+    segment_of: dict[int, int] = {}
+    segment = 0
+    for item in page.doc.order:
+        if getattr(item, "kind", None) == "p":
+            segment_of[id(item)] = segment
+        else:
+            segment += 1
+    beginnings = []
+    for sentence in page.sentences:
+        where = segment_of.get(id(sentence.unit))
+        words = sentence.words
+        first = words[0]
+        if len(words) > 1 and first.lower() in joiners:
+            first = f"{first} {words[1]}"
+        beginnings.append((where, first.lower(), first, sentence))
     index = 0
-    while index < len(sentences):
-        first = sentences[index].words[0].lower()
+    while index < len(beginnings):
+        where, key, shown, sentence = beginnings[index]
         end = index + 1
-        while end < len(sentences) and sentences[end].words[0].lower() == first:
+        while end < len(beginnings) and where is not None and beginnings[end][:2] == (where, key):
             end += 1
-        if end - index >= run:
-            yield sentences[index].line, (f"{end - index} sentences in a row start with \"{sentences[index].words[0]}\"; "
-                                          f"vary how they begin")
+        if where is not None and end - index >= run:
+            yield sentence.line, f"{end - index} sentences in a row start with \"{shown}\"; vary how they begin"
         index = end
 
 

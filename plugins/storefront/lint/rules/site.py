@@ -51,7 +51,7 @@ def description_duplicate(pages, site, options):
 
 
 @rule("keyword-cannibalization", "keyword", "warning",
-      "Two pages target the same keyphrase (compared without case, accents, hyphens and plurals).",
+      "Two pages target the same keyphrase (the same content words and word forms).",
       site=True, search_only=True)
 def keyword_cannibalization(pages, site, options):
     for group in _groups(pages, lambda p: p.keyword_norm):

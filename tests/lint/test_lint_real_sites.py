@@ -1,0 +1,55 @@
+"""Shapes of real sites that the demo does not have (changelogs, task lists, icon shortcodes,
+definition lists, link lists, minified HTML, blog listings, generated pages), each found on a
+public MkDocs site and reduced to a fixture."""
+
+from __future__ import annotations
+
+from lint_helpers import findings, lint_site, where
+
+from storefront.lint.source import parse
+
+EXTENSIONS = ["attr_list", "def_list", "pymdownx.tasklist",
+              {"pymdownx.emoji": {}}]
+
+
+def test_list_items_never_make_a_run_of_sentence_beginnings(site):
+    changelog = "# Changelog\n\n## 9.5.1\n\n" + "".join(f"- Added support for feature {n}\n" for n in range(19))
+    links = "# Posts\n\n" + "".join(f"- [Post {n}](p{n}.md)\n" for n in range(1000))
+    prose = "# Prose\n\nAdded a loaf. Added a cake. Added a bun.\n"
+    built = lint_site(site, {"changelog.md": changelog, "links.md": links, "prose.md": prose},
+                      rules={"consecutive-sentences": True})
+    assert built.ok, built.error
+    assert where(findings(built, "consecutive-sentences")) == [("prose.md", 3)]
+
+
+def test_an_article_joins_the_next_word_as_yoast_does(site):
+    built = lint_site(site, {
+        "different.md": "# Pets\n\nThe boy runs home. The girl sings well. The dog barks loudly.\n",
+        "same.md": "# Dogs\n\nThe dog runs home. The dog sings well. The dog barks loudly.\n",
+        "plain.md": "# Runs\n\nWe run home. We sing well. We bark loudly.\n",
+    })
+    found = findings(built, "consecutive-sentences")
+    assert where(found) == [("plain.md", 3), ("same.md", 3)]
+    assert "start with \"The dog\"" in [f for f in found if f.path == "same.md"][0].message
+
+
+def test_runs_stop_at_a_heading(site):
+    text = "# T\n\nWe bake. We sell.\n\n## Next\n\nWe close. We open.\n"
+    assert findings(lint_site(site, {"t.md": text}), "consecutive-sentences") == []
+
+
+def test_task_boxes_and_icon_shortcodes_are_not_words():
+    doc = parse("# T\n\n- [x] Bake the bread\n- [ ] Sell it\n\n"
+                "[:octicons-arrow-right-24: Getting started](start.md) and :smile: more :+1:\n")
+    texts = [" ".join(unit.text.split()) for unit in doc.units]
+    assert texts == ["Bake the bread", "Sell it", "Getting started and more"]
+    assert doc.links[0].text == "Getting started"
+
+
+def test_definition_lists_are_not_paragraphs():
+    doc = parse("# Options\n\n`strict`\n\n:   Fails the build on warnings.\n\n"
+                "`site_url`\n:   The address of the site.\n    It is used for canonical links.\n\n"
+                "Build speed\n:   Fast.\n")
+    kinds = [(unit.kind, unit.line) for unit in doc.units]
+    assert ("li", 5) in kinds and ("li", 8) in kinds and ("dt", 11) in kinds and ("li", 12) in kinds
+    assert not [unit for unit in doc.units if unit.kind == "p"]
