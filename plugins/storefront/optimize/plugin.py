@@ -21,7 +21,7 @@ from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
 from .config import OptimizeConfig
-from .headers import form_origins, inline_script_hashes, render_headers
+from .headers import add_sources, form_origins, inline_script_hashes, render_headers
 from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
                      displayed_size, rewrite_images)
 from .minify import minify_page
@@ -163,6 +163,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 fix="point headers: at a _headers template, e.g. deploy/_headers, or remove it"))
             return
         text = render_headers(template, self._script_hashes, self._form_origins)
+        text = add_sources(text, support.csp_sources(config))  # an analytics provider's origins
         (self._site_dir / "_headers").write_text(text, encoding="utf-8")
 
     # --- images ---------------------------------------------------------------------------
