@@ -16,6 +16,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from ..core.urls import url_fix, url_problem
+from .profile import ADDRESS_KEYS
 
 __all__ = ["AVAILABILITY", "Event", "Offer", "PageData", "Product", "Question", "read_page_data"]
 
@@ -206,14 +207,29 @@ def _read_location(reader: _PageReader, value: object, key: str) -> dict | str |
                       "leave it out (the business), name a branch, or give {name, address} or {url} for an online event")
         return None
     reader.known(value, LOCATION_KEYS, key)
-    place = {"name": reader.text(value, "name", key), "url": reader.url(value, "url", key)}
+    place: dict = {"name": reader.text(value, "name", key), "url": reader.url(value, "url", key)}
     address = value.get("address")
+    example = "{street: 12 High Street, locality: Springfield, postal_code: \"01101\", country: US}"
     if address is not None and not isinstance(address, (str, Mapping)):
-        reader.report(f"{key}.address", f"{describe(address)} is not an address", "write the address as one line of text")
+        reader.report(f"{key}.address", f"{describe(address)} is not an address", f"write it like {example}")
         address = None
+    structured: dict[str, str] = {}
     if isinstance(address, Mapping):
-        address = ", ".join(str(v) for v in address.values() if v is not None)
-    place["address"] = str(address).strip() if address else ""
+        reader.known(address, ADDRESS_KEYS, f"{key}.address")
+        structured = {name: text for name in ADDRESS_KEYS if (text := reader.text(address, name, f"{key}.address"))}
+        country = structured.get("country", "")
+        if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+            reader.report(f"{key}.address.country", f"{describe(country)} is not a two-letter country code",
+                          "use the ISO 3166-1 alpha-2 code, e.g. US, GB, FR")
+            structured.pop("country")
+        elif country:
+            structured["country"] = country.upper()
+    elif isinstance(address, str) and address.strip():
+        structured = {"street": address.strip()}
+        reader.report(f"{key}.address", "is one line, so search engines cannot tell its street, town and country "
+                      "apart", f"write it like {example}", severity="info")
+    place["address"] = structured
+    place["address_text"] = ", ".join(structured.values())
     if not place["url"] and not place["address"]:
         reader.report(key, "has neither an address nor a url",
                       "give address: for a place, or url: for an online event")
