@@ -30,6 +30,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.urls import check_url
 
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
@@ -210,6 +211,19 @@ def harden_meta(page: Page, *keys: str) -> None:
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
             meta[key] = Markup(html_attr(value))
+
+
+def check_site_url(config: MkDocsConfig) -> None:
+    """Refuse a site_url the URL check refuses (spaces, a password in it): it is reported once
+    and dropped, so no plugin publishes it (as if it were not set)."""
+    if not config.site_url:
+        return
+    problem = check_url(config.site_url, file=display_path(config, config.config_file_path or "mkdocs.yml"),
+                        key="site_url", relative=False,
+                        fix="write the address the site is published at, like https://www.example.com/")
+    if problem is not None:
+        report(log, problem)
+        config.site_url = None
 
 
 def canonical_url(page: Page, config: MkDocsConfig) -> str | None:

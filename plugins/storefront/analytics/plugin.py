@@ -28,7 +28,7 @@ from .. import support
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr, html_text
 from ..core.frontmatter import key_line
-from ..newsletter.secrets import secret_kind  # the suite's one secret check (moving to core)
+from ..core.secrets import secret_kind  # the suite's one secret check
 from .config import AnalyticsConfig
 from .providers import PROVIDERS, Setup, resolve
 
