@@ -9,6 +9,7 @@ name: Harbour Plumbing
 telephone: +44 117 496 0000
 address: {street: 1 Quay Street, locality: Bristol, postal_code: BS1 4DJ, country: GB}
 timezone: Europe/London
+images: [https://harbour.example/van.jpg]
 hours:
   monday: 08:00-17:00
   tuesday: 08:00-17:00
