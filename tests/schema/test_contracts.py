@@ -103,3 +103,52 @@ def test_event_place_address_is_a_postal_address(site):
     event = of_type(json_ld(built, "events/workshops/index.html"), "Event")[0]
     assert event["location"]["address"] == {"@type": "PostalAddress", "streetAddress": "1 Main Street, Burlington"}
     assert any("event[0].location.address: is one line" in m and "street:" in m for m in built.infos), built.infos
+
+
+def profile_site(site, profile_edit, extra_files=None, strict=True):
+    from .helpers import PROFILE
+
+    profile = profile_edit(PROFILE)
+    pages = {"index.md": "# Home\n", **(extra_files or {})}
+    return site(files(pages, profile=profile), config=config(), env={"STOREFRONT_NOW": NOW}, strict=strict)
+
+
+def test_logo_must_be_a_raster_image_of_112_px(site):
+    from .helpers import TINY_PNG
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>'
+    built = profile_site(site, lambda p: p.replace("logo: images/logo.png", "logo: images/logo.svg"),
+                         {"images/logo.svg": svg})
+    assert not built.ok
+    assert any('seo/business.yml:4: logo: "images/logo.svg" is an SVG, which Google does not accept as a logo; '
+               "add a PNG of the logo, at least 112x112 px" in w for w in built.warnings), built.warnings
+    built = profile_site(site, lambda p: p.replace("logo: images/logo.png", "logo: images/tiny.png"),
+                         {"images/tiny.png": TINY_PNG})
+    assert any('logo: "images/tiny.png" is 16x16 px; Google needs a logo of at least 112x112 px' in w
+               for w in built.warnings), built.warnings
+    built = profile_site(site, lambda p: p)  # 112x112: fine
+    assert built.ok, built.warnings
+
+
+def test_photos_not_the_logo_are_the_business_image(site):
+    from .helpers import nodes
+
+    built = profile_site(site, lambda p: p)
+    business = nodes(json_ld(built))[SITE_URL + "#business"]
+    assert business["image"] == [SITE_URL + "images/shop.jpg"]
+    assert business["logo"]["url"] == SITE_URL + "images/logo.png"
+    built = profile_site(site, lambda p: p.replace("images: [images/shop.jpg]\n", ""))
+    assert not built.ok
+    assert any("seo/business.yml: images: the profile has no photo of the business (the logo stands in, and a "
+               "logo is not a photo); add images:" in w for w in built.warnings), built.warnings
+
+
+def test_geo_with_fewer_than_5_decimals_is_a_warning_with_the_fix(site):
+    built = profile_site(site, lambda p: p.replace("latitude: 44.47812", "latitude: 44.4781"))
+    assert not built.ok
+    assert any("geo.latitude: 44.4781 has 4 decimals, so the map pin may be 11 m off; Google asks for at least 5; "
+               "copy the coordinates of the entrance from a map with 5 or more decimals" in w
+               for w in built.warnings), built.warnings
+    # a quoted value keeps its trailing zero
+    built = profile_site(site, lambda p: p.replace("latitude: 44.47812", 'latitude: "44.47810"'))
+    assert built.ok, built.warnings
