@@ -25,12 +25,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .core import clock
+from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
 
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
 log = get_plugin_logger(__name__)
@@ -282,25 +282,16 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
-@lru_cache(maxsize=32)
-def _partials_env(dirs: tuple[str, ...]) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
-    return env
-
-
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
     custom_dir."""
-    return _partials_env(tuple(config.theme.dirs))
+    return partials.environment(tuple(config.theme.dirs))
 
 
 def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
     """Render `partials/storefront/<name>.html` with autoescaping, as Markup for the theme."""
-    template = partials_env(config).get_template(f"partials/storefront/{name}.html")
-    return Markup(template.render(**context))
+    return partials.render(tuple(config.theme.dirs), name, **context)
 
 
 __all__ = [

@@ -25,6 +25,7 @@ __all__ = [
     "has_query_key",
     "is_external",
     "line_of",
+    "partial_context",
     "read_ctas",
     "url_problem",
     "with_utm",
@@ -67,6 +68,28 @@ class Cta:
     def live(self, now: dt.datetime) -> bool:
         """Whether the CTA is still shown at the build's `now` (its `until` not yet reached)."""
         return self.until is None or now < self.until
+
+
+def partial_context(cta: Cta, variant: Variant | None, overrides: Mapping[str, object],
+                    placement: str, site_host: str | None) -> dict[str, object]:
+    """What the `cta` partial prints (all but the href): a block's own wording wins over the
+    variant's, the variant's over the CTA's."""
+    def text(key: str) -> object:
+        if isinstance(overrides.get(key), str):
+            return overrides[key]
+        chosen = getattr(variant, key, None) if variant else None
+        return chosen if chosen is not None else getattr(cta, key)
+
+    return {
+        "id": cta.id,
+        "variant": variant.id if variant else None,
+        "external": is_external(cta.url, site_host),
+        "label": text("label"),
+        "heading": text("heading"),
+        "text": text("text"),
+        "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
+        "placement": placement,
+    }
 
 
 def line_of(text: str | None, key: str, after: int = 0) -> int | None:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
+from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from .config import NewsletterConfig, default_consent_text, default_heading

@@ -49,7 +49,7 @@ def raw_tag_not_html(page, options):
 def raw_tags(source: str) -> list[tuple[int, str, str]]:
     """(line, tag, the word around it) of every tag-shaped text in the Markdown that is not
     an HTML, SVG, MathML or custom element, outside code."""
-    lines, _, _ = prepare(source)
+    lines = prepare(source)[0]
     if "<" not in source:
         return []
     # Python-Markdown does not take `\<` for an escape: the backslash shows and the tag stays.
