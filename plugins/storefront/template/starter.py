@@ -10,6 +10,7 @@ to give marked `PLACEHOLDER` (and listed by `placeholders()`).
 from __future__ import annotations
 
 import colorsys
+import html
 import datetime as dt
 import json
 import re
@@ -51,12 +52,12 @@ def yaml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown unescapes
 
 
 def md_text(value: str) -> str:
-    """Plain text in Markdown prose: every Markdown and HTML character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    """Plain text in Markdown prose: HTML characters as entities, Markdown ones backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(value.split()), quote=False))
 
 
 # --- brand colours ---------------------------------------------------------------------------
@@ -189,6 +190,7 @@ def mkdocs_yml(facts: Facts) -> str:
             "      form:\n" + ids +
             "      consent:\n"
             "        privacy_url: privacy.md\n")
+    seo_locale = f"      locale: {facts.language}_{facts.country}\n" if facts.country else ""
     return f"""\
 # {facts.name}: built with MkDocs and the mkdocs-storefront plugins.
 # Every value marked {PLACEHOLDER} is yours to fill in (`grep -rn {PLACEHOLDER} .`).
@@ -196,7 +198,7 @@ site_name: {yaml_str(facts.name)}
 site_url: {yaml_str(facts.url)}
 site_description: {yaml_str(f"{facts.name}: services, opening hours and news.")}   # {PLACEHOLDER}: one sentence about the business
 site_author: {yaml_str(facts.name)}
-copyright: {yaml_str(f"© {dt.date.today().year} {facts.name}")}
+copyright: {yaml_str(html.escape(f"© {dt.date.today().year} {facts.name}"))}   # HTML (the theme prints it as is)
 docs_dir: content
 site_dir: site
 
@@ -251,7 +253,7 @@ plugins:
       post_url_format: "{{slug}}"
 {newsletter}  - storefront/seo:
       card_colour: {yaml_str(palette(facts.colour)["--sf-brand"])}
-  - storefront/schema
+{seo_locale}  - storefront/schema
   - storefront/lint:
       rules:
         text-too-short:
@@ -303,54 +305,100 @@ address:
 """
 
 
+FILLERS = (" We look forward to hearing from you.", " Ask us if you need anything else.",
+           " Get in touch today.", " Thank you for visiting.")
+
+
+def description(facts: Facts, *variants: str) -> str:
+    """A meta description of 120-160 characters (what the lint asks for): the longest variant
+    that fits with the business name, lengthened by a short sentence if it is too short."""
+    texts = [variant.format(name=facts.name) for variant in variants]
+    text = next((text for text in texts if len(text) <= 160), texts[-1])
+    for filler in FILLERS:
+        if len(text) < 120 and len(text) + len(filler) <= 160:
+            text += filler
+    return text
+
+
 def _front(title: str, description: str, extra: str = "") -> str:
     return f"---\ntitle: {yaml_str(title)}\ndescription: {yaml_str(description)}\n{extra}---\n\n"
 
 
 def pages(facts: Facts) -> dict[str, str]:
-    """The Markdown pages under content/, by path."""
+    """The Markdown pages under content/, by path. Each is a short, marked placeholder that
+    already passes storefront/lint: a description of the right length, a link to another
+    page, short sentences, and a call to action where the lint expects one."""
     name = md_text(facts.name)
     offer, offer_title = offer_page(facts)
     what = "products" if offer == "products.md" else "services"
+    one = what[:-1]
     today = dt.date.today().isoformat()
+    d = lambda *variants: description(facts, *variants)  # noqa: E731
     return {
-        "index.md": _front(facts.name, f"{facts.name}: what we offer, where to find us and how to get in touch.",
-                           "hide:\n  - navigation\n  - toc\n")
+        "index.md": _front(facts.name, d(
+            "{name}: what we offer, who we work for, where to find us and how to get in touch. "
+            "Opening hours, contact details and news on one site.",
+            "{name}: what we offer, where to find us and how to get in touch, with our opening hours.",
+            "{name}: what we offer and how to reach us."), "hide:\n  - navigation\n  - toc\n")
         + f"# Welcome to {name}\n\n"
         f"<!-- {PLACEHOLDER}: say in two sentences what you do and for whom. -->\n"
-        f"Say here what {name} does, for whom, and where.\n\n"
+        f"Say here what {name} does and for whom. Add where you work and when.\n\n"
         f"[Our {what}]({offer}){{ .md-button .md-button--primary }}\n"
         "[Contact us](contact.md){ .md-button }\n",
-        offer: _front(offer_title, f"The {what} of {facts.name}, with what each includes and how to book or order.")
+        offer: _front(offer_title, d(
+            f"The {what} of {{name}}: what each one includes, what it costs and how to book or order it. "
+            "Ask us if you need something else.",
+            f"The {what} of {{name}}: what each one includes, what it costs and how to book or order it.",
+            f"{{name}}: our {what}."))
         + f"# {offer_title}\n\n"
-        f"<!-- {PLACEHOLDER}: one section per {what[:-1]}: what it is, what it costs, how to get it. -->\n"
+        f"<!-- {PLACEHOLDER}: one section per {one}: what it is, what it costs, how to get it. -->\n"
         f"List your {what} here, one section each.\n\n"
-        f"## A first {what[:-1]}\n\nWhat it is, what it costs and how to get it.\n",
-        "about.md": _front("About us", f"Who is behind {facts.name}, how we work and what we care about.")
+        f"## A first {one}\n\nSay what it is and what it costs. Then say how to get it.\n\n"
+        "[Ask us about it](contact.md){ .md-button .md-button--primary }\n",
+        "about.md": _front("About us", d(
+            "Who is behind {name}, how we started, how we work and what we care about, "
+            "and how to get in touch with us.",
+            "Who is behind {name}, how we work and what we care about.")) 
         + "# About us\n\n"
         f"<!-- {PLACEHOLDER}: who you are, how you started, what you care about. -->\n"
-        f"Tell your visitors who is behind {name} and how you work.\n",
-        "contact.md": _front("Contact", f"How to reach {facts.name}: address, telephone, email and opening hours.")
+        f"Tell your visitors who is behind {name}. Say how you work.\n\n"
+        f"See our [{what}]({offer}) or [contact us](contact.md).\n",
+        "contact.md": _front("Contact", d(
+            "How to reach {name}: our address, telephone number and email, our opening hours, "
+            "and how to find us.",
+            "How to reach {name}: address, telephone, email and opening hours."))
         + "# Contact\n\n"
+        f"Call us, write to us or visit us. See our [{what}]({offer}) first.\n\n"
         "/// business | contact\n///\n\n"
         "## Opening hours\n\n"
         f"<!-- {PLACEHOLDER}: the hours come from seo/business.yml (hours:). -->\n"
         "/// business | hours\n///\n",
-        "privacy.md": _front("Privacy policy", f"What personal data {facts.name} collects through this website, why, and how to have it deleted.")
+        "privacy.md": _front("Privacy policy", d(
+            "What personal data {name} collects through this website, why we collect it, "
+            "and how to see it or have it deleted.",
+            "What personal data {name} collects through this website and why."))
         + "# Privacy policy\n\n"
         f"<!-- {PLACEHOLDER}: check this against what your site really collects. -->\n"
-        "This website sets no tracking cookies and loads no advertising or third-party scripts.\n"
-        "If you write to us or sign up for our emails, we keep your address only to answer\n"
-        "you or to send what you asked for, and we delete it when you ask us to.\n",
-        "blog/index.md": _front("Blog", f"News and notes from {facts.name}.") + "# Blog\n",
-        "blog/posts/welcome.md": _front(
-            "Welcome to our new website", f"{facts.name} has a new website: what you will find here and how to reach us.",
+        "This website sets no tracking cookies. It loads no advertising or third-party scripts.\n"
+        "If you write to us, we keep your address only to answer you.\n"
+        "We delete it when you ask us to.\n\n"
+        "Questions? [Contact us](contact.md).\n",
+        "blog/index.md": _front("Blog", d(
+            "News and notes from {name}: what is new, what we are working on, and tips from our work "
+            "for our customers.",
+            "News and notes from {name}: what is new and what we are working on."))
+        + "# Blog\n\n"
+        f"News from {name}. See also our [{what}](../{offer}).\n",
+        "blog/posts/welcome.md": _front("Welcome to our new website", d(
+            "{name} has a new website: what you will find on it, where to read our news, "
+            "and how to reach us.",
+            "{name} has a new website: what you will find on it and how to reach us."),
             f"date: {today}\ncategories: [News]\n")
         + "# Welcome to our new website\n\n"
         f"<!-- {PLACEHOLDER}: an example post; edit it or delete it. -->\n"
-        f"This is the first post on the new website of {name}.\n\n<!-- more -->\n\n"
-        f"Here you will find our [{what}](../../{offer}), our opening hours and how to\n"
-        "[contact us](../../contact.md).\n",
+        "This is the first post on our new website.\n\n<!-- more -->\n\n"
+        f"Here you will find our [{what}](../../{offer}) and our opening hours.\n\n"
+        "[Contact us](../../contact.md){ .md-button .md-button--primary }\n",
     }
 
 
