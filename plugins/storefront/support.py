@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.urls import check_url
 
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
@@ -211,6 +213,19 @@ def harden_meta(page: Page, *keys: str) -> None:
             meta[key] = Markup(html_attr(value))
 
 
+def check_site_url(config: MkDocsConfig) -> None:
+    """Refuse a site_url the URL check refuses (spaces, a password in it): it is reported once
+    and dropped, so no plugin publishes it (as if it were not set)."""
+    if not config.site_url:
+        return
+    problem = check_url(config.site_url, file=display_path(config, config.config_file_path or "mkdocs.yml"),
+                        key="site_url", relative=False,
+                        fix="write the address the site is published at, like https://www.example.com/")
+    if problem is not None:
+        report(log, problem)
+        config.site_url = None
+
+
 def canonical_url(page: Page, config: MkDocsConfig) -> str | None:
     """The page's absolute canonical URL: front matter `canonical` (made absolute against
     `site_url`), else `site_url` + the page URL; None without `site_url`."""
@@ -254,6 +269,51 @@ def is_blog_post(page: Page) -> bool:
     return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
 
 
+# --- third parties the site sends visitors' data to ------------------------------------
+
+@dataclass(frozen=True)
+class Processor:
+    """A third party the built site sends visitors' data to, declared (on_config) by the
+    plugin that configures it. storefront/schema lists them on the privacy page
+    (`/// business | processors`); storefront/optimize allows exactly their origins in the
+    Content-Security-Policy of `_headers`. Plugins never import each other: this is the contract."""
+
+    plugin: str  # the declaring plugin, e.g. "storefront/analytics"
+    name: str  # the provider, as the visitor knows it ("Plausible Analytics")
+    purpose: str
+    cookies: bool = False
+    consent: bool = False  # loads only after the visitor agrees
+    when: str = ""  # when data is sent, if not on every visit ("when you subscribe")
+    script_src: tuple[str, ...] = ()
+    connect_src: tuple[str, ...] = ()
+    img_src: tuple[str, ...] = ()
+
+
+PROCESSORS_KEY = "_storefront_processors"
+
+
+def declare_processor(config: MkDocsConfig, processor: Processor) -> None:
+    """Record the processor a plugin configures for this build (one per plugin)."""
+    declared = config.get(PROCESSORS_KEY) or {}
+    declared[processor.plugin] = processor
+    config[PROCESSORS_KEY] = declared
+
+
+def processors(config: MkDocsConfig) -> list[Processor]:
+    """Every processor declared for this build, in the order the plugins run."""
+    return list((config.get(PROCESSORS_KEY) or {}).values())
+
+
+def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
+    """The origins each CSP directive must allow for the declared processors, sorted."""
+    sources: dict[str, set[str]] = {"script-src": set(), "connect-src": set(), "img-src": set()}
+    for item in processors(config):
+        sources["script-src"].update(item.script_src)
+        sources["connect-src"].update(item.connect_src)
+        sources["img-src"].update(item.img_src)
+    return {directive: sorted(values) for directive, values in sources.items()}
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -282,6 +342,35 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
+_FOOTER_PLACES = {
+    # Material: above the dark meta row / inside it, before the copyright.
+    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
+    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
+             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+}
+
+
+def add_to_footer(output: str, html: str, *, part: str) -> str:
+    """Put a block in the footer of a finished page whose theme templates do not print it
+    (a stock Material, mkdocs or readthedocs site: no template work needed).
+
+    `part` "top" goes above Material's footer meta row (the newsletter form), "meta" into
+    it, before the copyright (the business). Other themes get the block at the end of their
+    `<footer>`, else before `</body>`. Cheap: str.find, no parse of the page."""
+    anchor, wrapper = _FOOTER_PLACES[part]
+    block = wrapper.format(html=html)
+    index = output.find(anchor)
+    if index == -1:
+        index = output.rfind("</footer>")
+        block = f'<div class="sf-footer-added">{html}</div>'
+    if index == -1:
+        index = output.rfind("</body>")
+    if index == -1:
+        return output
+    return output[:index] + block + output[index:]
+
+
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
@@ -295,9 +384,13 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "Processor",
     "absolute_url",
     "add_asset",
+    "add_to_footer",
     "canonical_url",
+    "csp_sources",
+    "declare_processor",
     "display_path",
     "harden_meta",
     "harden_title",
@@ -310,6 +403,7 @@ __all__ = [
     "page_title",
     "partials_env",
     "plain_text",
+    "processors",
     "project_dir",
     "project_path",
     "render_partial",

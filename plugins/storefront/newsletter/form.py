@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.secrets import SECRET_FIX, SECRET_NAMES, secret_kind
+from ..core.urls import url_problem
 from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
-from .secrets import SECRET_NAMES, secret_kind
 
 __all__ = ["LOOPBACK", "Contract", "check_values", "form_context", "origin_of", "resolve", "thank_you_words"]
 
@@ -78,8 +79,7 @@ def _problem(source: str, key: str, problem: str, fix: str) -> Diagnostic:
 
 def _secret_problem(source: str, key: str, kind: str) -> Diagnostic:
     return _problem(source, key, f"this looks like {kind}, which must never be published in a page",
-                    "remove it and use only the public form ids from the provider's embed code "
-                    "(a signup form needs no API key)")
+                    SECRET_FIX + "; a signup form needs only the public form ids from the provider's embed code")
 
 
 def resolve(provider_name: str, options: Mapping[str, object], *,
@@ -118,7 +118,8 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
         value = str(raw).strip()
         param = next((p for p in provider.params if p.name == key), None)
         kind = secret_kind(value, uuid_expected=bool(param and UUID in param.pattern),
-                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"))
+                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"),
+                           entropy=param is None)
         if kind:
             problems.append(_secret_problem(source, where, kind))
             continue
@@ -155,13 +156,14 @@ def _check_custom(options: Mapping[str, object], values: dict[str, str], source:
     if action:
         parts = urlsplit(action)
         local = parts.hostname in LOOPBACK
-        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+        why = url_problem(action, relative=False)
+        if why:
+            problems.append(_problem(source, f"{prefix}.action", why,
+                                     "write it like https://forms.example.com/subscribe"))
+        elif parts.scheme != "https" and not (parts.scheme == "http" and local):
             problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not an https URL",
                                      "use the provider's https form endpoint, like "
                                      "https://forms.example.com/subscribe (http only for 127.0.0.1)"))
-        elif not parts.hostname or " " in action:
-            problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not a valid URL",
-                                     "write it like https://forms.example.com/subscribe"))
     method = values.get("method", "post").lower()
     if method not in ("post", "get"):
         problems.append(_problem(source, f"{prefix}.method", f"{describe(method)} is not post or get",

@@ -24,10 +24,11 @@ from .. import support
 from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
+from ..core.secrets import find_secrets
+from ..core.urls import check_url, text_problem
 from .config import NewsletterConfig, default_consent_text, default_heading
 from .form import Contract, check_values, form_context, resolve, thank_you_words
 from .providers import PROVIDERS
-from .secrets import secret_kind
 
 log = get_plugin_logger(__name__)
 
@@ -79,11 +80,22 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             support.report(log, problem)
         if not problems:
             self.contract = contract
+            self._declare_processor(config, contract)
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         return config
+
+    def _declare_processor(self, config: MkDocsConfig, contract: Contract) -> None:
+        """The provider, for the privacy page's `/// business | processors` list."""
+        label = PROVIDERS[contract.provider].label
+        if contract.provider == "custom":
+            label = urlsplit(contract.action).hostname or label
+        support.declare_processor(config, support.Processor(
+            plugin="storefront/newsletter", name=label,
+            purpose="the newsletter: the email address (and first name, if given) typed into the signup form",
+            when="Only when you subscribe"))
 
     def double_opt_in(self) -> bool:
         """The plugin option, else the provider's documented default."""
@@ -114,19 +126,23 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return problems
 
     def _check_texts(self, source: str) -> list[Diagnostic]:
-        """Secrets pasted into any other option (a consent text, a tag) are refused too."""
-        problems = []
-        values: list[tuple[str, Any]] = [
-            ("tags", self.config.tags), ("consent.privacy_url", self.config.consent.privacy_url),
-            ("thank_you", self.config.thank_you)]
-        for key, value in values:
-            for item in value if isinstance(value, list) else [value]:
-                kind = secret_kind(str(item)) if item else None
-                if kind:
-                    problems.append(Diagnostic(
-                        file=source, key=f"{PLUGIN_KEY}.{key}",
-                        problem=f"this looks like {kind}, which must never be published in a page",
-                        fix="remove it: a signup form needs only the public ids from the embed code"))
+        """Every other option is published too: secrets (a key as an interest value, in the
+        heading) and control characters are refused, and privacy_url goes through the URL check."""
+        options = {key: value for key, value in self.config.items() if key not in ("form", "provider")}
+        options["consent"] = dict(self.config.consent)
+        options["interests"] = [dict(item) for item in self.config.interests]
+        problems = find_secrets(options, file=source, key=PLUGIN_KEY)
+        flagged = {problem.key for problem in problems}
+        for key, value in _texts(options, PLUGIN_KEY):
+            why = text_problem(value)
+            if why and key not in flagged:
+                problems.append(Diagnostic(source, key, why, "remove it (paste the text again as plain text)"))
+        privacy = self.config.consent.privacy_url
+        if privacy is not None:
+            bad = check_url(privacy.strip(), file=source, key=f"{PLUGIN_KEY}.consent.privacy_url")
+            if bad is not None:
+                problems.append(bad)
+                self.config.consent.privacy_url = None
         return problems
 
     # --- files: the stylesheet and the thank-you page -----------------------------------
@@ -385,6 +401,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             output = self._fill_slots(output, start)
         is_thanks = (self.thanks is not None and self.thanks.generated_by
                      and page.file.src_uri == self.thanks.src_uri)
+        if (self.footer and start == -1 and not is_thanks and not _turned_off(page)
+                and "sf-newsletter-footer" not in output):
+            # The theme's templates do not print storefront.newsletter_footer (a stock theme),
+            # and the page shows no form of its own: the footer form goes in the theme's footer.
+            output = support.add_to_footer(output, str(self.footer), part="top")
         # storefront/seo writes the robots tag from the page's front matter (noindex) itself.
         if is_thanks and "storefront/seo" not in config.plugins and 'name="robots"' not in output:
             output = support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
@@ -423,3 +444,15 @@ def _markdown_text(text: str) -> str:
     for char in "\\`*_[]#!|":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+def _texts(value: Any, key: str):
+    """(dotted key, text) of every string in a nested option value."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(item, f"{key}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{key}[{index}]")

@@ -13,6 +13,14 @@ class SchemaConfig(base.Config):
     business = c.Type(str, default="seo/business.yml")
     """The business profile, relative to mkdocs.yml."""
 
+    footer = c.Type(bool, default=True)
+    """Show the business (name, address, telephone, hours) in every page's footer: where the
+    theme's templates print `storefront.business_footer` there, else the plugin adds it to the
+    theme's footer itself (a stock Material site needs no template work)."""
+
+    css = c.Type(bool, default=True)
+    """Link the small stylesheet of the footer the plugin adds to a stock theme."""
+
     json_ld = c.Type(bool, default=True)
     """Emit the JSON-LD `<script>` on every page (the visible blocks and footer work without it)."""
 
@@ -27,3 +35,10 @@ class SchemaConfig(base.Config):
 
     faq_auto = c.Type(bool, default=True)
     """Append the FAQ to the end of a page that has `faq:` but no `/// business | faq` block."""
+
+    events_heading = c.Type(str, default="Events")
+    """Heading above the visible list of a page's `event:` front matter."""
+
+    events_auto = c.Type(bool, default=True)
+    """Append the events to the end of a page that has `event:` but no `/// business | events`
+    block. Off: an event is only shown (and only in the JSON-LD) where the block places it."""

@@ -28,6 +28,9 @@ from .profile import Business, load_profile
 from .view import business_view
 
 log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/storefront/business.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "business.css"
 NO_DATA = PageData()  # shared by the pages without product, event or faq (never changed)
 
 
@@ -46,19 +49,25 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.current: Page | None = None
         self.page_data: dict[str, PageData] = {}
         self.faq_placed: set[str] = set()
+        self.events_placed: set[str] = set()
         self.files: Files | None = None
         self.blocks_wanted = True  # until a page says otherwise (Material renders excerpts too)
         self.crumb_cache: dict[int, tuple[str, str, int] | None] = {}
+        self.footer = ""  # the business footer, for a theme that does not print it
 
     # --- build-wide ---------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.business, self.site_fragment, self.view, self.site = None, None, None, None
         self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
+        self.events_placed = set()
         self.crumb_cache = {}
+        self.footer = ""
         self.mkdocs_config = config
         if not self.config.enabled:
             return config
+        if self.config.footer and self.config.css:
+            support.use_stylesheet(config, CSS_PATH)
         self.profile_path = support.project_path(config, self.config.business)
         shown = support.display_path(config, self.profile_path)
         if not self.profile_path.is_file():
@@ -76,6 +85,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, problem)
                 if self.business is not None and self.business.timezone is None:
                     self.business.timezone = support.site_timezone(config)
+        support.check_site_url(config)
         if self.config.json_ld and not config.site_url:
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
                                            "JSON-LD out (schema.org @ids must be absolute URLs)",
@@ -102,7 +112,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             self.site = graph.Site(
                 url=config.site_url or "", name=config.site_name, description=config.site_description or "",
                 language=_language(config), business=self.business,
-                resolve=lambda path: support.absolute_url(config, path), now=self._now())
+                resolve=lambda path: self._site_link(config, path), now=self._now())
         return self.site
 
     def _site_fragment(self, config: MkDocsConfig) -> str:
@@ -115,14 +125,48 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if not self.config.enabled:
             return env
         footer = Markup("")
-        if self._view() is not None:
+        if self._view() is not None and self.config.footer:
             footer = support.render_partial(config, "business-footer", business=self.view)
         env.globals.setdefault("storefront", {})["business_footer"] = footer
+        self.footer = str(footer)
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.files = files
+        if self.config.enabled and self.config.footer and self.config.css:
+            support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
+        if self.config.enabled and self.business is not None and self.business.logo:
+            self._check_logo(config, files, self.business.logo)
         return files
+
+    def _check_logo(self, config: MkDocsConfig, files: Files, logo: str) -> None:
+        """Google's logo rule: a raster image (PNG, JPG, WebP, GIF) of at least 112x112 px."""
+        assert self.profile_path is not None
+        shown = support.display_path(config, self.profile_path)
+        line = _profile_line(self.profile_path, "logo")
+        fix = ("add a PNG of the logo, at least 112x112 px (square works best), and point logo: at it; "
+               "the SVG can stay the theme's logo")
+        path = urlsplit(logo).path
+        if path.lower().endswith((".svg", ".svgz")):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is an SVG, which Google does not accept '
+                                           "as a logo", fix, line))
+            return
+        if urlsplit(logo).scheme:
+            return  # another site's image: its size cannot be checked at build time
+        file = files.get_file_from_path(logo.lstrip("/"))
+        if file is None or not file.abs_src_path:
+            return
+        try:
+            from PIL import Image, UnidentifiedImageError
+
+            with Image.open(file.abs_src_path) as image:
+                width, height = image.size
+        except (OSError, UnidentifiedImageError, ValueError):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" cannot be read as an image', fix, line))
+            return
+        if width < 112 or height < 112:
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is {width}x{height} px; Google needs a logo '
+                                           "of at least 112x112 px", fix, line))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.homepage = nav.homepage
@@ -147,6 +191,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             for problem in problems:
                 support.report(log, problem)
             self._resolve_images(page, config, data)
+            self._resolve_links(page, config, data)
             self.page_data[page.file.src_uri] = data
             self._check_event_places(page, config, data)
         return markdown
@@ -166,6 +211,42 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                         "put the image there, or write its path relative to this page or to the docs folder (/images/x.jpg)",
                         key_line(support.page_source(page), key)))
                 item.image = absolute or ""
+
+    def _site_link(self, config: MkDocsConfig, path: str) -> str | None:
+        """A profile field's path as Markdown resolves links from the docs folder: a page's
+        source (`menu.md`) becomes that page's URL; other paths and URLs are made absolute."""
+        if not urlsplit(path).scheme and self.files is not None:
+            target, _, fragment = path.partition("#")
+            file = self.files.get_file_from_path(target.lstrip("/")) if target else None
+            if file is not None:
+                return (support.absolute_url(config, file.url) or "") + (f"#{fragment}" if fragment else "")
+        return support.absolute_url(config, path)
+
+    def _resolve_links(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
+        """Links in data fields (an event offer's or online location's `url`) as Markdown
+        resolves `[text](contact.md)`: relative to the page, or from the docs folder with a
+        leading `/`; a page's source becomes its URL. A missing page is reported and dropped."""
+        for index, event in enumerate(data.events):
+            key = "event" if len(data.events) == 1 and isinstance(page.meta.get("event"), dict) else f"event[{index}]"
+            for number, offer in enumerate(event.offers):
+                if offer.url:
+                    offer.url = self._data_link(page, config, offer.url, f"{key}.offers[{number}].url")
+            if isinstance(event.location, dict) and event.location.get("url"):
+                event.location["url"] = self._data_link(page, config, event.location["url"], f"{key}.location.url")
+
+    def _data_link(self, page: Page, config: MkDocsConfig, target: str, key: str) -> str:
+        if urlsplit(target).scheme:
+            return target
+        path, _, fragment = target.partition("#")
+        absolute = _page_relative(page, self.files, config, path) if path else support.canonical_url(page, config)
+        if absolute is None:
+            if self.files is not None:
+                support.report(log, Diagnostic(
+                    support.source_path(page, config), key, f'"{target}" is not a page or file of the site',
+                    "link a page by its Markdown file as in a Markdown link (contact.md, ../about.md), "
+                    "or write a full https:// URL", key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
+            return ""
+        return absolute + (f"#{fragment}" if fragment else "")
 
     def _check_event_places(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
         if not config.site_url or not self.config.json_ld:
@@ -188,11 +269,25 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         config, page = self.mkdocs_config, self.current
         assert config is not None
         if kind not in KINDS:
-            self._block_problem(page, kind, f'"{kind}" is not a business block', "use hours, contact or faq")
+            self._block_problem(page, kind, f'"{kind}" is not a business block',
+                                "use hours, contact, faq, events or processors")
             return ""
         if body:
             self._block_problem(page, kind, "has text inside the block",
                                 "close the block with /// on the line after the header; the text was left out")
+        if kind == "events":
+            data = self.page_data.get(page.file.src_uri) if page is not None else None
+            if not data or not data.events:
+                self._block_problem(page, kind, "the page has no upcoming event: front matter",
+                                    "add event: with name and start, or remove the block")
+                return ""
+            self.events_placed.add(page.file.src_uri)
+            return self._events_html(data)
+        if kind == "processors":
+            # The third parties the site's plugins declared (newsletter, analytics), from the
+            # configuration, so the privacy page never falls out of date.
+            return str(support.render_partial(config, "business-processors",
+                                              processors=support.processors(config)))
         if kind == "faq":
             data = self.page_data.get(page.file.src_uri) if page is not None else None
             if not data or not data.faq:
@@ -235,17 +330,46 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return str(support.render_partial(self.mkdocs_config, "business-faq", questions=questions,
                                           heading=self.config.faq_heading))
 
-    @event_priority(-50)  # after content plugins, so the FAQ lands at the very end
+    def _events_html(self, data: PageData) -> str:
+        assert self.mkdocs_config is not None
+        from .view import events_view
+
+        return str(support.render_partial(self.mkdocs_config, "business-events",
+                                          events=events_view(data.events, self.business, self.config.clock),
+                                          heading=self.config.events_heading))
+
+    @event_priority(-50)  # after content plugins, so the events and the FAQ land at the very end
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or not self.config.faq_auto:
+        if not self.config.enabled:
             return html
         data = self.page_data.get(page.file.src_uri)
-        if data and data.faq and page.file.src_uri not in self.faq_placed:
+        if not data:
+            return html
+        uri = page.file.src_uri
+        if self.config.events_auto and data.events and uri not in self.events_placed:
+            self.events_placed.add(uri)
+            html += self._events_html(data)
+        if self.config.faq_auto and data.faq and uri not in self.faq_placed:
             html += self._faq_html(data)
         return html
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's 404.html is a template, not a page: it gets the footer here."""
+        if self.config.enabled and template_name == "404.html":
+            return self._with_footer(output_content)
+        return output_content
+
+    def _with_footer(self, output: str) -> str:
+        if self.footer and 'class="sf-business-footer"' not in output:
+            # The theme's templates do not print storefront.business_footer (a stock theme).
+            output = support.add_to_footer(output, self.footer, part="meta")
+        return output
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not self.config.json_ld or not config.site_url or support.is_404(page):
+        if not self.config.enabled:
+            return output
+        output = self._with_footer(output)
+        if not self.config.json_ld or not config.site_url or support.is_404(page):
             return output
         url = support.canonical_url(page, config)
         if not url:
@@ -261,7 +385,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         facts = graph.PageFacts(
             url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
-            data=self.page_data.get(page.file.src_uri, NO_DATA),
+            data=self._shown_data(page),
         )
         if meta.published is not None:
             facts.article = graph.Article(
@@ -269,6 +393,14 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 authors=self._authors(page, config, meta.authors), keywords=list(meta.tags),
                 section=meta.categories[0] if meta.categories else "")
         return facts
+
+    def _shown_data(self, page: Page) -> PageData:
+        """The page's data as far as the page shows it: an event that is not listed on the
+        page (events_auto off and no block) is left out of the JSON-LD too."""
+        data = self.page_data.get(page.file.src_uri, NO_DATA)
+        if data.events and page.file.src_uri not in self.events_placed:
+            return PageData(products=data.products, events=[], faq=data.faq)
+        return data
 
     def _image(self, page: Page, config: MkDocsConfig, meta) -> graph.Image | None:
         image = getattr(page, "storefront_image", None)
@@ -329,6 +461,16 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     crumb = (name or config.site_name, absolute, id(target))
             self.crumb_cache[key] = crumb
         return self.crumb_cache[key]
+
+
+def _profile_line(path: Path, key: str) -> int | None:
+    try:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if text.startswith(f"{key}:"):
+                return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def _name(page: Page) -> str:
