@@ -68,7 +68,8 @@ def test_the_starter_has_every_page_and_file(harbour):
                  "content/index.md", "content/services.md", "content/about.md", "content/contact.md",
                  "content/privacy.md", "content/blog/index.md", "content/blog/posts/welcome.md"):
         assert part in files, part
-    assert not any(p.startswith("content/assets/") for p in files)  # no demo photos
+    # no demo photo: only the marked stand-in for the business's own
+    assert [p for p in files if p.startswith("content/assets/")] == ["content/assets/images/business-photo.png"]
     assert "Created a new site for Harbour Plumbing" in out
 
 

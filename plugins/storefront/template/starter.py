@@ -19,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 PLACEHOLDER = "PLACEHOLDER"
+PHOTO = "assets/images/business-photo.png"
+"""A brand-coloured stand-in for the profile's photo (search engines want one), marked as such."""
 DEFAULT_COLOUR = "#1f5fa8"
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 LOCALE = re.compile(r"^([a-z]{2,3})(?:[_-]([A-Z]{2}))?$")
@@ -294,7 +296,9 @@ description: {yaml_str(f"{facts.name}: what we do and where.")}   # {PLACEHOLDER
 address:
   street: "Your street address"        # {PLACEHOLDER}
   locality: "Your town"                # {PLACEHOLDER}
-{country_line}# {PLACEHOLDER}s, recommended for local search results (uncomment and fill in):
+{country_line}images:
+  - {PHOTO}   # {PLACEHOLDER}: replace with photos of your business, 1200 px wide or more
+# {PLACEHOLDER}s, recommended for local search results (uncomment and fill in):
 # telephone: +44 20 7946 0000
 # email: hello@example.com
 # postal_code: "AB1 2CD"   (under address:)
@@ -402,6 +406,25 @@ def pages(facts: Facts) -> dict[str, str]:
     }
 
 
+def placeholder_photo(facts: Facts) -> bytes:
+    """A 1200×800 PNG in the brand colour saying it stands in for a photo."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    brand = palette(facts.colour)["--sf-brand"]
+    image = Image.new("RGB", (1200, 800), tuple(round(c * 255) for c in _rgb(brand)))
+    font_path = Path(__file__).resolve().parent.parent / "seo" / "fonts" / "DejaVuSans-Bold.ttf"
+    try:
+        font = ImageFont.truetype(str(font_path), 56)
+    except OSError:  # pragma: no cover - the font ships with the package
+        font = ImageFont.load_default()
+    ImageDraw.Draw(image).text((600, 400), "Your photo here", fill=(255, 255, 255), font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
 def placeholders(facts: Facts) -> list[str]:
     """What the owner still has to fill in, for the message after `storefront new`."""
     missing = []
@@ -411,7 +434,8 @@ def placeholders(facts: Facts) -> list[str]:
             missing.append(f"{label}: using {getattr(facts, key)!r}")
     if not facts.country:
         missing.append("seo/business.yml: address.country (give --locale with a region, e.g. en_GB)")
-    missing.append("seo/business.yml: address, telephone, email, opening hours")
+    missing.append("seo/business.yml: address, telephone, email, opening hours, photos "
+                   f"(content/{PHOTO} stands in for one)")
     missing.append("mkdocs.yml: site_description")
     if facts.provider:
         missing.append(f"mkdocs.yml: the {facts.provider} form ids (storefront/newsletter is off until then)")
@@ -443,5 +467,8 @@ def write(facts: Facts, target: Path, template: Path) -> None:
         file = target / "content" / path
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text, encoding="utf-8")
+    photo = target / "content" / PHOTO
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(placeholder_photo(facts))
     (target / "requirements.txt").write_text(requirements(), encoding="utf-8")
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
