@@ -26,13 +26,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .core import clock
+from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
 from .core.titles import compose_title, theme_title
+from .core.urls import check_url
 
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
 log = get_plugin_logger(__name__)
@@ -252,6 +253,19 @@ def harden_meta(page: Page, *keys: str) -> None:
             meta[key] = Markup(html_attr(value))
 
 
+def check_site_url(config: MkDocsConfig) -> None:
+    """Refuse a site_url the URL check refuses (spaces, a password in it): it is reported once
+    and dropped, so no plugin publishes it (as if it were not set)."""
+    if not config.site_url:
+        return
+    problem = check_url(config.site_url, file=display_path(config, config.config_file_path or "mkdocs.yml"),
+                        key="site_url", relative=False,
+                        fix="write the address the site is published at, like https://www.example.com/")
+    if problem is not None:
+        report(log, problem)
+        config.site_url = None
+
+
 def canonical_url(page: Page, config: MkDocsConfig) -> str | None:
     """The page's absolute canonical URL: front matter `canonical` (made absolute against
     `site_url`), else `site_url` + the page URL; None without `site_url`."""
@@ -295,6 +309,51 @@ def is_blog_post(page: Page) -> bool:
     return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
 
 
+# --- third parties the site sends visitors' data to ------------------------------------
+
+@dataclass(frozen=True)
+class Processor:
+    """A third party the built site sends visitors' data to, declared (on_config) by the
+    plugin that configures it. storefront/schema lists them on the privacy page
+    (`/// business | processors`); storefront/optimize allows exactly their origins in the
+    Content-Security-Policy of `_headers`. Plugins never import each other: this is the contract."""
+
+    plugin: str  # the declaring plugin, e.g. "storefront/analytics"
+    name: str  # the provider, as the visitor knows it ("Plausible Analytics")
+    purpose: str
+    cookies: bool = False
+    consent: bool = False  # loads only after the visitor agrees
+    when: str = ""  # when data is sent, if not on every visit ("when you subscribe")
+    script_src: tuple[str, ...] = ()
+    connect_src: tuple[str, ...] = ()
+    img_src: tuple[str, ...] = ()
+
+
+PROCESSORS_KEY = "_storefront_processors"
+
+
+def declare_processor(config: MkDocsConfig, processor: Processor) -> None:
+    """Record the processor a plugin configures for this build (one per plugin)."""
+    declared = config.get(PROCESSORS_KEY) or {}
+    declared[processor.plugin] = processor
+    config[PROCESSORS_KEY] = declared
+
+
+def processors(config: MkDocsConfig) -> list[Processor]:
+    """Every processor declared for this build, in the order the plugins run."""
+    return list((config.get(PROCESSORS_KEY) or {}).values())
+
+
+def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
+    """The origins each CSP directive must allow for the declared processors, sorted."""
+    sources: dict[str, set[str]] = {"script-src": set(), "connect-src": set(), "img-src": set()}
+    for item in processors(config):
+        sources["script-src"].update(item.script_src)
+        sources["connect-src"].update(item.connect_src)
+        sources["img-src"].update(item.img_src)
+    return {directive: sorted(values) for directive, values in sources.items()}
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -323,31 +382,25 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
-@lru_cache(maxsize=32)
-def _partials_env(dirs: tuple[str, ...]) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([*dirs, str(PACKAGE_TEMPLATES)])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
-    return env
-
-
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
     custom_dir."""
-    return _partials_env(tuple(config.theme.dirs))
+    return partials.environment(tuple(config.theme.dirs))
 
 
 def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
     """Render `partials/storefront/<name>.html` with autoescaping, as Markup for the theme."""
-    template = partials_env(config).get_template(f"partials/storefront/{name}.html")
-    return Markup(template.render(**context))
+    return partials.render(tuple(config.theme.dirs), name, **context)
 
 
 __all__ = [
+    "Processor",
     "absolute_url",
     "add_asset",
     "canonical_url",
+    "csp_sources",
+    "declare_processor",
     "display_path",
     "harden_meta",
     "harden_title",
@@ -360,6 +413,7 @@ __all__ = [
     "page_title",
     "partials_env",
     "plain_text",
+    "processors",
     "project_dir",
     "project_path",
     "render_partial",

@@ -146,7 +146,7 @@ def test_formats_option_limits_outputs(site):
 
 def test_quiet_week_is_reported(site):
     files = {"index.md": "# Home\n", "posts/a.md": post("A", date="2026-12-20")}
-    result = site(files, config=_config(cadence_days=7), env={"STOREFRONT_NOW": NOW})
+    result = site(files, config=_config(cadence_days=7, cadence_level="warning"), env={"STOREFRONT_NOW": NOW})
     messages = [m for m in result.warnings if "nothing is scheduled" in m]
     assert len(messages) == 1, result.messages
     assert "mkdocs.yml: cadence_days:" in messages[0]
@@ -162,7 +162,7 @@ def test_overdue_plan_items_and_drafts_are_reported(site):
         "/seo/calendar.yml": "items:\n  - title: Missed guide\n    date: 2026-12-02\n    status: writing\n"
                              "  - title: Done guide\n    date: 2026-12-02\n    status: done\n",
     }
-    result = site(files, config=_config(overdue=True), env={"STOREFRONT_NOW": NOW})
+    result = site(files, config=_config(overdue=True, cadence_level="warning"), env={"STOREFRONT_NOW": NOW})
     overdue = [m for m in result.warnings if "still" in m]
     assert len(overdue) == 2, result.messages
     assert any(m.startswith("storefront: seo/calendar.yml:2: date:") and "Missed guide" in m
@@ -171,6 +171,23 @@ def test_overdue_plan_items_and_drafts_are_reported(site):
     quiet = site(files, config=_config(overdue=True, cadence_level="info"), env={"STOREFRONT_NOW": NOW})
     assert not [m for m in quiet.warnings if "still" in m]
     assert len([m for m in quiet.infos if "still" in m]) == 2
+
+
+def test_cadence_and_overdue_are_info_by_default_so_a_first_strict_build_passes(site):
+    """An adopter's first `mkdocs build --strict` never fails on the editorial schedule."""
+    files = {"index.md": "# Home\n", "posts/a.md": post("A", date="2026-12-20"),
+             "late.md": post("Late draft", date="2026-12-01", extra="draft: true")}
+    # the plugin's own defaults for the checks (the helper turns them off)
+    defaults = {"cadence_days": 7, "overdue": True}
+    result = site(files, config=_config(**defaults), strict=True, env={"STOREFRONT_NOW": NOW})
+    assert result.ok, result.warnings
+    assert not [m for m in result.warnings if "nothing is scheduled" in m or "still" in m]
+    assert len([m for m in result.infos if "nothing is scheduled" in m]) == 1
+    assert len([m for m in result.infos if "still" in m]) == 1
+    # the old level on request: the same schedule fails a strict build
+    loud = site(files, config=_config(**defaults, cadence_level="warning"), strict=True, env={"STOREFRONT_NOW": NOW})
+    assert not loud.ok
+    assert [m for m in loud.warnings if "nothing is scheduled" in m]
 
 
 # --- the CLI ---------------------------------------------------------------------------

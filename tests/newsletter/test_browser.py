@@ -27,11 +27,14 @@ FIELDS = {"email": "email", "first_name": "metadata__first_name", "tags": "tag",
 
 
 class Recorder:
-    """A stand-in provider: records each POST and answers with a small page."""
+    """A stand-in provider: records each POST and answers with a small page, with JSON (as
+    MailerLite's endpoint does) when the path ends in /jsonp, or with a 303 to `redirect_to`
+    (a provider's confirmation page on another origin) when the path ends in /redirect."""
 
     def __init__(self) -> None:
         self.posts: list[dict[str, list[str]]] = []
         self.event = threading.Event()
+        self.redirect_to = ""
         recorder = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -39,7 +42,23 @@ class Recorder:
                 length = int(self.headers.get("Content-Length") or 0)
                 recorder.posts.append(parse_qs(self.rfile.read(length).decode(), keep_blank_values=True))
                 recorder.event.set()
-                body = b"<!doctype html><title>ok</title><p>subscribed</p>"
+                if self.path.endswith("/redirect"):
+                    self.send_response(303)
+                    self.send_header("Location", recorder.redirect_to)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                kind, body = "text/html", b"<!doctype html><title>ok</title><p>subscribed</p>"
+                if self.path.endswith("/jsonp"):
+                    kind, body = "application/json", b'{"success":true}'
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):  # the confirmation page a redirect lands on
+                body = b"<!doctype html><title>confirmed</title><p>please confirm</p>"
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")
                 self.send_header("Content-Length", str(len(body)))
@@ -65,7 +84,8 @@ def recorder():
     instance.close()
 
 
-def build_demo(root: Path, recorder: Recorder, *, inline_css: bool) -> Path:
+def build_demo(root: Path, recorder: Recorder, *, inline_css: bool, action: str = "/subscribe",
+               redirect_origins: list[str] | None = None) -> Path:
     """The demo site built with the recording endpoint as the newsletter's provider."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         raw = yaml_load(handle)
@@ -76,7 +96,9 @@ def build_demo(root: Path, recorder: Recorder, *, inline_css: bool) -> Path:
         options = dict((entry[name] or {}) if isinstance(entry, dict) else {})
         if name == "storefront/newsletter":
             options["provider"] = "custom"
-            options["form"] = {"action": f"{recorder.origin}/subscribe", **FIELDS}
+            options["form"] = {"action": f"{recorder.origin}{action}", **FIELDS}
+            if redirect_origins:
+                options["form"]["redirect_origins"] = redirect_origins
             found = True
         if name == "storefront/optimize" and not inline_css:
             options["inline_css"] = 0
@@ -270,3 +292,95 @@ def test_form_and_ctas_pass_axe(browser, serve_dir, demo):
         context.close()
     assert violations == [], violations
     assert focused == "email"
+
+
+@pytest.fixture(scope="module")
+def confirm_host():
+    """A second origin (another port): where the stand-in provider's 303 leads."""
+    instance = Recorder()
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="module")
+def redirecting_demo(tmp_path_factory, recorder, confirm_host) -> Path:
+    return build_demo(tmp_path_factory.mktemp("redirect"), recorder, inline_css=True, action="/redirect",
+                      redirect_origins=[confirm_host.origin])
+
+
+def submit_and_follow(browser, serve_dir, site_dir, recorder, policy):
+    base = serve_dir(site_dir, headers={"Content-Security-Policy": policy})
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(WATCH_CSP)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    try:
+        page.goto(base + form_page(site_dir), wait_until="load")
+        form = page.locator("form.sf-newsletter__form").first
+        form.get_by_label("Email address").fill("maria@example.org")
+        form.locator('input[type="checkbox"][required]').check()
+        form.locator("button.sf-newsletter__submit").click()
+        assert recorder.event.wait(5), "the form's POST never reached the provider"
+        page.wait_for_timeout(1500)
+        return page.url, page.content(), console
+    finally:
+        context.close()
+
+
+def test_redirect_to_a_second_origin_is_allowed_by_the_generated_policy(
+        browser, serve_dir, redirecting_demo, recorder, confirm_host):
+    """The provider answers the POST with a 303 to its confirmation page on another origin:
+    Chrome checks form-action on the redirect too, so the generated _headers must list it."""
+    recorder.redirect_to = f"{confirm_host.origin}/confirm"
+    policy = shipped_policy(redirecting_demo)
+    assert confirm_host.origin in policy.split("form-action", 1)[1].split(";", 1)[0], policy
+    recorder.posts.clear()
+    recorder.event.clear()
+    url, html, console = submit_and_follow(browser, serve_dir, redirecting_demo, recorder, policy)
+    assert url == f"{confirm_host.origin}/confirm", (url, console)
+    assert "please confirm" in html
+    # the control: the same policy without the second origin blocks the redirect
+    blocked = policy.replace(" " + confirm_host.origin, "")
+    recorder.event.clear()
+    url, _html, console = submit_and_follow(browser, serve_dir, redirecting_demo, recorder, blocked)
+    assert not url.startswith(confirm_host.origin), url
+    assert any("form-action" in line for line in console), console
+
+
+def test_mailerlite_without_javascript_keeps_the_page_and_answers_in_a_new_tab(
+        browser, serve_dir, tmp_path, recorder, site):
+    """MailerLite's endpoint answers with JSON; like MailerLite's own embed the form posts to a
+    new tab, so a visitor without JavaScript keeps the site open and was told so."""
+    built = site({"index.md": "# Home\n\n/// newsletter\n///\n"},
+                 config={"theme": {"name": "mkdocs"}, "site_url": "https://bakery.example/",
+                         "plugins": [{"storefront/newsletter": {
+                             "provider": "mailerlite", "form": {"account": "123456", "form": "98765432101234567"},
+                             "after_posts": False, "consent": {"enabled": False}}}]})
+    assert built.ok, built.messages
+    index = built.site / "index.html"
+    real = "https://assets.mailerlite.com/jsonp/123456/forms/98765432101234567/subscribe"
+    html = index.read_text(encoding="utf-8")
+    assert real in html
+    index.write_text(html.replace(real, f"{recorder.origin}/jsonp"), encoding="utf-8")  # the stand-in
+    base = serve_dir(built.site)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    recorder.posts.clear()
+    recorder.event.clear()
+    try:
+        page.goto(base, wait_until="load")
+        form = page.locator("form.sf-newsletter__form")
+        assert page.locator(".sf-newsletter__note").inner_text() == "The provider's answer opens in a new tab."
+        form.get_by_label("Email address").fill("maria@example.org")
+        with context.expect_page() as new_tab:
+            form.locator("button.sf-newsletter__submit").click()
+        answer = new_tab.value
+        answer.wait_for_load_state()
+        assert recorder.event.wait(5)
+        assert answer.url == f"{recorder.origin}/jsonp"
+        assert page.url == base, "the visitor's page was replaced by the provider's JSON"
+    finally:
+        context.close()
+    posted = recorder.posts[-1]
+    assert posted["fields[email]"] == ["maria@example.org"] and posted["ml-submit"] == ["1"]

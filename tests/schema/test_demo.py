@@ -93,3 +93,15 @@ def test_demo_contact_page_and_footer_show_the_profile(demo):
     assert footer_business[0].xpath('.//a[@href="tel:+18025550142"]')
     assert "Thanksgiving" in footer_business[0].text_content()
     assert "Hearth & Crumb Winooski" in footer_business[0].text_content()
+
+
+def test_demo_event_is_visible_and_structured_on_its_page(demo):
+    site_dir, _ = demo
+    text = (site_dir / "about" / "index.html").read_text(encoding="utf-8")
+    html = lxml.html.fromstring(text)
+    shown = [h.text_content() for h in html.xpath('//section[@class="sf-events"]//h3')]
+    data = json.loads(html.xpath('//script[@type="application/ld+json"]')[0].text)
+    events = [n for n in data["@graph"] if n.get("@type") == "Event"]
+    assert shown == [e["name"] for e in events] == ["Free sourdough class"]
+    assert events[0]["offers"][0]["url"].endswith("/contact/")  # the page link, resolved
+    assert "Saturday 16 January 2027" in html.xpath('//section[@class="sf-events"]')[0].text_content()

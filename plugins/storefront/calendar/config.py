@@ -103,11 +103,12 @@ class CalendarConfig(Config):
     items are always in."""
 
     cadence_days = c.Type(int, default=7)
-    """Warn when nothing is scheduled in the next this-many days (0 turns the check off)."""
+    """Report when nothing is scheduled in the next this-many days (0 turns the check off)."""
 
     overdue = c.Type(bool, default=True)
-    """Warn about planned items and drafts whose date has passed."""
+    """Report planned items and drafts whose date has passed."""
 
-    cadence_level = c.Choice(("warning", "info"), default="warning")
-    """How cadence and overdue messages are logged: `warning` (fails `mkdocs build --strict`)
-    or `info` (never fails a build)."""
+    cadence_level = c.Choice(("warning", "info"), default="info")
+    """How cadence and overdue messages are logged: `info` (never fails a build: a notice
+    about the editorial schedule must not fail an adopter's first strict build) or `warning`
+    (fails `mkdocs build --strict`)."""

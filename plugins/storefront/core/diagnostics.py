@@ -60,7 +60,16 @@ def emit(logger: logging.Logger | logging.LoggerAdapter, diagnostic: Diagnostic)
 
 def describe(value: object, limit: int = 60) -> str:
     """Quote a user's value for a message, shortened so one bad value cannot flood the log."""
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    text = repr(value) if not isinstance(value, str) else f'"{_visible(value)}"'
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def _visible(text: str) -> str:
+    """Control and text-direction characters written as escapes (\\x00, \\u202e), so a message
+    shows them and cannot garble the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " " else
+                   (f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}") for char in text)

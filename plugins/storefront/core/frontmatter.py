@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from .clock import UTC, ClockError, parse_when
 from .diagnostics import Diagnostic, describe
 from .escape import plain_text
-from .urls import url_problem
+from .secrets import SECRET_FIX, secret_kind
+from .urls import clean_text, text_problem, url_fix, url_problem
 
 __all__ = ["PageMeta", "as_list", "body_offset", "key_line", "key_lines", "read_meta", "unread_front_matter"]
 
@@ -176,12 +177,24 @@ def read_meta(
         setattr(out, key, plain_text(value).strip() or None)
 
     for key, fix in (("canonical", "write an absolute URL like https://example.com/page/ or a path like /page/"),
-                     ("image", "write a path to an image in the docs folder (images/card.png) or an https:// URL")):
+                     ("image", url_fix(image=True))):
         value = getattr(out, key)
         problem = url_problem(value, path_spaces=key == "image") if value else None
         if problem:
-            report(key, problem, fix)
+            report(key, problem, SECRET_FIX if "user name or password" in problem else fix)
             setattr(out, key, None)
+
+    for key in ("title", "description", "image_alt"):  # published in <head> and structured data
+        value = getattr(out, key)
+        if not value:
+            continue
+        kind = secret_kind(value)
+        if kind:
+            report(key, f"this looks like {kind}, which must never be published in a page", SECRET_FIX)
+            setattr(out, key, None)
+        elif text_problem(value):
+            report(key, text_problem(value) or "", "the character is left out; retype the text")
+            setattr(out, key, clean_text(value).strip() or None)
 
     if out.robots:
         for part in out.robots.split(","):

@@ -15,6 +15,9 @@ from urllib.parse import parse_qsl, quote, urlsplit
 
 from ..core.clock import ClockError, parse_when
 from ..core.diagnostics import Diagnostic, describe
+from ..core.secrets import SECRET_FIX, secret_kind
+from ..core.urls import clean_text, text_problem
+from ..core.urls import url_problem as core_url_problem
 
 __all__ = [
     "STYLES",
@@ -25,6 +28,7 @@ __all__ = [
     "has_query_key",
     "is_external",
     "line_of",
+    "partial_context",
     "read_ctas",
     "url_problem",
     "with_utm",
@@ -69,6 +73,28 @@ class Cta:
         return self.until is None or now < self.until
 
 
+def partial_context(cta: Cta, variant: Variant | None, overrides: Mapping[str, object],
+                    placement: str, site_host: str | None) -> dict[str, object]:
+    """What the `cta` partial prints (all but the href): a block's own wording wins over the
+    variant's, the variant's over the CTA's."""
+    def text(key: str) -> object:
+        if isinstance(overrides.get(key), str):
+            return overrides[key]
+        chosen = getattr(variant, key, None) if variant else None
+        return chosen if chosen is not None else getattr(cta, key)
+
+    return {
+        "id": cta.id,
+        "variant": variant.id if variant else None,
+        "external": is_external(cta.url, site_host),
+        "label": text("label"),
+        "heading": text("heading"),
+        "text": text("text"),
+        "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
+        "placement": placement,
+    }
+
+
 def line_of(text: str | None, key: str, after: int = 0) -> int | None:
     """The 1-based line of `key:` in a YAML text, searching from line `after` on."""
     if not text:
@@ -81,35 +107,34 @@ def line_of(text: str | None, key: str, after: int = 0) -> int | None:
 
 
 def url_problem(url: object) -> tuple[str, str] | None:
-    """Why a CTA URL cannot be used (problem, fix), or None when it is fine."""
+    """Why a CTA URL cannot be used (problem, fix), or None when it is fine: the suite's URL
+    check (a CTA is a link, so mailto: and tel: are allowed), then a host that is a name."""
     example = "write a page of the site like order.md, or a full URL like https://shop.example.com/offers"
     if not isinstance(url, str) or not url.strip():
         return "the URL is empty", example
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return f"{describe(url)} contains spaces", "encode them as %20 or remove them"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises on a bad port)
-    except ValueError:
-        return f"{describe(url)} is not a valid URL", example
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https"):
+    why = core_url_problem(url, links=True)
+    if why is not None:
+        if "user name or password" in why:
+            return why, SECRET_FIX
+        if "whitespace" in why:
+            return why, "encode them as %20 or remove them"
+        if "scheme, which" in why or "link, which" in why:
+            return why, "use a page of the site, an https URL, mailto: or tel:"
+        if "has no scheme" in why:
+            return why, "write it with https:// in front"
+        if "without https://" in why:
+            return why, "write it as https://" + url.split("//")[-1]
+        return why, example
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https"):
         host = parts.hostname or ""
-        if not host or ("." not in host and host != "localhost") or host.startswith(".") or ".." in host:
+        if ("." not in host and host != "localhost") or host.startswith(".") or ".." in host:
             return f"{describe(url)} has no valid host name", example
         return None
-    if scheme in ("mailto", "tel"):
-        return None if parts.path else (f"{describe(url)} has no address or number", example)
-    if scheme:
-        return (f"{describe(url)} uses the {scheme}: scheme",
-                "use a page of the site, an https URL, mailto: or tel:")
-    if url.startswith("//"):
-        return f"{describe(url)} has no scheme", "write it with https:// in front"
     first = parts.path.split("/", 1)[0]
-    if re.match(r"(?i)[a-z][a-z0-9+.-]{1,9}//", url) or (
-            "." in first and not first.startswith(".") and not first.lower().endswith(_FILE_SUFFIXES)
-            and re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", first)):
-        return f"{describe(url)} looks like a web address without https://", "write it as https://" + url.split("//")[-1]
+    if not parts.scheme and "." in first and not first.startswith(".") and not first.lower().endswith(
+            _FILE_SUFFIXES) and re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", first):
+        return f"{describe(url)} looks like a web address without https://", "write it as https://" + url
     return None
 
 
@@ -203,6 +228,18 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
             if fields.get(text_key) is not None and not isinstance(fields.get(text_key), str):
                 problem(text_key, f"{describe(fields.get(text_key))} is not text", "write it as text")
                 bad = True
+        cleaned: dict[str, str] = {}
+        for text_key, value in _texts(fields):
+            at = line_of(text, text_key.rsplit(".", 1)[-1], after=line or 0) or line
+            kind = secret_kind(value)
+            if kind:
+                problem(text_key, f"this looks like {kind}, which must never be published in a page",
+                        SECRET_FIX, at=at)
+                bad = True
+            elif text_problem(value):
+                problem(text_key, text_problem(value) or "", "the character is left out; retype the text or "
+                        "paste it as plain text", at=at)
+                cleaned[text_key] = clean_text(value)
         utm = fields.get("utm", True)
         if not isinstance(utm, bool):
             problem("utm", f"{describe(utm)} is not true or false", "write utm: false to leave the link untagged")
@@ -221,10 +258,14 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
             bad = True
         if bad:
             continue
+        if cleaned:
+            variants = tuple(Variant(v.id, *(cleaned.get(f"variants[{index}].{k}", getattr(v, k))
+                                             for k in TEXT_KEYS)) for index, v in enumerate(variants))
         ctas[cta_id] = Cta(
-            id=cta_id, label=label.strip(), url=url.strip(), style=style,
-            heading=fields.get("heading"), text=fields.get("text"), until=until,
-            campaign=fields.get("campaign"), utm=utm, variants=variants, source=source, line=line,
+            id=cta_id, label=cleaned.get("label", label).strip(), url=url.strip(), style=style,
+            heading=cleaned.get("heading", fields.get("heading")), text=cleaned.get("text", fields.get("text")),
+            until=until, campaign=cleaned.get("campaign", fields.get("campaign")), utm=utm, variants=variants,
+            source=source, line=line,
             extra={"url_line": line_of(text, "url", after=line or 0)})
     return ctas, problems
 
@@ -253,3 +294,16 @@ def _variants(raw: object) -> tuple[tuple[Variant, ...], list[tuple[str, str, st
         variants.append(Variant(variant_id, *(item.get(k) if isinstance(item.get(k), str) else None
                                               for k in TEXT_KEYS)))
     return tuple(variants), problems
+
+
+def _texts(fields: Mapping) -> list[tuple[str, str]]:
+    """(key, text) of every published text of one CTA: label, heading, text, campaign, url and
+    each variant's texts."""
+    out = [(key, fields[key]) for key in ("label", "heading", "text", "campaign", "url")
+           if isinstance(fields.get(key), str)]
+    variants = fields.get("variants")
+    if isinstance(variants, list):
+        for index, item in enumerate(variants):
+            if isinstance(item, Mapping):
+                out += [(f"variants[{index}].{key}", item[key]) for key in TEXT_KEYS if isinstance(item.get(key), str)]
+    return out

@@ -23,11 +23,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
 from ..core.frontmatter import key_line
+from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .config import CtaConfig
 from .model import (
     STYLES,
@@ -36,6 +36,7 @@ from .model import (
     choose_variant,
     has_query_key,
     is_external,
+    partial_context,
     read_ctas,
     with_utm,
 )
@@ -222,22 +223,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         return Markup(parts[0] + html_attr(href) + parts[1])
 
     def _context(self, cta: Cta, variant, overrides: dict[str, Any], placement: str) -> dict[str, Any]:
-        def text(key: str) -> str | None:
-            if isinstance(overrides.get(key), str):
-                return overrides[key]
-            chosen = getattr(variant, key, None) if variant else None
-            return chosen if chosen is not None else getattr(cta, key)
-
-        return {
-            "id": cta.id,
-            "variant": variant.id if variant else None,
-            "external": is_external(cta.url, self.site_host),
-            "label": text("label"),
-            "heading": text("heading"),
-            "text": text("text"),
-            "style": overrides.get("style") if overrides.get("style") in STYLES else cta.style,
-            "placement": placement,
-        }
+        return partial_context(cta, variant, overrides, placement, self.site_host)
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config

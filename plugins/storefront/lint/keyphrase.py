@@ -19,6 +19,11 @@ from functools import cache, lru_cache
 from . import language
 from . import text as textmod
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words ending in -s that are not plurals (their -s stays).
 _NOT_PLURAL = frozenset(["news", "series", "species", "means", "lens", "physics", "economics", "mathematics", "politics", "always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes"])

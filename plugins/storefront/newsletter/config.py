@@ -60,15 +60,21 @@ class NewsletterConfig(base.Config):
     """The label of the hidden honeypot field (read only by bots)."""
     consent = c.SubConfig(ConsentConfig)
     """The consent checkbox."""
+    double_opt_in = c.Optional(c.Type(bool))
+    """Whether the provider sends a confirmation email before subscribing; default: the
+    provider's documented default (see the README's provider table)."""
+    new_tab_note = c.Type(str, default="The provider's answer opens in a new tab.")
+    """Said under the button of forms that post to a new tab (MailerLite answers with JSON)."""
     thank_you = c.Optional(c.Type(str))
-    """A page of the site shown after signing up (e.g. `thanks.md`); default: a generated page."""
+    """A page of the site (`thanks.md`) or an https URL shown after signing up; default: a
+    generated page."""
     thank_you_path = c.Type(str, default="newsletter/thanks.md")
     """Where the generated thank-you page goes."""
-    thank_you_title = c.Type(str, default="Thank you for subscribing")
-    """The generated thank-you page's title."""
-    thank_you_text = c.Type(
-        str, default="Please check your inbox: we've sent you an email to confirm your subscription.")
-    """The generated thank-you page's text."""
+    thank_you_title = c.Optional(c.Type(str))
+    """The generated thank-you page's title; default: worded from `double_opt_in`."""
+    thank_you_text = c.Optional(c.Type(str))
+    """The generated thank-you page's text; default: worded from `double_opt_in` (and, for
+    Formspree and Netlify, saying the address was received as a form entry)."""
     after_posts = c.Type(bool, default=True)
     """Place the form after every blog post."""
     after_pages = c.ListOfItems(c.Type(str), default=[])

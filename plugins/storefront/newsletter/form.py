@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.secrets import SECRET_FIX, SECRET_NAMES, secret_kind
+from ..core.urls import url_problem
 from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
-from .secrets import SECRET_NAMES, secret_kind
 
-__all__ = ["LOOPBACK", "Contract", "check_values", "form_context", "resolve"]
+__all__ = ["LOOPBACK", "Contract", "check_values", "form_context", "origin_of", "resolve", "thank_you_words"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-\[\]\.]{0,99}")
@@ -43,6 +44,33 @@ class Contract:
     hidden: list[tuple[str, str]] = field(default_factory=list)
     form_attrs: list[tuple[str, str]] = field(default_factory=list)
     uses_site_action: bool = False  # Netlify: the action is the site's own thank-you page
+    double_opt_in: bool = False  # the provider's documented default (the plugin option may change it)
+    collects: str = "subscribers"  # or "entries" (Formspree, Netlify: form entries, not a list)
+    redirect_origins: list[str] = field(default_factory=list)  # origins the flow redirects through
+
+    @property
+    def new_tab(self) -> bool:
+        return ("target", "_blank") in self.form_attrs
+
+    def origins(self, *redirect_urls: str | None) -> list[str]:
+        """Every origin a submission may navigate to (CSP `form-action`): the action's, the
+        provider's confirmation hosts, and the thank-you page's when it is sent or configured."""
+        found: list[str] = []
+        for url in (self.action, *redirect_urls):
+            origin = origin_of(url or "")
+            if origin and origin not in found:
+                found.append(origin)
+        for origin in self.redirect_origins:
+            if origin not in found:
+                found.append(origin)
+        return found
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc and "@" not in parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return ""
 
 
 def _problem(source: str, key: str, problem: str, fix: str) -> Diagnostic:
@@ -51,8 +79,7 @@ def _problem(source: str, key: str, problem: str, fix: str) -> Diagnostic:
 
 def _secret_problem(source: str, key: str, kind: str) -> Diagnostic:
     return _problem(source, key, f"this looks like {kind}, which must never be published in a page",
-                    "remove it and use only the public form ids from the provider's embed code "
-                    "(a signup form needs no API key)")
+                    SECRET_FIX + "; a signup form needs only the public form ids from the provider's embed code")
 
 
 def resolve(provider_name: str, options: Mapping[str, object], *,
@@ -66,8 +93,17 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
         known |= set(CUSTOM_FIELDS)
     values: dict[str, str] = {}
 
+    refused = {option: (problem, fix) for option, problem, fix in provider.refused}
+    refused_keys = {f"{prefix}.{option}" for option in refused}
     for key, raw in options.items():
         where = f"{prefix}.{key}"
+        if key in refused:
+            if key == "recaptcha" and raw in (False, "false", "off", "no", None):
+                continue  # stated off: nothing to refuse
+            problems.append(_problem(source, where, *refused[key]))
+            continue
+        if provider.name == "custom" and key in ("redirect_origins", "new_tab"):
+            continue  # checked below
         if SECRET_NAMES.search(str(key)) and key not in known:
             problems.append(_problem(source, where, f"{provider.label} forms take no `{key}` option",
                                      "remove it: a signup form needs no API key, token or password, "
@@ -82,7 +118,8 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
         value = str(raw).strip()
         param = next((p for p in provider.params if p.name == key), None)
         kind = secret_kind(value, uuid_expected=bool(param and UUID in param.pattern),
-                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"))
+                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"),
+                           entropy=param is None)
         if kind:
             problems.append(_secret_problem(source, where, kind))
             continue
@@ -100,7 +137,7 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
 
     for param in provider.params:
         if param.required and param.name not in values and not any(
-                d.key == f"{prefix}.{param.name}" for d in problems):
+                d.key == f"{prefix}.{param.name}" or d.key in refused_keys for d in problems):
             problems.append(_problem(
                 source, f"{prefix}.{param.name}", f"{provider.label} needs `{param.name}`",
                 f"set it to {param.where}, like {param.example}"))
@@ -119,13 +156,14 @@ def _check_custom(options: Mapping[str, object], values: dict[str, str], source:
     if action:
         parts = urlsplit(action)
         local = parts.hostname in LOOPBACK
-        if parts.scheme != "https" and not (parts.scheme == "http" and local):
+        why = url_problem(action, relative=False)
+        if why:
+            problems.append(_problem(source, f"{prefix}.action", why,
+                                     "write it like https://forms.example.com/subscribe"))
+        elif parts.scheme != "https" and not (parts.scheme == "http" and local):
             problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not an https URL",
                                      "use the provider's https form endpoint, like "
                                      "https://forms.example.com/subscribe (http only for 127.0.0.1)"))
-        elif not parts.hostname or " " in action:
-            problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not a valid URL",
-                                     "write it like https://forms.example.com/subscribe"))
     method = values.get("method", "post").lower()
     if method not in ("post", "get"):
         problems.append(_problem(source, f"{prefix}.method", f"{describe(method)} is not post or get",
@@ -134,6 +172,24 @@ def _check_custom(options: Mapping[str, object], values: dict[str, str], source:
         if key in values and not _FIELD_NAME.fullmatch(values[key]):
             problems.append(_problem(source, f"{prefix}.{key}", f"{describe(values[key])} is not a field name",
                                      "use the name attribute from the provider's embed code, like email"))
+    origins = options.get("redirect_origins", [])
+    if isinstance(origins, str):
+        origins = [origins]
+    if not isinstance(origins, list):
+        problems.append(_problem(source, f"{prefix}.redirect_origins", "is not a list",
+                                 "list the origins the endpoint redirects to, like [https://forms.example.com]"))
+    else:
+        for index, origin in enumerate(origins):
+            parts = urlsplit(str(origin))
+            local = parts.hostname in LOOPBACK
+            if (parts.scheme != "https" and not (parts.scheme == "http" and local)) or not parts.netloc \
+                    or parts.path not in ("", "/") or parts.query or "@" in parts.netloc:
+                problems.append(_problem(source, f"{prefix}.redirect_origins[{index}]",
+                                         f"{describe(origin)} is not an https origin",
+                                         "write scheme and host only, like https://forms.example.com"))
+    if options.get("new_tab") not in (None, True, False):
+        problems.append(_problem(source, f"{prefix}.new_tab", f"{describe(options.get('new_tab'))} is not "
+                                 "true or false", "write new_tab: true when the endpoint answers with JSON"))
     hidden = options.get("hidden", {})
     if not isinstance(hidden, Mapping):
         problems.append(_problem(source, f"{prefix}.hidden", "is not a mapping",
@@ -169,7 +225,9 @@ def _contract(provider: Provider, values: dict[str, str], options: Mapping[str, 
             consent_value=values.get("consent_value", "yes"), redirect=values.get("redirect"),
             tags=values.get("tags"), tags_join=None, tag_pattern=None, tag_example="news",
             interests="tags" if values.get("tags") else None,
-            hidden=[(str(k), str(v)) for k, v in hidden.items()])  # type: ignore[union-attr]
+            hidden=[(str(k), str(v)) for k, v in hidden.items()],  # type: ignore[union-attr]
+            form_attrs=[("target", "_blank")] if options.get("new_tab") is True else [],
+            redirect_origins=[origin_of(str(o)) for o in _as_list(options.get("redirect_origins"))])
     return Contract(
         provider=provider.name,
         action=_fill(provider.action, values) or "",
@@ -188,7 +246,30 @@ def _contract(provider: Provider, values: dict[str, str], options: Mapping[str, 
         hidden=[(name, _fill(value, values) or "") for name, value in provider.hidden],
         form_attrs=[(name, _fill(value, values) or "") for name, value in provider.form_attrs],
         uses_site_action=provider.name == "netlify",
+        double_opt_in=provider.double_opt_in,
+        collects=provider.collects,
+        redirect_origins=[origin for origin in (_fill(o, values) for o in provider.redirect_origins) if origin],
     )
+
+
+def _as_list(value: object) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def thank_you_words(contract: Contract, double_opt_in: bool) -> tuple[str, str]:
+    """The generated thank-you page's title and text, true to what the provider does."""
+    if contract.collects == "entries":
+        return ("Thank you for signing up",
+                "Your email address has been received as a form entry. It is not on a mailing list "
+                "yet and no confirmation email is sent: it is added to the newsletter list by hand.")
+    if double_opt_in:
+        return ("Please confirm your subscription",
+                "Please check your inbox: an email with a confirmation link is on its way. "
+                "Your subscription starts when you click that link.")
+    return ("Thank you for subscribing",
+            "You are subscribed. The next newsletter goes to the address you gave.")
 
 
 def check_values(contract: Contract, *, tags: list[str], interests: list[Mapping[str, str]],
@@ -227,7 +308,7 @@ def form_context(contract: Contract, *, prefix: str, heading: str, text: str, bu
                  interests: list[Mapping[str, str]], interests_legend: str, tags: list[str],
                  consent: Mapping[str, object] | None, privacy_href: str | None,
                  redirect_url: str | None, site_action: str | None, honeypot_label: str,
-                 placement: str) -> dict:
+                 placement: str, origins: list[str] | None = None, new_tab_note: str = "") -> dict:
     """The plain values the partial prints; the partial escapes each once."""
     hidden = list(contract.hidden)
     if contract.tags and tags:
@@ -282,4 +363,6 @@ def form_context(contract: Contract, *, prefix: str, heading: str, text: str, bu
         "honeypot": ({"id": f"{prefix}-hp", "name": contract.honeypot, "label": honeypot_label}
                      if contract.honeypot else None),
         "consent": consent_ctx,
+        "origins": list(origins or []),
+        "new_tab_note": new_tab_note if contract.new_tab else "",
     }

@@ -21,12 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core.blocks import block_line, mentions_block, rendered_blocks_extension
+from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
+from ..core.secrets import find_secrets
+from ..core.urls import check_url, text_problem
 from .config import NewsletterConfig, default_consent_text, default_heading
-from .form import Contract, check_values, form_context, resolve
-from .secrets import secret_kind
+from .form import Contract, check_values, form_context, resolve, thank_you_words
+from .providers import PROVIDERS
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +57,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.slots: dict[str, str] = {}
         self.markers: dict[str, str] = {}
         self._redirect: tuple[File, str | None] | None = None
+        self.thanks_url: str | None = None  # an external thank-you page (https URL)
 
     # --- configuration ------------------------------------------------------------------
 
@@ -72,30 +75,74 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             problems += check_values(contract, tags=list(self.config.tags), interests=interests,
                                      source=source, prefix=PLUGIN_KEY)
         problems += self._check_texts(source)
+        problems += self._check_opt_in(source, contract)
         for problem in problems:
             support.report(log, problem)
         if not problems:
             self.contract = contract
+            self._declare_processor(config, contract)
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         return config
 
-    def _check_texts(self, source: str) -> list[Diagnostic]:
-        """Secrets pasted into any other option (a consent text, a tag) are refused too."""
+    def _declare_processor(self, config: MkDocsConfig, contract: Contract) -> None:
+        """The provider, for the privacy page's `/// business | processors` list."""
+        label = PROVIDERS[contract.provider].label
+        if contract.provider == "custom":
+            label = urlsplit(contract.action).hostname or label
+        support.declare_processor(config, support.Processor(
+            plugin="storefront/newsletter", name=label,
+            purpose="the newsletter: the email address (and first name, if given) typed into the signup form",
+            when="Only when you subscribe"))
+
+    def double_opt_in(self) -> bool:
+        """The plugin option, else the provider's documented default."""
+        if self.config.double_opt_in is not None:
+            return bool(self.config.double_opt_in)
+        return bool(self.contract.double_opt_in) if self.contract is not None else False
+
+    def _check_opt_in(self, source: str, contract: Contract | None) -> list[Diagnostic]:
         problems = []
-        values: list[tuple[str, Any]] = [
-            ("tags", self.config.tags), ("consent.privacy_url", self.config.consent.privacy_url),
-            ("thank_you", self.config.thank_you)]
-        for key, value in values:
-            for item in value if isinstance(value, list) else [value]:
-                kind = secret_kind(str(item)) if item else None
-                if kind:
-                    problems.append(Diagnostic(
-                        file=source, key=f"{PLUGIN_KEY}.{key}",
-                        problem=f"this looks like {kind}, which must never be published in a page",
-                        fix="remove it: a signup form needs only the public ids from the embed code"))
+        label = PROVIDERS[self.config.provider].label
+        if contract is not None and contract.collects == "entries" and self.config.double_opt_in:
+            problems.append(Diagnostic(
+                file=source, key=f"{PLUGIN_KEY}.double_opt_in",
+                problem=f"{label} collects form entries, not list subscribers, and sends no confirmation email",
+                fix="remove double_opt_in (the thank-you page says the address was received)"))
+        thank_you = self.config.thank_you
+        if thank_you and urlsplit(thank_you).scheme:
+            parts = urlsplit(thank_you)
+            if parts.scheme != "https" or not parts.netloc or "@" in parts.netloc:
+                problems.append(Diagnostic(
+                    file=source, key=f"{PLUGIN_KEY}.thank_you", problem=f"{describe(thank_you)} is not an https URL",
+                    fix="write a page of the site like thanks.md, or a full https URL"))
+            elif contract is not None and contract.uses_site_action:
+                problems.append(Diagnostic(
+                    file=source, key=f"{PLUGIN_KEY}.thank_you",
+                    problem="Netlify Forms shows a page of the site itself after a submission, not another site",
+                    fix="write a page of the site like thanks.md"))
+        return problems
+
+    def _check_texts(self, source: str) -> list[Diagnostic]:
+        """Every other option is published too: secrets (a key as an interest value, in the
+        heading) and control characters are refused, and privacy_url goes through the URL check."""
+        options = {key: value for key, value in self.config.items() if key not in ("form", "provider")}
+        options["consent"] = dict(self.config.consent)
+        options["interests"] = [dict(item) for item in self.config.interests]
+        problems = find_secrets(options, file=source, key=PLUGIN_KEY)
+        flagged = {problem.key for problem in problems}
+        for key, value in _texts(options, PLUGIN_KEY):
+            why = text_problem(value)
+            if why and key not in flagged:
+                problems.append(Diagnostic(source, key, why, "remove it (paste the text again as plain text)"))
+        privacy = self.config.consent.privacy_url
+        if privacy is not None:
+            bad = check_url(privacy.strip(), file=source, key=f"{PLUGIN_KEY}.consent.privacy_url")
+            if bad is not None:
+                problems.append(bad)
+                self.config.consent.privacy_url = None
         return problems
 
     # --- files: the stylesheet and the thank-you page -----------------------------------
@@ -116,8 +163,10 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 problem=f"{describe(privacy)} is not a page of the site",
                 fix=f"write the privacy page's path under {Path(config.docs_dir).name}/ like "
                     "privacy.md, or a full https URL"))
-        self.thanks = None
-        if self.config.thank_you:
+        self.thanks, self.thanks_url = None, None
+        if self.config.thank_you and urlsplit(self.config.thank_you).scheme:
+            self.thanks_url = self.config.thank_you  # an https URL (checked in on_config)
+        elif self.config.thank_you:
             self.thanks = files.get_file_from_path(self.config.thank_you)
             if self.thanks is None:
                 support.report(log, Diagnostic(
@@ -132,14 +181,18 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             if existing is not None:
                 self.thanks = existing
             else:
+                title, words = thank_you_words(self.contract, self.double_opt_in()) if self.contract \
+                    else thank_you_words(_NO_CONTRACT, False)
+                title = self.config.thank_you_title or title
+                words = self.config.thank_you_text or words
                 text = (
                     "---\n"
-                    f"title: {_yaml_string(self.config.thank_you_title)}\n"
+                    f"title: {_yaml_string(title)}\n"
                     "robots: noindex, follow\nnoindex: true\nnewsletter: false\ncta: false\n"
                     "search:\n  exclude: true\n---\n\n"
                     f'<div class="sf-newsletter-thanks" markdown>\n\n'
-                    f"# {_markdown_text(self.config.thank_you_title)}\n\n"
-                    f"{_markdown_text(self.config.thank_you_text)}\n\n</div>\n")
+                    f"# {_markdown_text(title)}\n\n"
+                    f"{_markdown_text(words)}\n\n</div>\n")
                 self.thanks = File.generated(config, path, content=text,
                                              inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(self.thanks)
@@ -164,11 +217,23 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return href + (f"#{fragment}" if fragment else "")
 
     def _redirect_url(self, config: MkDocsConfig) -> str | None:
+        if self.thanks_url:
+            return self.thanks_url
         if self.thanks is None:
             return None
         if self._redirect is None or self._redirect[0] is not self.thanks:
             self._redirect = (self.thanks, support.absolute_url(config, self.thanks.url))
         return self._redirect[1]
+
+    def _origins(self, config: MkDocsConfig) -> list[str]:
+        """Origins a submission navigates through, for CSP `form-action` (storefront/optimize
+        reads them from the form's `data-sf-form-origins`): the endpoint, the provider's
+        confirmation hosts, and the thank-you page (sent as a redirect or set in the
+        provider's dashboard) when it is on another origin than the endpoint."""
+        assert self.contract is not None
+        if self.contract.uses_site_action:
+            return []  # Netlify: the form posts to the site itself
+        return self.contract.origins(self._redirect_url(config))
 
     def _site_action(self, config: MkDocsConfig) -> str | None:
         return _root_relative(config, self.thanks.url) if self.thanks is not None else None
@@ -205,7 +270,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                      if consent.enabled else None),
             privacy_href=privacy_href,
             redirect_url=self._redirect_url(config), site_action=self._site_action(config),
-            honeypot_label=self.config.honeypot_label, placement=placement)
+            honeypot_label=self.config.honeypot_label, placement=placement,
+            origins=self._origins(config), new_tab_note=self.config.new_tab_note)
         html = support.render_partial(config, "newsletter", form=context)
         self.rendered[key] = html
         return html
@@ -341,6 +407,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return output
 
 
+_NO_CONTRACT = Contract(provider="custom", action="", method="post", email="email", first_name=None,
+                        honeypot=None, consent=None, consent_value="yes", redirect=None, tags=None,
+                        tags_join=None, tag_pattern=None, tag_example="", interests=None)
+
+
 def _turned_off(page: Page) -> bool:
     return (page.meta or {}).get("newsletter") is False
 
@@ -368,3 +439,15 @@ def _markdown_text(text: str) -> str:
     for char in "\\`*_[]#!|":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+def _texts(value: Any, key: str):
+    """(dotted key, text) of every string in a nested option value."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(item, f"{key}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{key}[{index}]")

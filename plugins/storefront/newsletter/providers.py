@@ -55,7 +55,12 @@ class Provider:
     tag_pattern: str | None = None  # what a tag value must look like (ids for some providers)
     tag_example: str = "news"
     interests: str | None = None  # "tags" (choices sent as tags) or "groups" (Mailchimp groups)
-    form_attrs: tuple[tuple[str, str], ...] = ()  # extra <form> attributes (Netlify)
+    form_attrs: tuple[tuple[str, str], ...] = ()  # extra <form> attributes (Netlify, MailerLite)
+    double_opt_in: bool = False  # the provider's documented default for new forms or lists
+    opt_in_docs: str = ""  # where that default is documented
+    collects: str = "subscribers"  # "entries": a form backend, not a mailing list
+    redirect_origins: tuple[str, ...] = ()  # other origins the flow redirects through (templates)
+    refused: tuple[tuple[str, str, str], ...] = ()  # (option, problem, fix): options that cannot work
 
 
 def _p(name: str, pattern: str, example: str, where: str, required: bool = True) -> Param:
@@ -78,6 +83,8 @@ PROVIDERS: dict[str, Provider] = {
             consent="metadata__consent",
             tags="tag",
             interests="tags",
+            double_opt_in=True,
+            opt_in_docs="https://docs.buttondown.com/double-opt-in",
         ),
         Provider(
             name="mailchimp",
@@ -101,6 +108,10 @@ PROVIDERS: dict[str, Provider] = {
             tag_pattern=r"\d{1,12}",
             tag_example="2004213",
             interests="groups",
+            double_opt_in=False,
+            opt_in_docs="https://mailchimp.com/help/set-signup-preferences/",
+            # the confirmation page is on the account's own subdomain ({account}.{dc}.list-manage.com)
+            redirect_origins=("https://*.list-manage.com",),
         ),
         Provider(
             name="kit",
@@ -114,6 +125,8 @@ PROVIDERS: dict[str, Provider] = {
             tag_pattern=r"\d{1,12}",
             tag_example="5432109",
             interests="tags",
+            double_opt_in=True,
+            opt_in_docs="https://help.kit.com/en/articles/2971364-the-all-important-double-opt-in",
         ),
         Provider(
             name="mailerlite",
@@ -131,6 +144,14 @@ PROVIDERS: dict[str, Provider] = {
             tag_pattern=r"\d{1,24}",
             tag_example="112233445566778899",
             interests="tags",
+            # MailerLite's marketing-permission checkbox: `gdpr[]`, the permission's title as value
+            consent="gdpr[]",
+            consent_value="Email",
+            # The endpoint answers with JSON; MailerLite's own embed posts to a new tab, so a
+            # visitor without JavaScript keeps the page and reads the answer in the new tab.
+            form_attrs=(("target", "_blank"),),
+            double_opt_in=True,
+            opt_in_docs="https://www.mailerlite.com/help/how-to-use-double-opt-in-when-collecting-subscribers",
         ),
         Provider(
             name="brevo",
@@ -148,17 +169,38 @@ PROVIDERS: dict[str, Provider] = {
             honeypot="email_address_check",
             consent="OPT_IN",
             consent_value="1",
+            # chosen per form in the Settings step (no confirmation, simple or double): no default
+            # is documented, so the thank-you page promises no confirmation email unless told
+            double_opt_in=False,
+            opt_in_docs="https://help.brevo.com/hc/en-us/articles/360019572619",
+            refused=(("recaptcha", "Brevo forms with reCAPTCHA only work with Brevo's own script",
+                      "turn reCAPTCHA off in the form's Settings step in Brevo (the honeypot stays), "
+                      "or embed Brevo's own form code instead of this plugin's form"),),
         ),
         Provider(
+            # The current embed (eocampaign1.com/form/{form id}) answers with JSON and has no
+            # redirect field, so a form posting there leaves a visitor without JavaScript on a
+            # JSON page. The list's embedded-form endpoint takes `successRedirectUrl` and
+            # redirects to it; its honeypot is named after the list id.
             name="emailoctopus",
             label="EmailOctopus",
             docs="https://help.emailoctopus.com/article/165-how-to-embed-a-form",
-            action="https://eocampaign1.com/form/{form_id}",
-            params=(_p("form_id", UUID, "0b7c2e6a-4f1d-11ef-9e8a-0242ac120002",
-                       "the id in the form's URL (a UUID)"),),
+            action="https://emailoctopus.com/lists/{list_id}/members/embedded/1.3/add",
+            params=(_p("list_id", UUID, "0b7c2e6a-4f1d-11ef-9e8a-0242ac120002",
+                       "the list's id, the UUID in the list's address in the EmailOctopus dashboard "
+                       "(dashboard.emailoctopus.com/lists/<id>)"),),
             email="field_0",
             first_name="field_1",
-            honeypot="hp{form_id}",
+            honeypot="hp{list_id}",
+            consent="consent",
+            consent_value="on",  # the embed's checkbox has no value: browsers send "on"
+            redirect="successRedirectUrl",
+            double_opt_in=False,
+            opt_in_docs="https://help.emailoctopus.com/article/36-how-to-edit-double-opt-in",
+            refused=(("form_id", "the eocampaign1.com/form/<form id> endpoint answers with JSON and has "
+                      "no redirect field, so a visitor without JavaScript would be left on a JSON page",
+                      "replace form_id with list_id, the UUID in the list's address in the EmailOctopus "
+                      "dashboard: the list's embedded-form endpoint redirects to the thank-you page"),),
         ),
         Provider(
             name="formspree",
@@ -174,6 +216,7 @@ PROVIDERS: dict[str, Provider] = {
             redirect="_next",
             tags="tags",
             interests="tags",
+            collects="entries",
         ),
         Provider(
             name="netlify",
@@ -189,6 +232,7 @@ PROVIDERS: dict[str, Provider] = {
             tags="tags",
             interests="tags",
             form_attrs=(("name", "{name}"), ("data-netlify", "true"), ("netlify-honeypot", "bot-field")),
+            collects="entries",
         ),
         Provider(
             name="custom",
@@ -204,7 +248,7 @@ PROVIDERS: dict[str, Provider] = {
 
 # The `form` options a custom provider takes besides `action`: field names, method, fixed fields.
 CUSTOM_FIELDS = ("method", "email", "first_name", "tags", "honeypot", "consent", "consent_value",
-                 "redirect", "hidden")
+                 "redirect", "hidden", "redirect_origins", "new_tab")
 
 
 def names() -> list[str]:

@@ -1,4 +1,4 @@
-"""`/// business | hours`, `/// business | contact` and `/// business | faq` in Markdown.
+"""`/// business | hours`, `contact`, `faq`, `events` and `processors` in Markdown.
 
 A pymdownx.blocks block that asks a renderer (given by the plugin) for the HTML of the
 named partial and stashes it, so Markdown leaves it alone. It shares the blocks manager
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from markdown import Extension, Markdown
 
-KINDS = ("hours", "contact", "faq")
+KINDS = ("hours", "contact", "faq", "events", "processors")
 
 Renderer = Callable[[str, str, str], str]
 

@@ -27,3 +27,10 @@ class SchemaConfig(base.Config):
 
     faq_auto = c.Type(bool, default=True)
     """Append the FAQ to the end of a page that has `faq:` but no `/// business | faq` block."""
+
+    events_heading = c.Type(str, default="Events")
+    """Heading above the visible list of a page's `event:` front matter."""
+
+    events_auto = c.Type(bool, default=True)
+    """Append the events to the end of a page that has `event:` but no `/// business | events`
+    block. Off: an event is only shown (and only in the JSON-LD) where the block places it."""

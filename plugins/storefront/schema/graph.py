@@ -406,7 +406,11 @@ def event_location(site: Site, event: Event) -> tuple[Node | None, str]:
         return None, ""
     place = event.location
     if place.get("address"):
-        return _clean({"@type": "Place", "name": place.get("name"), "address": place["address"],
+        address = place["address"]
+        postal = _clean({"@type": "PostalAddress", "streetAddress": address.get("street"),
+                         "addressLocality": address.get("locality"), "addressRegion": address.get("region"),
+                         "postalCode": address.get("postal_code"), "addressCountry": address.get("country")})
+        return _clean({"@type": "Place", "name": place.get("name"), "address": postal,
                        "url": place.get("url")}), "OfflineEventAttendanceMode"
     return _clean({"@type": "VirtualLocation", "name": place.get("name"), "url": place["url"]}), \
         "OnlineEventAttendanceMode"

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
+from ..core.urls import url_fix, url_problem
+from .profile import ADDRESS_KEYS
 
 __all__ = ["AVAILABILITY", "Event", "Offer", "PageData", "Product", "Question", "read_page_data"]
 
@@ -121,6 +123,15 @@ class _PageReader:
             return ""
         return str(value).strip()
 
+    def url(self, data: Mapping, name: str, key: str, *, image: bool = False) -> str:
+        """A URL-typed key through the suite's URL check (refused: reported and left out)."""
+        text = self.text(data, name, key)
+        problem = url_problem(text, path_spaces=image) if text else None
+        if problem:
+            self.report(f"{key}.{name}", problem, url_fix(image=image))
+            return ""
+        return text
+
     def when(self, value: object, key: str, tz: dt.tzinfo) -> dt.datetime | None:
         try:
             return clock.parse_when(value, tz)
@@ -181,7 +192,7 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
         if data.get(name) is not None:
             setattr(offer, name, reader.when(data.get(name), f"{key}.{name}", tz))
     if not product:
-        offer.url = reader.text(data, "url", key)
+        offer.url = reader.url(data, "url", key)
         offer.name = reader.text(data, "name", key)
     return offer
 
@@ -196,14 +207,29 @@ def _read_location(reader: _PageReader, value: object, key: str) -> dict | str |
                       "leave it out (the business), name a branch, or give {name, address} or {url} for an online event")
         return None
     reader.known(value, LOCATION_KEYS, key)
-    place = {name: reader.text(value, name, key) for name in ("name", "url")}
+    place: dict = {"name": reader.text(value, "name", key), "url": reader.url(value, "url", key)}
     address = value.get("address")
+    example = "{street: 12 High Street, locality: Springfield, postal_code: \"01101\", country: US}"
     if address is not None and not isinstance(address, (str, Mapping)):
-        reader.report(f"{key}.address", f"{describe(address)} is not an address", "write the address as one line of text")
+        reader.report(f"{key}.address", f"{describe(address)} is not an address", f"write it like {example}")
         address = None
+    structured: dict[str, str] = {}
     if isinstance(address, Mapping):
-        address = ", ".join(str(v) for v in address.values() if v is not None)
-    place["address"] = str(address).strip() if address else ""
+        reader.known(address, ADDRESS_KEYS, f"{key}.address")
+        structured = {name: text for name in ADDRESS_KEYS if (text := reader.text(address, name, f"{key}.address"))}
+        country = structured.get("country", "")
+        if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+            reader.report(f"{key}.address.country", f"{describe(country)} is not a two-letter country code",
+                          "use the ISO 3166-1 alpha-2 code, e.g. US, GB, FR")
+            structured.pop("country")
+        elif country:
+            structured["country"] = country.upper()
+    elif isinstance(address, str) and address.strip():
+        structured = {"street": address.strip()}
+        reader.report(f"{key}.address", "is one line, so search engines cannot tell its street, town and country "
+                      "apart", f"write it like {example}", severity="info")
+    place["address"] = structured
+    place["address_text"] = ", ".join(structured.values())
     if not place["url"] and not place["address"]:
         reader.report(key, "has neither an address nor a url",
                       "give address: for a place, or url: for an online event")
@@ -224,7 +250,7 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
             if not name:
                 continue
             product = Product(name=name, description=reader.text(item, "description", key),
-                              image=reader.text(item, "image", key), sku=reader.text(item, "sku", key),
+                              image=reader.url(item, "image", key, image=True), sku=reader.text(item, "sku", key),
                               brand=reader.text(item, "brand", key))
             product.offer = _read_offer(reader, item, key, tz, product=True)
             if product.offer is None:
@@ -258,7 +284,8 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
                               "remove the event: block or move it to a new date", severity="info")
                 continue
             event = Event(name=name, start=start, end=end, date_only=date_only,
-                          description=reader.text(item, "description", key), image=reader.text(item, "image", key),
+                          description=reader.text(item, "description", key),
+                          image=reader.url(item, "image", key, image=True),
                           location=_read_location(reader, item.get("location"), f"{key}.location"))
             status = item.get("status")
             if status is not None:

@@ -46,6 +46,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.current: Page | None = None
         self.page_data: dict[str, PageData] = {}
         self.faq_placed: set[str] = set()
+        self.events_placed: set[str] = set()
         self.files: Files | None = None
         self.blocks_wanted = True  # until a page says otherwise (Material renders excerpts too)
         self.crumb_cache: dict[int, tuple[str, str, int] | None] = {}
@@ -55,6 +56,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.business, self.site_fragment, self.view, self.site = None, None, None, None
         self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
+        self.events_placed = set()
         self.crumb_cache = {}
         self.mkdocs_config = config
         if not self.config.enabled:
@@ -76,6 +78,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, problem)
                 if self.business is not None and self.business.timezone is None:
                     self.business.timezone = support.site_timezone(config)
+        support.check_site_url(config)
         if self.config.json_ld and not config.site_url:
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
                                            "JSON-LD out (schema.org @ids must be absolute URLs)",
@@ -102,7 +105,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             self.site = graph.Site(
                 url=config.site_url or "", name=config.site_name, description=config.site_description or "",
                 language=_language(config), business=self.business,
-                resolve=lambda path: support.absolute_url(config, path), now=self._now())
+                resolve=lambda path: self._site_link(config, path), now=self._now())
         return self.site
 
     def _site_fragment(self, config: MkDocsConfig) -> str:
@@ -147,6 +150,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             for problem in problems:
                 support.report(log, problem)
             self._resolve_images(page, config, data)
+            self._resolve_links(page, config, data)
             self.page_data[page.file.src_uri] = data
             self._check_event_places(page, config, data)
         return markdown
@@ -166,6 +170,42 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                         "put the image there, or write its path relative to this page or to the docs folder (/images/x.jpg)",
                         key_line(support.page_source(page), key)))
                 item.image = absolute or ""
+
+    def _site_link(self, config: MkDocsConfig, path: str) -> str | None:
+        """A profile field's path as Markdown resolves links from the docs folder: a page's
+        source (`menu.md`) becomes that page's URL; other paths and URLs are made absolute."""
+        if not urlsplit(path).scheme and self.files is not None:
+            target, _, fragment = path.partition("#")
+            file = self.files.get_file_from_path(target.lstrip("/")) if target else None
+            if file is not None:
+                return (support.absolute_url(config, file.url) or "") + (f"#{fragment}" if fragment else "")
+        return support.absolute_url(config, path)
+
+    def _resolve_links(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
+        """Links in data fields (an event offer's or online location's `url`) as Markdown
+        resolves `[text](contact.md)`: relative to the page, or from the docs folder with a
+        leading `/`; a page's source becomes its URL. A missing page is reported and dropped."""
+        for index, event in enumerate(data.events):
+            key = "event" if len(data.events) == 1 and isinstance(page.meta.get("event"), dict) else f"event[{index}]"
+            for number, offer in enumerate(event.offers):
+                if offer.url:
+                    offer.url = self._data_link(page, config, offer.url, f"{key}.offers[{number}].url")
+            if isinstance(event.location, dict) and event.location.get("url"):
+                event.location["url"] = self._data_link(page, config, event.location["url"], f"{key}.location.url")
+
+    def _data_link(self, page: Page, config: MkDocsConfig, target: str, key: str) -> str:
+        if urlsplit(target).scheme:
+            return target
+        path, _, fragment = target.partition("#")
+        absolute = _page_relative(page, self.files, config, path) if path else support.canonical_url(page, config)
+        if absolute is None:
+            if self.files is not None:
+                support.report(log, Diagnostic(
+                    support.source_path(page, config), key, f'"{target}" is not a page or file of the site',
+                    "link a page by its Markdown file as in a Markdown link (contact.md, ../about.md), "
+                    "or write a full https:// URL", key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
+            return ""
+        return absolute + (f"#{fragment}" if fragment else "")
 
     def _check_event_places(self, page: Page, config: MkDocsConfig, data: PageData) -> None:
         if not config.site_url or not self.config.json_ld:
@@ -188,11 +228,25 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         config, page = self.mkdocs_config, self.current
         assert config is not None
         if kind not in KINDS:
-            self._block_problem(page, kind, f'"{kind}" is not a business block', "use hours, contact or faq")
+            self._block_problem(page, kind, f'"{kind}" is not a business block',
+                                "use hours, contact, faq, events or processors")
             return ""
         if body:
             self._block_problem(page, kind, "has text inside the block",
                                 "close the block with /// on the line after the header; the text was left out")
+        if kind == "events":
+            data = self.page_data.get(page.file.src_uri) if page is not None else None
+            if not data or not data.events:
+                self._block_problem(page, kind, "the page has no upcoming event: front matter",
+                                    "add event: with name and start, or remove the block")
+                return ""
+            self.events_placed.add(page.file.src_uri)
+            return self._events_html(data)
+        if kind == "processors":
+            # The third parties the site's plugins declared (newsletter, analytics), from the
+            # configuration, so the privacy page never falls out of date.
+            return str(support.render_partial(config, "business-processors",
+                                              processors=support.processors(config)))
         if kind == "faq":
             data = self.page_data.get(page.file.src_uri) if page is not None else None
             if not data or not data.faq:
@@ -235,12 +289,26 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return str(support.render_partial(self.mkdocs_config, "business-faq", questions=questions,
                                           heading=self.config.faq_heading))
 
-    @event_priority(-50)  # after content plugins, so the FAQ lands at the very end
+    def _events_html(self, data: PageData) -> str:
+        assert self.mkdocs_config is not None
+        from .view import events_view
+
+        return str(support.render_partial(self.mkdocs_config, "business-events",
+                                          events=events_view(data.events, self.business, self.config.clock),
+                                          heading=self.config.events_heading))
+
+    @event_priority(-50)  # after content plugins, so the events and the FAQ land at the very end
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or not self.config.faq_auto:
+        if not self.config.enabled:
             return html
         data = self.page_data.get(page.file.src_uri)
-        if data and data.faq and page.file.src_uri not in self.faq_placed:
+        if not data:
+            return html
+        uri = page.file.src_uri
+        if self.config.events_auto and data.events and uri not in self.events_placed:
+            self.events_placed.add(uri)
+            html += self._events_html(data)
+        if self.config.faq_auto and data.faq and uri not in self.faq_placed:
             html += self._faq_html(data)
         return html
 
@@ -261,7 +329,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         facts = graph.PageFacts(
             url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
-            data=self.page_data.get(page.file.src_uri, NO_DATA),
+            data=self._shown_data(page),
         )
         if meta.published is not None:
             facts.article = graph.Article(
@@ -269,6 +337,14 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 authors=self._authors(page, config, meta.authors), keywords=list(meta.tags),
                 section=meta.categories[0] if meta.categories else "")
         return facts
+
+    def _shown_data(self, page: Page) -> PageData:
+        """The page's data as far as the page shows it: an event that is not listed on the
+        page (events_auto off and no block) is left out of the JSON-LD too."""
+        data = self.page_data.get(page.file.src_uri, NO_DATA)
+        if data.events and page.file.src_uri not in self.events_placed:
+            return PageData(products=data.products, events=[], faq=data.faq)
+        return data
 
     def _image(self, page: Page, config: MkDocsConfig, meta) -> graph.Image | None:
         image = getattr(page, "storefront_image", None)

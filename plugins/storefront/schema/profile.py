@@ -18,6 +18,8 @@ import yaml
 
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
+from ..core.secrets import SECRET_FIX, secret_kind
+from ..core.urls import clean_text, text_problem, url_problem
 from . import hours as hours_mod
 from . import vocabulary
 
@@ -175,9 +177,21 @@ class _Reader:
             if not isinstance(value, str):
                 # Text as written: YAML would read an unquoted postcode 05401 as the number 2817.
                 return self.raw.get(key, str(value)).strip()
-            return value.strip()
+            return self.published(value.strip(), key)
         self.report(key, f"{describe(value)} is not text", "write a single line of text")
         return ""
+
+    def published(self, text: str, key: str) -> str:
+        """Text shown on the page and in the structured data: no secrets, no control characters."""
+        kind = secret_kind(text)
+        if kind:
+            self.report(key, f"this looks like {kind}, which must never be published in a page", SECRET_FIX)
+            return ""
+        problem = text_problem(text)
+        if problem:
+            self.report(key, problem, "remove it (retype the text or paste it as plain text)")
+            return clean_text(text).strip()
+        return text
 
     def texts(self, value: object, key: str) -> list[str]:
         if value is None:
@@ -192,10 +206,12 @@ class _Reader:
 
     def url(self, value: object, key: str) -> str:
         text = self.text(value, key)
-        if text and (re.search(r"\s", text) or text.lower().startswith(("javascript:", "data:", "vbscript:"))):
-            self.report(key, f"{describe(text)} is not a URL or a path",
-                        "write an https:// address or a path inside the docs folder")
-            return ""
+        if text:
+            problem = url_problem(text)
+            if problem:
+                self.report(key, problem, SECRET_FIX if "@" in problem else
+                            "write an https:// address or a path inside the docs folder")
+                return ""
         return text
 
 

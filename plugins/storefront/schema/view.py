@@ -72,3 +72,49 @@ def business_view(business: Business, now: dt.datetime, upcoming_days: int, cloc
     view["branches"] = [location_view(b, today, upcoming_days, clock) for b in business.branches]
     view["today"] = today.isoformat()
     return view
+
+
+_STATUS_TEXT = {"EventCancelled": "cancelled", "EventPostponed": "postponed", "EventRescheduled": "rescheduled",
+                "EventMovedOnline": "moved online"}
+
+
+def _moment_text(value: dt.datetime, date_only: bool, clock: str) -> str:
+    if date_only:
+        return format_date(value.date())
+    return f"{format_date(value.date())}, {format_time(value.timetz(), clock)}"
+
+
+def _place_text(business: Business | None, location: dict | str | None) -> tuple[str, str]:
+    """What the visitor reads as the event's place, and a URL for it (online events)."""
+    if location is None or isinstance(location, str):
+        places = [business, *business.branches] if business is not None else []
+        match = places[0] if location is None and places else next(
+            (p for p in places if isinstance(location, str) and p.name.casefold() == location.casefold()), None)
+        if match is None:
+            return location or "", ""
+        lines = [line for line in match.address.lines if line] if match.address else []
+        return ", ".join([match.name, *lines]), ""
+    parts = [part for part in (location.get("name"), location.get("address_text")) if part]
+    return ", ".join(parts) or ("Online" if location.get("url") else ""), location.get("url") or ""
+
+
+def events_view(events: list, business: Business | None, clock: str) -> list[dict[str, Any]]:
+    """The page's events as the `business-events` partial receives them (plain values)."""
+    out = []
+    for event in events:
+        place, place_url = _place_text(business, event.location)
+        status = (event.status or "").rsplit("/", 1)[-1]
+        out.append({
+            "name": event.name,
+            "start": event.start.date().isoformat() if event.date_only else event.start.isoformat(),
+            "start_text": _moment_text(event.start, event.date_only, clock),
+            "end": (event.end.date().isoformat() if event.date_only else event.end.isoformat()) if event.end else "",
+            "end_text": _moment_text(event.end, event.date_only, clock) if event.end else "",
+            "status_text": _STATUS_TEXT.get(status, ""),
+            "place": place, "place_url": place_url, "place_link": "online" if place_url else "",
+            "description": event.description,
+            "offers": [{"name": offer.name,
+                        "price_text": "Free" if float(offer.price) == 0 else f"{offer.price} {offer.currency}",
+                        "url": offer.url, "link": "details"} for offer in event.offers],
+        })
+    return out

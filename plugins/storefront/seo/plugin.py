@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -31,7 +31,8 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
-from . import cards
+from ..core.urls import check_url, locale_problem
+from . import cards, theme
 from .config import SeoConfig
 from .locales import og_locale
 from .robots import render_robots
@@ -57,6 +58,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.user_robots = False
         self.default_image: SocialImage | None = None
         self.drawn = 0
+        self.theme_saved: list = []  # site names and authors escaped for the theme (theme.py)
+        self.tags_plugins: list = []
+        self.escaped_tags: dict[str, str] = {}
 
     # --- set-up ------------------------------------------------------------------------
 
@@ -64,6 +68,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled:
             return
         self._reset()
+        support.check_site_url(config)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
@@ -72,7 +77,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             # ours replaces it: MkDocs need not render and gzip its own
             config.theme.static_templates.discard("sitemap.xml")
         theme_language = config.theme.get("language") or config.theme.get("locale")
-        self.locale = self.config.locale or og_locale(str(theme_language) if theme_language else None)
+        locale = self.config.locale.strip() if isinstance(self.config.locale, str) else self.config.locale
+        if locale is not None and locale_problem(locale):
+            support.report(log, Diagnostic(
+                support.display_path(config, config.config_file_path or "mkdocs.yml"), f"plugins.{PLUGIN}.locale",
+                locale_problem(locale) or "", "write a language and territory like en_GB or fr_FR, or remove it "
+                "to use the theme language"))
+            locale = None
+        self.locale = og_locale(locale) if locale else og_locale(str(theme_language) if theme_language else None)
         self.tz = support.site_timezone(config)
         self.cache_dir = support.project_path(config, self.config.cache_dir) / "cards"
         self.cards_dir = self.config.cards_dir.strip("/")
@@ -90,6 +102,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             engine: code.strip() for engine in VERIFICATION_NAMES
             if (code := getattr(self.config.verification, engine)) and code.strip()
         }
+        self.tags_plugins = theme.tags_plugins(config)
+        for plugin in self.tags_plugins:
+            theme.prepare_tags_plugin(plugin, config, self.escaped_tags)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -101,6 +116,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _default_image(self, files: Files, config: MkDocsConfig) -> SocialImage | None:
         value = self.config.default_image.strip()
         where = f"mkdocs.yml: plugins.{PLUGIN}.default_image"
+        problem = check_url(value, file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
+                            key=f"plugins.{PLUGIN}.default_image", path_spaces=True, image=True)
+        if problem is not None:
+            support.report(log, problem)
+            return None
         if urlsplit(value).scheme:
             return SocialImage(url=url_path(value), mime=mimetypes.guess_type(value)[0],
                                alt=self.config.default_image_alt or "", source="default")
@@ -115,6 +135,38 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             log.warning(f'{where}: "{value}" is not an image that can be read; use a PNG, JPEG or WebP file')
             return None
         return image
+
+    # --- what the theme prints (theme.py) ------------------------------------------------
+
+    @event_priority(-100)  # after plugins that add sections (Material's blog: -50)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            theme.harden_nav(nav.items)
+
+    @event_priority(-100)  # every page has been read; templates render next
+    def on_env(self, env, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            self.theme_saved = theme.harden_for_theme(config)
+
+    # Before Material's tags plugin (-50) reads the tags, and after it (-100) to put them back.
+    @event_priority(0)
+    def _tags_for_plugin(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        if self.tags_plugins:
+            page._storefront_tags = theme.escape_tags(page, self.tags_plugins, self.escaped_tags)  # type: ignore[attr-defined]
+        return None
+
+    @event_priority(-100)
+    def _plain_tags(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        saved = getattr(page, "_storefront_tags", None)
+        if saved:
+            theme.restore_tags(page, saved)
+        return theme.view_heading(page, markdown)
+
+    on_page_markdown = CombinedEvent(_tags_for_plugin, _plain_tags)
 
     # --- per page ----------------------------------------------------------------------
 
@@ -254,10 +306,15 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     # --- site-wide, once ---------------------------------------------------------------
 
+    @event_priority(100)  # before feed writers and plugins that read the site's names again
+    def _plain_names(self, *, config: MkDocsConfig) -> None:
+        theme.restore_after_theme(self.theme_saved)
+
     @event_priority(-50)  # after plugins that write feeds (mkdocs-rss-plugin), to check them
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        theme.plain_tags_export(config.site_dir, self.tags_plugins, self.escaped_tags)
         self._write_cards()
         site_dir = Path(config.site_dir)
         self._check_feeds(config, site_dir)
@@ -275,6 +332,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                            if self.config.sitemap and config.site_url else None)
             rules = [dict(rule) for rule in self.config.robots_txt.rules]
             (site_dir / "robots.txt").write_text(render_robots(rules, sitemap_url), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_plain_names, _post_build)
 
     def _check_feeds(self, config: MkDocsConfig, site_dir: Path) -> None:
         """Every XML file at the site root is well-formed: unescaped text mended, the rest reported."""

@@ -40,6 +40,6 @@ def rule(rule_id: str, family: str, severity: str, summary: str, *, site: bool =
 
 def load() -> dict[str, Rule]:
     """Import every rule module (registering its rules) and return the registry."""
-    from . import conversion, keyword, readability, seo, site  # noqa: F401
+    from . import conversion, keyword, markup, readability, seo, site  # noqa: F401
 
     return RULES

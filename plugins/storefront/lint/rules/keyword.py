@@ -18,6 +18,21 @@ def keyword_missing(page, options):
         yield 1, "set the page's focus keyphrase in the front matter, e.g. `keyword: sourdough bread`"
 
 
+@rule("keyword-length", "keyword", "warning",
+      "The keyphrase has more than `max` content words, or only function words (Yoast: 1-4).",
+      search_only=True, max=4)
+def keyword_length(page, options):
+    if not page.keyphrases:
+        return
+    focus = page.keyphrases[0]
+    if focus.only_function_words:
+        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" has only words like \"the\", \"to\" or "
+                                        f"\"how\"; add the words that say what the page is about")
+    elif not focus.exact and len(focus.words) > options["max"]:
+        yield page.input.keyword_line, (f"the keyphrase \"{_phrase(page)}\" has {len(focus.words)} content words; "
+                                        f"keep it to at most {options['max']:g} (people search in short phrases)")
+
+
 @rule("keyword-not-in-title", "keyword", "warning", "The title does not contain the keyphrase.",
       search_only=True)
 def keyword_not_in_title(page, options):
@@ -65,6 +80,53 @@ def keyword_not_in_subheading(page, options):
     subheadings = [h for h in page.headings if h.level in (2, 3)]
     if page.keyphrases and subheadings and not any(page.mentions_keyword(h.text) for h in subheadings):
         yield subheadings[0].line, f"use the keyphrase \"{_phrase(page)}\" (or a synonym) in a subheading"
+
+
+@rule("keyword-subheading-overuse", "keyword", "warning",
+      "The keyphrase is in more than `max_percent` % of the h2 and h3 subheadings (Yoast: 30-75 %).",
+      search_only=True, max_percent=75)
+def keyword_subheading_overuse(page, options):
+    subheadings = [h for h in page.headings if h.level in (2, 3)]
+    if not page.keyphrases or len(subheadings) < 2:
+        return
+    with_keyphrase = [h for h in subheadings if page.mentions_keyword(h.text)]
+    share = 100 * len(with_keyphrase) / len(subheadings)
+    if share > options["max_percent"]:
+        yield with_keyphrase[0].line, (f"{len(with_keyphrase)} of {len(subheadings)} subheadings use the keyphrase "
+                                       f"\"{_phrase(page)}\" (at most {options['max_percent']:g} % should); "
+                                       f"name the other topics of those sections instead")
+
+
+@rule("keyword-not-in-image-alt", "keyword", "warning",
+      "The page has images and no alternative text holds the keyphrase.", search_only=True)
+def keyword_not_in_image_alt(page, options):
+    images = page.doc.images
+    if not page.keyphrases or not images:
+        return
+    if not any(page.mentions_keyword(image.alt) for image in images):
+        image = next((image for image in images if image.alt.strip()), images[0])
+        yield image.line, (f"describe an image that shows the topic with the keyphrase \"{_phrase(page)}\" "
+                           f"in its alternative text")
+
+
+@rule("keyword-competing-links", "keyword", "warning",
+      "A link to another page has the page's own keyphrase as its text (Yoast: competing links).",
+      search_only=True)
+def keyword_competing_links(page, options):
+    if not page.keyphrases:
+        return
+    for link in page.doc.links:
+        if _links_elsewhere(link.href, page.input.src_uri) and page.mentions_keyword(link.text):
+            yield link.line, (f"this link to another page uses the keyphrase \"{_phrase(page)}\" as its text, "
+                              f"so it competes with this page; describe the other page in its own words")
+
+
+def _links_elsewhere(href: str, src_uri: str) -> bool:
+    target = href.split("#", 1)[0].split("?", 1)[0]
+    if not target:
+        return False  # a link to a section of this page
+    name = src_uri.rsplit("/", 1)[-1]
+    return target not in (name, "./" + name, "./", ".")
 
 
 @rule("keyword-density", "keyword", "warning",

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import language
+from ..passive import is_passive
 from ..readability import flesch
 from . import rule
-
-_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting"])
-_SKIP = re.compile(r"^\w+ly$")  # adverbs between the auxiliary and the participle ("was quickly made")
 
 
 @rule("readability-score", "readability", "warning",
@@ -46,28 +42,12 @@ def paragraph_length(page, options):
             yield unit.line, f"this paragraph has {count} words; split it into paragraphs of at most {options['max']:g}"
 
 
-def is_passive(words: list[str], participles: frozenset[str], not_participles: frozenset[str]) -> bool:
-    lower = [word.lower() for word in words]
-    for index, word in enumerate(lower):
-        if word not in _BE:
-            continue
-        for candidate in lower[index + 1:index + 3]:
-            if candidate in participles or (candidate.endswith("ed") and len(candidate) > 3
-                                            and candidate not in not_participles):
-                return True
-            if not _SKIP.match(candidate) and candidate not in ("not", "never", "also", "being", "been"):
-                break
-    return False
-
-
 @rule("passive-voice", "readability", "warning",
       "More than `max_percent` % of the sentences are in the passive voice (English).", max_percent=10)
 def passive_voice(page, options):
     if page.lang != "en" or not page.sentences:
         return
-    participles = language.word_list("participles_en.txt")
-    not_participles = language.word_list("not_participles_en.txt")
-    passive = [s for s in page.sentences if is_passive(s.words, participles, not_participles)]
+    passive = [sentence for sentence in page.sentences if is_passive(sentence.text)]
     share = 100 * len(passive) / len(page.sentences)
     if share > options["max_percent"]:
         yield passive[0].line, (f"{share:.0f} % of the sentences are passive (at most {options['max_percent']:g} %): "

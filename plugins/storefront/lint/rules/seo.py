@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .. import language
+from .. import language, pixels
 from ..settings import for_section
 from . import rule
 
@@ -24,6 +24,19 @@ def title_too_long(page, options):
         yield page.title_line, (f"the title \"{page.input.title}\" ({page.input.title_origin}) has {length} "
                                 f"characters; shorten it to {options['max']:g} or fewer so search results "
                                 f"show all of it")
+
+
+@rule("title-width", "seo", "warning",
+      "The title is wider than search results show: over `max` pixels in Arial at 20 px, as Yoast "
+      "measures the SEO title.", max=600)
+def title_width(page, options):
+    title = page.input.title
+    if not title:
+        return
+    wide = pixels.width(title)
+    if wide > options["max"]:
+        yield page.title_line, (f"the title is {wide:.0f} px wide in search results (at most {options['max']:g} px "
+                                f"show); shorten it or use narrower words so it is not cut off")
 
 
 @rule("description-missing", "seo", "warning",
@@ -69,6 +82,18 @@ def h1_multiple(page, options):
         yield (lines[0] if lines else 1), "the rendered page has more than one h1; keep one and make the others h2"
 
 
+@rule("h1-not-first", "seo", "warning", "The h1 heading is not the first thing on the page.")
+def h1_not_first(page, options):
+    lines = sorted(_source_h1(page))
+    if not lines:
+        return
+    first = lines[0]
+    before = [item for item in page.doc.order if item.line < first and getattr(item, "level", 0) != 1]
+    if before:
+        yield first, ("move this h1 to the top of the page: the title heading comes before any text "
+                      "or other heading")
+
+
 @rule("heading-skip", "seo", "warning", "A heading level is skipped (e.g. h2 then h4).")
 def heading_skip(page, options):
     previous = 1  # the page title is the h1, in the content or printed by the theme
@@ -86,6 +111,15 @@ def text_too_short(page, options):
     minimum = for_section(page.input.src_uri, options["min"], options["sections"])
     if minimum and page.word_count < minimum:
         yield 1, f"the page has {page.word_count} words; write at least {minimum:g} so it can rank"
+
+
+@rule("images-none", "seo", "info",
+      "A text of `min_words` words or more has no image.", search_only=True, min_words=300)
+def images_none(page, options):
+    if page.word_count >= options["min_words"] and not page.doc.images:
+        line = page.intro.line if page.intro else 1
+        yield line, (f"the page has {page.word_count} words and no image; add one that shows what the text "
+                     f"is about, with alternative text")
 
 
 @rule("image-alt-missing", "seo", "warning", "An image has no alternative text.")
@@ -109,6 +143,19 @@ def links_internal_none(page, options):
     if not any(is_internal(link.href) for link in page.doc.links):
         line = page.intro.line if page.intro else 1
         yield line, "link to at least one related page of this site, e.g. [our breads](products.md)"
+
+
+def is_outbound(href: str) -> bool:
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") or href.startswith("//")
+
+
+@rule("links-outbound-none", "seo", "info", "The page links to no other website.", search_only=True)
+def links_outbound_none(page, options):
+    if not any(is_outbound(link.href) for link in page.doc.links):
+        line = page.intro.line if page.intro else 1
+        yield line, ("link to at least one useful page on another website, such as a source or a "
+                     "reference, where it helps the reader")
 
 
 @rule("link-text-vague", "seo", "warning",

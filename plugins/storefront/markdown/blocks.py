@@ -94,7 +94,7 @@ def block_line(source: str, name: str, argument: str | None | object = ANY) -> i
     """The 1-based source line (front matter counted) of the `/// <name> | <argument>` block
     (None: the block without an argument), else of the first `/// <name>` block; None when
     the page has none."""
-    from .frontmatter import body_offset
+    from ..core.frontmatter import body_offset
 
     wanted = re.compile(rf"^\s*/{{3,}}\s*{re.escape(name)}\s*(?:\|\s*(.*?))?\s*$", re.IGNORECASE)
     first = None
