@@ -382,6 +382,35 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
+_FOOTER_PLACES = {
+    # Material: above the dark meta row / inside it, before the copyright.
+    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
+    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
+             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+}
+
+
+def add_to_footer(output: str, html: str, *, part: str) -> str:
+    """Put a block in the footer of a finished page whose theme templates do not print it
+    (a stock Material, mkdocs or readthedocs site: no template work needed).
+
+    `part` "top" goes above Material's footer meta row (the newsletter form), "meta" into
+    it, before the copyright (the business). Other themes get the block at the end of their
+    `<footer>`, else before `</body>`. Cheap: str.find, no parse of the page."""
+    anchor, wrapper = _FOOTER_PLACES[part]
+    block = wrapper.format(html=html)
+    index = output.find(anchor)
+    if index == -1:
+        index = output.rfind("</footer>")
+        block = f'<div class="sf-footer-added">{html}</div>'
+    if index == -1:
+        index = output.rfind("</body>")
+    if index == -1:
+        return output
+    return output[:index] + block + output[index:]
+
+
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
@@ -398,6 +427,7 @@ __all__ = [
     "Processor",
     "absolute_url",
     "add_asset",
+    "add_to_footer",
     "canonical_url",
     "csp_sources",
     "declare_processor",

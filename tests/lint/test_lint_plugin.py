@@ -275,3 +275,16 @@ def test_built_html_is_read_with_a_parser_minified_or_not(site):
     assert findings(plain, "page-orphan") == [] and findings(plain, "cta-missing") == []
     assert findings(minified, "page-orphan") == []
     assert findings(minified, "cta-missing") == []
+
+
+def test_a_cta_placed_by_storefront_cta_counts_as_a_call_to_action(site):
+    # storefront/cta puts its blocks into the final page (a marker stands in page.content, so
+    # search does not index them); the lint still sees that the page has one.
+    files = {"/seo/ctas.yml": "order:\n  label: Order a loaf\n  url: index.md\n",
+             "index.md": "# Home\n", "blog/posts/ruled.md": "# Ruled\n\nA post about bread.\n",
+             "blog/posts/none.md": "---\ncta: false\n---\n\n# None\n\nA post about rye.\n"}
+    built = site(files, config={"theme": {"name": "mkdocs"}, "plugins": [
+        {"storefront/cta": {"rules": [{"cta": "order", "pages": ["blog/posts/*"]}]}},
+        {"storefront/lint": {"workers": 0, "report_formats": []}}]})
+    assert built.ok, built.error
+    assert where(findings(built, "cta-missing")) == [("blog/posts/none.md", 7)]

@@ -117,7 +117,7 @@ def test_business_and_branch(built):
     business = by_id[BUSINESS]
     assert business["@type"] == "Bakery" and business["name"] == "Hearth & Crumb Bakery"
     assert business["address"]["streetAddress"] == "118 Church Street" and business["address"]["addressCountry"] == "US"
-    assert business["geo"] == {"@type": "GeoCoordinates", "latitude": 44.4781, "longitude": -73.2125}
+    assert business["geo"] == {"@type": "GeoCoordinates", "latitude": 44.47812, "longitude": -73.21251}
     assert business["logo"]["url"] == SITE_URL + "images/logo.png" and business["hasMenu"] == SITE_URL + "products/"
     specs = business["openingHoursSpecification"]
     friday = [(s["opens"], s["closes"]) for s in specs if "https://schema.org/Friday" in s.get("dayOfWeek", [])]
@@ -277,7 +277,8 @@ def test_bad_profile_fails_strict_without_traceback(site):
     assert not built.ok and "Aborted" in str(built.error)
     assert any(w.startswith('storefront: seo/business.yml:5: hours.tuesday: "9-5pm" is not a time range like 09:00-17:00')
                for w in built.warnings)
-    assert any("recommended for local results: geo, telephone, hours, images" in m for m in built.infos)
+    assert any("recommended for local results: geo, telephone, hours" in m for m in built.infos)
+    assert any("images: the profile has no photo of the business" in w for w in built.warnings)
 
 
 def test_profile_path_option_and_organization(site, checker):
@@ -301,7 +302,7 @@ def test_service_area_business(site, checker):
         type: Plumber
         name: Green Mountain Pipes
         telephone: +1 802 555 0100
-        geo: {latitude: 44.47, longitude: -73.21}
+        geo: {latitude: 44.47812, longitude: -73.21251}
         address: {locality: Burlington, region: VT, country: US}
         area_served: [Burlington, Winooski, South Burlington]
         hours: {monday: 08:00-17:00}
