@@ -107,8 +107,9 @@ def _parse(value: object, tz: dt.tzinfo) -> dt.datetime:
             try:
                 dt.date(*(int(part) for part in day.groups()))
             except ValueError:
-                raise ClockError(f"{_show(value)} is not a date (that day does not exist); write "
-                                 "2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00") from None
+                raise ClockError(f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or "
+                                 "2026-12-03T09:00:00+01:00 (that day does not exist: a month from 1 to 12, "
+                                 "a day that month has)") from None
     raise ClockError(
         f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
     )
