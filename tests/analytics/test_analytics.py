@@ -78,7 +78,7 @@ def test_no_analytics_in_serve_by_default(site):
     ({"domain": "bakery.example", "script": "javascript:alert(1)"}, "site.script", "is not an https URL"),
     ({"domain": "sk_live_abcdefghijklmnop1234"}, "site.domain", "must never be published"),
     ({"domain": "bakery.example", "api": "https://user:pw@stats.example.com/api/event"}, "site.api",
-     "no user name or password"),
+     "a password in a URL"),
 ])
 def test_bad_site_options_fail_strict_with_file_key_and_fix(site, site_options, key, words):
     built = site(PAGES, config=config(site=site_options), strict=True)
