@@ -162,7 +162,8 @@ CASES = {
         {"bad.md": "---\ntitle: Bad\n---\n\nSome words before the heading.\n\n# Late heading\n\nText.\n",
          "sub.md": "## Intro\n\nText.\n\n# Heading\n",
          "good.md": "---\ntitle: Good\n---\n\n# Good\n\nText.\n",
-         "none.md": "---\ntitle: None\n---\n\nText without an h1.\n"},
+         "none.md": "---\ntitle: None\n---\n\nText without an h1.\n",
+         "macros.md": "{% set data = load() %}\n{# a comment #}\n\n# Macros\n\nText {{ data.n }}.\n"},
         [("bad.md", 7), ("sub.md", 5)]),
     "images-none": (
         {"bad.md": "# Bad\n\n" + words(320) + "\n",

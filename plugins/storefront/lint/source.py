@@ -29,6 +29,7 @@ _TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
 _BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _SCRIPT = re.compile(r"^\s*(?:<[^>]*>\s*)*<(?P<tag>script|style)\b[^>]*>", re.IGNORECASE)
+_TEMPLATE_LINE = re.compile(r"^\s*(?:\{%.*?%\}|\{#.*?#\})\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 # a definition (Python-Markdown def_list): ":" then spaces, under a term line
@@ -126,6 +127,10 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], s
                 fence = marker
             elif marker.startswith(fence[0]) and len(marker) >= len(fence):
                 fence = None
+        if fence is None and _TEMPLATE_LINE.match(line):
+            lines[index] = ""  # a template statement (mkdocs-macros `{% set x = … %}`) renders to nothing
+            index += 1
+            continue
         script = None if fence is not None else _SCRIPT.match(line)
         if script:
             # Python-Markdown keeps <script> and <style> bodies raw up to the closing tag, blank

@@ -365,7 +365,15 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.cards:
             return
         jobs = [(Path(target), card) for target, card in self.cards.items()]
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # e.g. an empty file named .cache: draw without the cache
+            log.warning(f"mkdocs.yml: plugins.{PLUGIN}.cache_dir: {self.cache_dir} cannot be created "
+                        f"({error.strerror or error}), so social cards are not cached; make the folder "
+                        "writable, remove the file in its way, or set cache_dir: to another folder")
+            import tempfile
+
+            self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
         # Drawing and PNG encoding release the GIL for most of their time.
