@@ -384,7 +384,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or config.site_name
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
