@@ -31,7 +31,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
-from ..core.urls import check_url, locale_problem
+from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, theme
 from .config import SeoConfig
 from .locales import og_locale
@@ -270,7 +270,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             data.og_type = "article"
             data.published = clock.isoformat(meta.published, self.tz)
             data.modified = changed_iso
-            data.authors = _author_names(page, meta) or ([site_author] if site_author else [])
+            data.authors = _author_names(page, meta, config) or ([site_author] if site_author else [])
             data.section = meta.categories[0] if meta.categories else None
             data.tags = meta.tags
 
@@ -391,9 +391,18 @@ def _url(path: str) -> str:
     return path if _PLAIN_PATH.fullmatch(path) else url_path(path)
 
 
-def _author_names(page: Page, meta: PageMeta) -> list[str]:
-    """Material's blog resolves `authors` to profiles with names; else the front matter's."""
+def _author_names(page: Page, meta: PageMeta, config: MkDocsConfig | None = None) -> list[str]:
+    """`article:author` values: Material's blog resolves `authors` to profiles; a profile with a
+    `url` (`.authors.yml`) gives that profile URL, as Open Graph's `article:author` (a profile)
+    wants; else the name. Front matter authors without a profile are names."""
     profiles = getattr(page, "authors", None)
     if isinstance(profiles, list) and profiles and all(hasattr(a, "name") for a in profiles):
-        return [str(a.name) for a in profiles if a.name]
+        out = []
+        for author in profiles:
+            url = getattr(author, "url", None)
+            safe = url and config is not None and url_problem(str(url)) is None
+            absolute = support.absolute_url(config, str(url)) if safe else None
+            if absolute or author.name:
+                out.append(absolute or str(author.name))
+        return out
     return meta.authors
