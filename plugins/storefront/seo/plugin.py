@@ -69,6 +69,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return
         self._reset()
         support.check_site_url(config)
+        for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
+            support.report(log, problem)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
