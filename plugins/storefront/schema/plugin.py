@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.frontmatter import key_line
+from ..core.urls import url_problem
 from . import graph
 from .blocks import KINDS, LazyBusinessBlocks
 from .config import SchemaConfig
@@ -28,6 +29,9 @@ from .profile import Business, load_profile
 from .view import business_view
 
 log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/storefront/business.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "business.css"
 NO_DATA = PageData()  # shared by the pages without product, event or faq (never changed)
 
 
@@ -50,6 +54,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.files: Files | None = None
         self.blocks_wanted = True  # until a page says otherwise (Material renders excerpts too)
         self.crumb_cache: dict[int, tuple[str, str, int] | None] = {}
+        self.footer = ""  # the business footer, for a theme that does not print it
 
     # --- build-wide ---------------------------------------------------------------------
 
@@ -58,9 +63,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
         self.events_placed = set()
         self.crumb_cache = {}
+        self.footer = ""
         self.mkdocs_config = config
         if not self.config.enabled:
             return config
+        if self.config.footer and self.config.css:
+            support.use_stylesheet(config, CSS_PATH)
         self.profile_path = support.project_path(config, self.config.business)
         shown = support.display_path(config, self.profile_path)
         if not self.profile_path.is_file():
@@ -118,13 +126,16 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if not self.config.enabled:
             return env
         footer = Markup("")
-        if self._view() is not None:
+        if self._view() is not None and self.config.footer:
             footer = support.render_partial(config, "business-footer", business=self.view)
         env.globals.setdefault("storefront", {})["business_footer"] = footer
+        self.footer = str(footer)
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.files = files
+        if self.config.enabled and self.config.footer and self.config.css:
+            support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
         if self.config.enabled and self.business is not None and self.business.logo:
             self._check_logo(config, files, self.business.logo)
         return files
@@ -343,8 +354,23 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             html += self._faq_html(data)
         return html
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's 404.html is a template, not a page: it gets the footer here."""
+        if self.config.enabled and template_name == "404.html":
+            return self._with_footer(output_content)
+        return output_content
+
+    def _with_footer(self, output: str) -> str:
+        if self.footer and 'class="sf-business-footer"' not in output:
+            # The theme's templates do not print storefront.business_footer (a stock theme).
+            output = support.add_to_footer(output, self.footer, part="meta")
+        return output
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not self.config.json_ld or not config.site_url or support.is_404(page):
+        if not self.config.enabled:
+            return output
+        output = self._with_footer(output)
+        if not self.config.json_ld or not config.site_url or support.is_404(page):
             return output
         url = support.canonical_url(page, config)
         if not url:
@@ -358,7 +384,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or config.site_name
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -398,7 +424,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 name = getattr(author, "name", None)
                 if name:
                     url = getattr(author, "url", None)
-                    out.append({"name": str(name), "url": support.absolute_url(config, url) if url else ""})
+                    safe = url and url_problem(str(url)) is None  # a Person's url, never javascript: or the like
+                    out.append({"name": str(name), "url": (support.absolute_url(config, str(url)) or "") if safe else ""})
             if out:
                 return out
         return [{"name": name} for name in names]
