@@ -33,6 +33,7 @@ from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.suggest import closest, did_you_mean
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
@@ -187,6 +188,45 @@ def page_title(page: Page) -> str:
         return str(title)
     title = str(title)
     return Markup(title).unescape() if "&" in title else title
+
+
+SEO_PLUGIN = "storefront/seo"
+
+
+@dataclass(frozen=True)
+class SearchTitle:
+    """The title search results show for a page (plain text) and what writes it."""
+
+    text: str
+    by: str  # "storefront/seo writes", "Material prints", "the mkdocs theme prints"
+
+    @property
+    def origin(self) -> str:
+        """For messages: "the <title> storefront/seo writes"."""
+        return f"the <title> {self.by}"
+
+
+def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
+    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
+    site name included, as Yoast judges the SEO title), else what the theme prints.
+
+    The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
+    judges it, storefront/schema names the WebPage with it.
+    """
+    meta, _ = page_meta(page, config)
+    own = page_title(page)
+    site = config.site_name or ""
+    seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
+    options = getattr(seo, "config", None)
+    if options is not None and getattr(options, "enabled", False):
+        page_part = meta.title or own
+        home = page.is_homepage and (not meta.title or meta.title == site)
+        text = compose_title(options.home_title if home else options.title, page=page_part, site=site,
+                             site_description=config.site_description or "")
+        return SearchTitle(text, f"{SEO_PLUGIN} writes")
+    theme = str(config.theme.name or "")
+    text = theme_title(theme, meta_title=meta.title or "", page_title=own, is_home=page.is_homepage, site=site)
+    return SearchTitle(text, "Material prints" if theme == "material" else f"the {theme or 'custom'} theme prints")
 
 
 def harden_title(page: Page) -> None:
@@ -412,6 +452,7 @@ __all__ = [
     "project_path",
     "render_partial",
     "report",
+    "search_title",
     "site_now",
     "site_timezone",
     "source_path",
