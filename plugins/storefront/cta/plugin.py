@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
+from ..core import yamltext
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
@@ -107,7 +108,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             text = _read(path)
             shown = support.display_path(config, path)
             try:
-                raw = yaml.safe_load(text or "") or {}
+                raw = yamltext.load(text or "") or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 problems.append(Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
