@@ -30,6 +30,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
@@ -163,7 +164,38 @@ def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnost
                                    'fix the YAML: quote values holding ": " or " #", write dates like 2026-12-03',
                                    unread[1]), *problems]
     page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]
+    _report_once(config, source_path(page, config), problems)
     return meta, problems
+
+
+def _report_once(config: MkDocsConfig, path: str, problems: list[Diagnostic]) -> None:
+    """Log a page's shared front-matter problems the first time any storefront plugin reads
+    the page in this build (a per-build set kept on the config), so a site using only lint,
+    schema or cta hears of them too, and a site using several hears of them once."""
+    reported = config.get("_storefront_meta_reported") if hasattr(config, "get") else None
+    if reported is None:
+        reported = set()
+        try:
+            config["_storefront_meta_reported"] = reported
+        except (TypeError, KeyError):
+            return
+    if path in reported:
+        return
+    reported.add(path)
+    for problem in problems:
+        report(log, problem)
+
+
+# Plugins that read every page they render through `page_meta` (so its shared problems are
+# reported); storefront/calendar leaves a rendered page's shared problems to them.
+SHARED_META_READERS = ("storefront/seo", "storefront/lint", "storefront/schema", "storefront/cta")
+
+
+def reads_shared_meta(config: MkDocsConfig) -> bool:
+    """Whether a plugin that reports shared front-matter problems per rendered page is on."""
+    plugins = config.plugins or {}
+    return any(getattr(getattr(plugins.get(name), "config", None), "enabled", False)
+               for name in SHARED_META_READERS)
 
 
 def page_title(page: Page) -> str:
@@ -184,6 +216,45 @@ def page_title(page: Page) -> str:
         return str(title)
     title = str(title)
     return Markup(title).unescape() if "&" in title else title
+
+
+SEO_PLUGIN = "storefront/seo"
+
+
+@dataclass(frozen=True)
+class SearchTitle:
+    """The title search results show for a page (plain text) and what writes it."""
+
+    text: str
+    by: str  # "storefront/seo writes", "Material prints", "the mkdocs theme prints"
+
+    @property
+    def origin(self) -> str:
+        """For messages: "the <title> storefront/seo writes"."""
+        return f"the <title> {self.by}"
+
+
+def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
+    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
+    site name included, as Yoast judges the SEO title), else what the theme prints.
+
+    The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
+    judges it, storefront/schema names the WebPage with it.
+    """
+    meta, _ = page_meta(page, config)
+    own = page_title(page)
+    site = config.site_name or ""
+    seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
+    options = getattr(seo, "config", None)
+    if options is not None and getattr(options, "enabled", False):
+        page_part = meta.title or own
+        home = page.is_homepage and (not meta.title or meta.title == site)
+        text = compose_title(options.home_title if home else options.title, page=page_part, site=site,
+                             site_description=config.site_description or "")
+        return SearchTitle(text, f"{SEO_PLUGIN} writes")
+    theme = str(config.theme.name or "")
+    text = theme_title(theme, meta_title=meta.title or "", page_title=own, is_home=page.is_homepage, site=site)
+    return SearchTitle(text, "Material prints" if theme == "material" else f"the {theme or 'custom'} theme prints")
 
 
 def harden_title(page: Page) -> None:
@@ -405,9 +476,11 @@ __all__ = [
     "plain_text",
     "processors",
     "project_dir",
+    "reads_shared_meta",
     "project_path",
     "render_partial",
     "report",
+    "search_title",
     "site_now",
     "site_timezone",
     "source_path",

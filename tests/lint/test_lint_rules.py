@@ -71,7 +71,7 @@ CASES = {
         [("bad.md", 5)]),
     "link-text-vague": (
         {"bad.md": "# Bad\n\nOur breads are fresh.\nTo order, [click here](good.md).\n\n- [Read more…](good.md)\n",
-         "good.md": "# Good\n\nSee [our sourdough breads](bad.md).\n"},
+         "good.md": "# Good\n\nSee [our sourdough breads](bad.md). Our till runs on [Go](https://go.dev/).\n"},
         [("bad.md", 4), ("bad.md", 6)]),
     "keyword-missing": (
         {"bad.md": "# Bad\n\nText.\n",
@@ -162,18 +162,21 @@ CASES = {
         {"bad.md": "---\ntitle: Bad\n---\n\nSome words before the heading.\n\n# Late heading\n\nText.\n",
          "sub.md": "## Intro\n\nText.\n\n# Heading\n",
          "good.md": "---\ntitle: Good\n---\n\n# Good\n\nText.\n",
-         "none.md": "---\ntitle: None\n---\n\nText without an h1.\n"},
+         "none.md": "---\ntitle: None\n---\n\nText without an h1.\n",
+         "macros.md": "{% set data = load() %}\n{# a comment #}\n\n# Macros\n\nText {{ data.n }}.\n"},
         [("bad.md", 7), ("sub.md", 5)]),
     "images-none": (
         {"bad.md": "# Bad\n\n" + words(320) + "\n",
          "good.md": "# Good\n\n![A loaf](loaf.png)\n\n" + words(320) + "\n",
-         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG},
+         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG,
+         "code.md": "# Code\n\n" + words(320) + "\n\n```\nmake bread\n```\n"},
         [("bad.md", 3)]),
     "links-outbound-none": (
         {"bad.md": "# Bad\n\nSee [the other page](good.md).\n",
          "good.md": "# Good\n\nOur flour comes from [the mill](https://mill.example/flour).\n",
          "mail.md": "# Mail\n\n[Write to us](mailto:shop@example.com) or see [good](good.md).\n"},
-        [("bad.md", 3), ("mail.md", 3)]),
+        [("bad.md", 3), ("mail.md", 3)],
+        {"links-outbound-none": "info"}),
     "keyword-length": (
         {"bad.md": "---\nkeyword: best cheap emergency plumber repairs Leeds\n---\n\n# Bad\n",
          "function.md": "---\nkeyword: how to\n---\n\n# Function\n",
@@ -250,9 +253,16 @@ def test_page_orphan(site):
     assert where(findings(built, "page-orphan")) == [("orphan.md", 1)]
 
 
+def test_rules_off_by_default_run_when_named(site):
+    files = {"a.md": "# A\n\nSee [b](b.md).\n", "b.md": "# B\n\nSee [a](a.md).\n"}
+    assert findings(lint_site(site, files), "links-outbound-none") == []
+    assert where(findings(lint_site(site, files, rules={"links-outbound-none": True}),
+                          "links-outbound-none")) == [("a.md", 3), ("b.md", 3)]
+
+
 def test_thresholds_severity_and_off(site):
     files = {"bad.md": f"---\ntitle: {LONG_TITLE}\n---\n\nThe dough is shaped by hand.\n"}
-    built = lint_site(site, files, rules={"title-too-long": {"max": 80}, "passive-voice": "info"})
+    built = lint_site(site, files, rules={"title-too-long": {"max": 95}, "passive-voice": "info"})
     assert findings(built, "title-too-long") == []
     assert [f.level for f in findings(built, "passive-voice")] == [INFO]
     built = lint_site(site, files, rules={"title-too-long": {"severity": "error", "max": 20},

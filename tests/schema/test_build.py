@@ -351,3 +351,21 @@ def test_json_is_escaped_for_script(built):
     assert "\\u003cBakery\\u003e \\u0026 Café \\u003c/script\\u003e" in script
     assert script.count("<") == 2  # the opening and closing tags only
     assert json.loads(lxml.html.fromstring(text).xpath('//script[@type="application/ld+json"]')[0].text)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_webpage_name_is_the_title_the_page_ships_not_the_nav_label(site, theme):
+    """WebPage name is the <title> (as Yoast's WebPage name is the SEO title), from the same
+    function storefront/lint judges."""
+    pages = {"index.md": "# Home\n", "faq.md": "---\ntitle: Frequently asked questions\n---\n\nText.\n",
+             "about.md": "# Our story\n\nText.\n"}
+    built = site(files(pages), config=config(theme={"name": theme},
+                                             nav=[{"Start": "index.md"}, {"FAQ": "faq.md"}, {"About": "about.md"}]),
+                 env={"STOREFRONT_NOW": NOW})
+    assert built.ok, built.error
+    faq = "Frequently asked questions" if theme == "material" else "FAQ"  # as each theme prints it
+    for path, shipped in (("faq/index.html", f"{faq} - Test Bakery"), ("about/index.html", "About - Test Bakery")):
+        title = lxml.html.fromstring(built.text(path)).findtext(".//title")
+        assert title == shipped
+        webpage = of_type(json_ld(built, path), "WebPage")[0]
+        assert webpage["name"] == shipped

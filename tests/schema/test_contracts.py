@@ -152,3 +152,125 @@ def test_geo_with_fewer_than_5_decimals_is_a_warning_with_the_fix(site):
     # a quoted value keeps its trailing zero
     built = profile_site(site, lambda p: p.replace("latitude: 44.47812", 'latitude: "44.47810"'))
     assert built.ok, built.warnings
+
+
+FULL_PRODUCT = """---
+title: Bread knife
+product:
+  name: Bread knife
+  brand: Hearth & Crumb
+  gtin: "0012345678905"
+  mpn: BK-24
+  condition: new
+  price: 39.00
+  currency: USD
+  valid_until: 2026-12-31
+  return_policy: {days: 30, fees: free, method: mail}
+  shipping: {price: 4.95, country: US, handling_days: 0-1, transit_days: [2, 5]}
+---
+# Bread knife
+"""
+
+
+def test_product_recommended_keys_follow_googles_merchant_listing(site, schemaorg_vocabulary):
+    from .vocabulary_check import Vocabulary
+
+    built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
+    assert built.ok, built.warnings
+    assert not [m for m in built.infos if "Google recommends" in m], built.infos
+    data = json_ld(built, "knife/index.html")
+    assert Vocabulary(schemaorg_vocabulary).check(data).problems == []
+    product = of_type(data, "Product")[0]
+    assert product["gtin"] == "0012345678905" and product["mpn"] == "BK-24"
+    assert product["brand"] == {"@type": "Brand", "name": "Hearth & Crumb"}
+    offer = product["offers"]
+    assert offer["itemCondition"] == "https://schema.org/NewCondition"
+    assert offer["priceValidUntil"] == "2026-12-31"
+    assert offer["hasMerchantReturnPolicy"] == {
+        "@type": "MerchantReturnPolicy", "applicableCountry": "US",
+        "returnPolicyCategory": "https://schema.org/MerchantReturnFiniteReturnWindow", "merchantReturnDays": 30,
+        "returnMethod": "https://schema.org/ReturnByMail", "returnFees": "https://schema.org/FreeReturn"}
+    shipping = offer["shippingDetails"]
+    assert shipping["shippingRate"] == {"@type": "MonetaryAmount", "value": "4.95", "currency": "USD"}
+    assert shipping["shippingDestination"] == {"@type": "DefinedRegion", "addressCountry": "US"}
+    assert shipping["deliveryTime"]["transitTime"] == {"@type": "QuantitativeValue", "minValue": 2, "maxValue": 5,
+                                                       "unitCode": "DAY"}
+
+
+def test_missing_product_recommendations_are_info_so_strict_passes(site):
+    page = "---\nproduct: {name: Loaf, price: 8.5, currency: USD}\n---\n# Loaf\n"
+    built = build(site, {"index.md": "# Home\n", "loaf.md": page})
+    assert built.ok, built.warnings  # strict build
+    assert any("product: Google recommends for Loaf: brand, gtin or mpn, valid_until (priceValidUntil), "
+               "condition, return_policy, shipping" in m for m in built.infos), built.infos
+    bad = page.replace("currency: USD}", "currency: USD, gtin: 123, condition: mint}")
+    built = build(site, {"index.md": "# Home\n", "loaf.md": bad})
+    assert any('product.gtin: "123" is not a GTIN' in w for w in built.warnings), built.warnings
+    assert any('product.condition: "mint" is not a condition' in w for w in built.warnings), built.warnings
+
+
+def test_a_page_with_several_products_is_an_item_list(site, schemaorg_vocabulary):
+    from .vocabulary_check import Vocabulary
+
+    page = ("---\ntitle: Breads\nproduct:\n  - {name: Loaf, price: 8.5, currency: USD}\n"
+            "  - {name: Rye, price: 9, currency: USD}\n---\n# Breads\n")
+    built = build(site, {"index.md": "# Home\n", "breads.md": page})
+    data = json_ld(built, "breads/index.html")
+    assert Vocabulary(schemaorg_vocabulary).check(data).problems == []
+    lists = of_type(data, "ItemList")
+    assert len(lists) == 1
+    products = of_type(data, "Product")
+    assert [(e["position"], e["item"]) for e in lists[0]["itemListElement"]] == [
+        (1, {"@id": products[0]["@id"]}), (2, {"@id": products[1]["@id"]})]
+    # one product: no list
+    built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
+    assert of_type(json_ld(built, "knife/index.html"), "ItemList") == []
+
+
+def test_blog_author_url_is_a_person_url_and_the_og_article_author(site):
+    """Material's `.authors.yml` gives an author a `url`: BlogPosting's author is a Person with
+    that url, and Open Graph's article:author (a profile) is the URL; an author without one is
+    named, and a hostile url is never published."""
+    import lxml.html
+
+    pages = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/.authors.yml": ("authors:\n  maria:\n    name: Maria Okafor\n    description: Baker\n"
+                              "    avatar: https://example.com/m.png\n    url: https://social.example/maria\n"
+                              "  dan:\n    name: Daniel Roy\n    description: Pastry\n    avatar: https://example.com/d.png\n"
+                              "  eve:\n    name: Eve\n    description: x\n    avatar: https://example.com/e.png\n"
+                              "    url: \"javascript:alert(1)\"\n"),
+        "blog/posts/post.md": "---\ndate: 2026-10-02\nauthors: [maria, dan, eve]\n---\n\n# Post\n\nText.\n",
+    }
+    built = site(files(pages), config=config(theme={"name": "material", "font": False},
+                                             plugins=["search", {"blog": {"blog_dir": "blog"}},
+                                                      "storefront/seo", "storefront/schema"]),
+                 env={"STOREFRONT_NOW": NOW})
+    path = next(p for p in built.all_files() if p.name == "index.html" and "posts" in p.as_posix()
+                or (p.name == "index.html" and "/2026/" in p.as_posix()))
+    relative = path.relative_to(built.site).as_posix()
+    post = of_type(json_ld(built, relative), "BlogPosting")[0]
+    assert post["author"] == [{"@type": "Person", "name": "Maria Okafor", "url": "https://social.example/maria"},
+                              {"@type": "Person", "name": "Daniel Roy"}, {"@type": "Person", "name": "Eve"}]
+    doc = lxml.html.fromstring(built.text(relative))
+    assert doc.xpath('//meta[@property="article:author"]/@content') == [
+        "https://social.example/maria", "Daniel Roy", "Eve"]
+    head = lxml.html.tostring(doc.xpath("//head")[0], encoding="unicode")
+    assert "javascript:" not in head  # (Material's own author link is the theme's, see safe-theme)
+
+
+def test_readme_does_not_sell_faq_as_a_google_rich_result():
+    """Google stopped showing FAQ rich results (2023: a few authoritative sites; 2026-05-07:
+    none). The README keeps FAQPage as schema.org data and says Google does not show it."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    faq_row = next(line for line in readme.splitlines() if line.startswith("| `faq` | list |"))
+    assert "Google no longer shows FAQ rich results" in faq_row
+    assert "Google requires FAQ content" not in readme
+    for sentence in re.split(r"(?<=[.!?])\s+", readme):
+        if "FAQ" in sentence and re.search(r"rich (result|snippet)", sentence, re.IGNORECASE):
+            assert re.search(r"no longer|not show|none|do not expect", sentence), sentence

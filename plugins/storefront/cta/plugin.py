@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
+from ..core import yamltext
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
@@ -107,7 +108,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             text = _read(path)
             shown = support.display_path(config, path)
             try:
-                raw = yaml.safe_load(text or "") or {}
+                raw = yamltext.load(text or "") or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 problems.append(Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
@@ -261,6 +262,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                          files: Files) -> str | None:
         self.page, self._config, self.problems = page, config, []
         self.wants_blocks = mentions_block(markdown, "cta")
+        if self.config.enabled:
+            support.page_meta(page, config)  # reports the page's shared front-matter problems once
         return None
 
     @event_priority(-30)  # after the content is final, before the newsletter form is appended

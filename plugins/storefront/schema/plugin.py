@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.frontmatter import key_line
+from ..core.urls import url_problem
 from . import graph
 from .blocks import KINDS, LazyBusinessBlocks
 from .config import SchemaConfig
@@ -179,6 +180,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.blocks_wanted = "business" in markdown and "///" in markdown
         if not self.config.enabled:
             return markdown
+        support.page_meta(page, config)  # reports the page's shared front-matter problems once
         meta = page.meta or {}
         if any(key in meta for key in ("product", "event", "faq")):
             from .pagedata import (
@@ -383,7 +385,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or config.site_name
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -423,7 +425,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 name = getattr(author, "name", None)
                 if name:
                     url = getattr(author, "url", None)
-                    out.append({"name": str(name), "url": support.absolute_url(config, url) if url else ""})
+                    safe = url and url_problem(str(url)) is None  # a Person's url, never javascript: or the like
+                    out.append({"name": str(name), "url": (support.absolute_url(config, str(url)) or "") if safe else ""})
             if out:
                 return out
         return [{"name": name} for name in names]

@@ -31,14 +31,14 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
-from ..core.urls import check_url, locale_problem
+from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, theme
 from .config import SeoConfig
 from .locales import og_locale
 from .robots import render_robots
 from .sitemap import SitemapEntry, gzip_bytes, render_sitemap
 from .tags import VERIFICATION_NAMES, HeadData, SocialImage, render_head, strip_theme_tags
-from .text import compose_title, derive_description
+from .text import derive_description
 
 log = get_plugin_logger(__name__)
 
@@ -181,12 +181,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         support.harden_title(page)
         support.harden_meta(page, "description", "author")
 
-        meta, problems = support.page_meta(page, config)
+        meta, _ = support.page_meta(page, config)  # reports the page's front-matter problems once
         source = support.source_path(page, config)
-        if source not in self.reported:
-            self.reported.add(source)
-            for problem in problems:
-                support.report(log, problem)
 
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, self.site[1], self.description_length)
@@ -254,12 +250,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _head(self, page: Page, meta: PageMeta, title: str, description: str,
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
         site, site_description, site_author = self.site
-        if page.is_homepage and (not meta.title or meta.title == site):
-            html_title = compose_title(self.home_pattern, page=title, site=site,
-                                       site_description=site_description)
-        else:
-            html_title = compose_title(self.title_pattern, page=title, site=site,
-                                       site_description=site_description)
+        html_title = support.search_title(page, config).text  # the title storefront/lint judges too
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:
             robots = ["noindex", *robots]
@@ -275,7 +266,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             data.og_type = "article"
             data.published = clock.isoformat(meta.published, self.tz)
             data.modified = changed_iso
-            data.authors = _author_names(page, meta) or ([site_author] if site_author else [])
+            data.authors = _author_names(page, meta, config) or ([site_author] if site_author else [])
             data.section = meta.categories[0] if meta.categories else None
             data.tags = meta.tags
 
@@ -370,7 +361,15 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.cards:
             return
         jobs = [(Path(target), card) for target, card in self.cards.items()]
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # e.g. an empty file named .cache: draw without the cache
+            log.warning(f"mkdocs.yml: plugins.{PLUGIN}.cache_dir: {self.cache_dir} cannot be created "
+                        f"({error.strerror or error}), so social cards are not cached; make the folder "
+                        "writable, remove the file in its way, or set cache_dir: to another folder")
+            import tempfile
+
+            self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
         # Drawing and PNG encoding release the GIL for most of their time.
@@ -388,9 +387,18 @@ def _url(path: str) -> str:
     return path if _PLAIN_PATH.fullmatch(path) else url_path(path)
 
 
-def _author_names(page: Page, meta: PageMeta) -> list[str]:
-    """Material's blog resolves `authors` to profiles with names; else the front matter's."""
+def _author_names(page: Page, meta: PageMeta, config: MkDocsConfig | None = None) -> list[str]:
+    """`article:author` values: Material's blog resolves `authors` to profiles; a profile with a
+    `url` (`.authors.yml`) gives that profile URL, as Open Graph's `article:author` (a profile)
+    wants; else the name. Front matter authors without a profile are names."""
     profiles = getattr(page, "authors", None)
     if isinstance(profiles, list) and profiles and all(hasattr(a, "name") for a in profiles):
-        return [str(a.name) for a in profiles if a.name]
+        out = []
+        for author in profiles:
+            url = getattr(author, "url", None)
+            safe = url and config is not None and url_problem(str(url)) is None
+            absolute = support.absolute_url(config, str(url)) if safe else None
+            if absolute or author.name:
+                out.append(absolute or str(author.name))
+        return out
     return meta.authors
