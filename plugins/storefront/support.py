@@ -167,7 +167,38 @@ def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnost
                                    'fix the YAML: quote values holding ": " or " #", write dates like 2026-12-03',
                                    unread[1]), *problems]
     page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]
+    _report_once(config, source_path(page, config), problems)
     return meta, problems
+
+
+def _report_once(config: MkDocsConfig, path: str, problems: list[Diagnostic]) -> None:
+    """Log a page's shared front-matter problems the first time any storefront plugin reads
+    the page in this build (a per-build set kept on the config), so a site using only lint,
+    schema or cta hears of them too, and a site using several hears of them once."""
+    reported = config.get("_storefront_meta_reported") if hasattr(config, "get") else None
+    if reported is None:
+        reported = set()
+        try:
+            config["_storefront_meta_reported"] = reported
+        except (TypeError, KeyError):
+            return
+    if path in reported:
+        return
+    reported.add(path)
+    for problem in problems:
+        report(log, problem)
+
+
+# Plugins that read every page they render through `page_meta` (so its shared problems are
+# reported); storefront/calendar leaves a rendered page's shared problems to them.
+SHARED_META_READERS = ("storefront/seo", "storefront/lint", "storefront/schema", "storefront/cta")
+
+
+def reads_shared_meta(config: MkDocsConfig) -> bool:
+    """Whether a plugin that reports shared front-matter problems per rendered page is on."""
+    plugins = config.plugins or {}
+    return any(getattr(getattr(plugins.get(name), "config", None), "enabled", False)
+               for name in SHARED_META_READERS)
 
 
 def page_title(page: Page) -> str:
@@ -449,6 +480,7 @@ __all__ = [
     "plain_text",
     "processors",
     "project_dir",
+    "reads_shared_meta",
     "project_path",
     "render_partial",
     "report",

@@ -195,6 +195,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.blocks_wanted = "business" in markdown and "///" in markdown
         if not self.config.enabled:
             return markdown
+        support.page_meta(page, config)  # reports the page's shared front-matter problems once
         meta = page.meta or {}
         if any(key in meta for key in ("product", "event", "faq")):
             from .pagedata import (
