@@ -69,6 +69,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return
         self._reset()
         support.check_site_url(config)
+        for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
+            support.report(log, problem)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
@@ -181,12 +183,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         support.harden_title(page)
         support.harden_meta(page, "description", "author")
 
-        meta, problems = support.page_meta(page, config)
+        meta, _ = support.page_meta(page, config)  # reports the page's front-matter problems once
         source = support.source_path(page, config)
-        if source not in self.reported:
-            self.reported.add(source)
-            for problem in problems:
-                support.report(log, problem)
 
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, self.site[1], self.description_length)
