@@ -114,12 +114,12 @@ class LintPlugin(BasePlugin[LintConfig]):
         source = support.page_source(page)
         if source is None:
             return
+        meta, _ = support.page_meta(page, config)  # reports shared front-matter problems once
         lint_meta, problems = read_lint_meta(page.meta or {}, path=path, source=source, rule_ids=self._rule_ids)
         for problem in problems:
             support.report(log, problem)
         if not lint_meta.enabled:
             return
-        meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
         title = support.search_title(page, config)  # the <title> search results show
         lines = key_lines(source)
         rendered = content_facts(html)

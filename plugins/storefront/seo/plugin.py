@@ -31,7 +31,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
-from ..core.urls import check_url, locale_problem
+from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, posts, theme
 from .config import SeoConfig
 from .locales import og_locale
@@ -69,6 +69,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return
         self._reset()
         support.check_site_url(config)
+        for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
+            support.report(log, problem)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
@@ -238,12 +240,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         support.harden_title(page)
         support.harden_meta(page, "description", "author")
 
-        meta, problems = support.page_meta(page, config)
+        meta, _ = support.page_meta(page, config)  # reports the page's front-matter problems once
         source = support.source_path(page, config)
-        if source not in self.reported:
-            self.reported.add(source)
-            for problem in problems:
-                support.report(log, problem)
 
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, self.site[1], self.description_length)
@@ -327,7 +325,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             data.og_type = "article"
             data.published = clock.isoformat(meta.published, self.tz)
             data.modified = changed_iso
-            data.authors = _author_names(page, meta) or ([site_author] if site_author else [])
+            data.authors = _author_names(page, meta, config) or ([site_author] if site_author else [])
             data.section = meta.categories[0] if meta.categories else None
             data.tags = meta.tags
 
@@ -448,9 +446,18 @@ def _url(path: str) -> str:
     return path if _PLAIN_PATH.fullmatch(path) else url_path(path)
 
 
-def _author_names(page: Page, meta: PageMeta) -> list[str]:
-    """Material's blog resolves `authors` to profiles with names; else the front matter's."""
+def _author_names(page: Page, meta: PageMeta, config: MkDocsConfig | None = None) -> list[str]:
+    """`article:author` values: Material's blog resolves `authors` to profiles; a profile with a
+    `url` (`.authors.yml`) gives that profile URL, as Open Graph's `article:author` (a profile)
+    wants; else the name. Front matter authors without a profile are names."""
     profiles = getattr(page, "authors", None)
     if isinstance(profiles, list) and profiles and all(hasattr(a, "name") for a in profiles):
-        return [str(a.name) for a in profiles if a.name]
+        out = []
+        for author in profiles:
+            url = getattr(author, "url", None)
+            safe = url and config is not None and url_problem(str(url)) is None
+            absolute = support.absolute_url(config, str(url)) if safe else None
+            if absolute or author.name:
+                out.append(absolute or str(author.name))
+        return out
     return meta.authors

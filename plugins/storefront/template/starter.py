@@ -147,7 +147,14 @@ def requirements() -> str:
     """requirements.txt: this suite as installed here, and the versions it was built with."""
     lines = ["# What the site needs to build, pinned to the versions it was created with.",
              "# Upgrade deliberately: change a pin, build with --strict, commit."]
-    lines.append(_suite_requirement())
+    suite = _suite_requirement()
+    lines.append(suite)
+    if "==" in suite:
+        lines += ["# Before the suite is on PyPI (or for your own fork), pin the repository or a wheel",
+                  "# instead of the line above:",
+                  "#   mkdocs-storefront @ git+https://github.com/<owner>/mkdocs-storefront@<tag or commit>",
+                  "#   ./wheels/mkdocs_storefront-<version>-py3-none-any.whl",
+                  "#   (a wheel: python -m pip wheel --no-deps -w wheels/ <clone of the suite>)"]
     for name in ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin"):
         try:
             lines.append(f"{name}=={metadata.version(name)}")
