@@ -168,13 +168,15 @@ CASES = {
     "images-none": (
         {"bad.md": "# Bad\n\n" + words(320) + "\n",
          "good.md": "# Good\n\n![A loaf](loaf.png)\n\n" + words(320) + "\n",
-         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG},
+         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG,
+         "code.md": "# Code\n\n" + words(320) + "\n\n```\nmake bread\n```\n"},
         [("bad.md", 3)]),
     "links-outbound-none": (
         {"bad.md": "# Bad\n\nSee [the other page](good.md).\n",
          "good.md": "# Good\n\nOur flour comes from [the mill](https://mill.example/flour).\n",
          "mail.md": "# Mail\n\n[Write to us](mailto:shop@example.com) or see [good](good.md).\n"},
-        [("bad.md", 3), ("mail.md", 3)]),
+        [("bad.md", 3), ("mail.md", 3)],
+        {"links-outbound-none": "info"}),
     "keyword-length": (
         {"bad.md": "---\nkeyword: best cheap emergency plumber repairs Leeds\n---\n\n# Bad\n",
          "function.md": "---\nkeyword: how to\n---\n\n# Function\n",
@@ -249,6 +251,13 @@ def test_page_orphan(site):
     }, config={"nav": ["index.md", "in-nav.md"], "not_in_nav": "/*.md"})
     assert built.ok, built.error
     assert where(findings(built, "page-orphan")) == [("orphan.md", 1)]
+
+
+def test_rules_off_by_default_run_when_named(site):
+    files = {"a.md": "# A\n\nSee [b](b.md).\n", "b.md": "# B\n\nSee [a](a.md).\n"}
+    assert findings(lint_site(site, files), "links-outbound-none") == []
+    assert where(findings(lint_site(site, files, rules={"links-outbound-none": True}),
+                          "links-outbound-none")) == [("a.md", 3), ("b.md", 3)]
 
 
 def test_thresholds_severity_and_off(site):

@@ -97,6 +97,7 @@ class Document:
     images: list[Image] = field(default_factory=list)
     ctas: list[int] = field(default_factory=list)  # lines of calls to action written in the source
     html_h1: list[int] = field(default_factory=list)  # lines of raw <h1> tags
+    code_blocks: int = 0  # fenced and indented code blocks
     order: list[object] = field(default_factory=list)  # headings and units in document order
 
 
@@ -236,6 +237,9 @@ def parse(source: str, appended: str = "") -> Document:
             continue
         if kind == "html_block":
             _scan_html(doc, token.content, token.map[0] + 1 if token.map else 1)
+            continue
+        if kind in ("fence", "code_block"):
+            doc.code_blocks += 1
             continue
         if kind != "inline" or not token.map:
             continue

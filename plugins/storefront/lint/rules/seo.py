@@ -114,9 +114,10 @@ def text_too_short(page, options):
 
 
 @rule("images-none", "seo", "info",
-      "A text of `min_words` words or more has no image.", search_only=True, min_words=300)
+      "A text of `min_words` words or more has no image (pages with code examples are left out: the "
+      "code illustrates them).", search_only=True, min_words=300)
 def images_none(page, options):
-    if page.word_count >= options["min_words"] and not page.doc.images:
+    if page.word_count >= options["min_words"] and not page.doc.images and not page.doc.code_blocks:
         line = page.intro.line if page.intro else 1
         yield line, (f"the page has {page.word_count} words and no image; add one that shows what the text "
                      f"is about, with alternative text")
@@ -150,7 +151,9 @@ def is_outbound(href: str) -> bool:
     return parts.scheme in ("http", "https") or href.startswith("//")
 
 
-@rule("links-outbound-none", "seo", "info", "The page links to no other website.", search_only=True)
+@rule("links-outbound-none", "seo", "info",
+      "The page links to no other website (off unless turned on: a source is worth a link, but "
+      "most pages need none).", search_only=True, enabled=False)
 def links_outbound_none(page, options):
     if not any(is_outbound(link.href) for link in page.doc.links):
         line = page.intro.line if page.intro else 1
