@@ -51,6 +51,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
+        for problem in support.neighbour_problems(config, minify=options.minify):
+            support.report(log, problem)
         self._settings = Settings(
             dimensions=options.image_dimensions, lazy=options.lazy_loading,
             eager=options.eager_images, priority=options.fetch_priority, webp=options.webp,
