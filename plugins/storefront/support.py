@@ -388,6 +388,19 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+def page_kind(page: Page) -> str:
+    """What the page is for: "listing" (a Material blog index, archive or category page: it
+    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    kind = type(page)
+    if kind.__module__.startswith("material.plugins.blog"):
+        return "post" if kind.__name__ == "Post" else "listing"
+    template = (page.meta or {}).get("template")
+    if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
+        return "redirect"
+    return "page"
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -479,6 +492,7 @@ __all__ = [
     "page_meta",
     "page_source",
     "page_title",
+    "page_kind",
     "partials_env",
     "plain_text",
     "processors",

@@ -10,6 +10,7 @@ line, and writes the reports. After a build, `reports` (every page, sorted by pa
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import logging
 import os
@@ -37,6 +38,7 @@ from .html import content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
+from .source import reference_definitions
 from .settings import resolve
 from .text import language_root
 from .workers import Analyser, default_workers, inline_first
@@ -85,6 +87,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         theme = config.theme
         self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
+        self._exclude = [pattern.strip() for pattern in self.config.exclude if pattern.strip()]
+        self._appended = _appended_definitions(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -114,6 +118,10 @@ class LintPlugin(BasePlugin[LintConfig]):
         path = support.source_path(page, config)
         if path in self._results:
             return  # a copy of a page already analysed (e.g. a blog index's later pages)
+        kind = support.page_kind(page)
+        if kind in ("listing", "redirect") or _excluded(page.file.src_uri, self._exclude):
+            log.debug("%s: not analysed (%s)", path, "excluded" if kind not in ("listing", "redirect") else kind)
+            return  # a list of posts, a forwarding stub or an excluded page is not an article
         source = support.page_source(page)
         if source is None:
             return
@@ -133,6 +141,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             source=source,
             title=title.text,
             title_origin=title.origin,
+            appended=self._appended,
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -258,6 +267,37 @@ class LintPlugin(BasePlugin[LintConfig]):
                 stamp.write_text("\n".join([digest, *map(str, written)]), encoding="utf-8")
             except OSError:
                 pass
+
+
+def _excluded(src_uri: str, patterns: list[str]) -> bool:
+    """Whether the page matches an `exclude` pattern (a glob under docs_dir, or a folder)."""
+    return any(fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/")
+               for pattern in patterns)
+
+
+def _appended_definitions(config: MkDocsConfig) -> str:
+    """The link reference definitions pymdownx.snippets appends to every page (`auto_append`),
+    so `[MkDocs][mkdocs]` reads as the link the site renders. Its `base_path` is taken relative
+    to mkdocs.yml's folder, then to the working directory (where snippets itself looks)."""
+    options = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
+    files = options.get("auto_append") or []
+    if "pymdownx.snippets" not in (config.markdown_extensions or []) or not files:
+        return ""
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases)
+    roots = [support.project_dir(config), Path.cwd()]
+    out = []
+    for name in files:
+        for base in bases:
+            candidates = [Path(base) / name] if Path(base).is_absolute() else [root / base / name for root in roots]
+            found = next((path for path in candidates if path.is_file()), None)
+            if found is not None:
+                try:
+                    out.append(reference_definitions(found.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError):
+                    pass
+                break
+    return "\n".join(part for part in out if part)
 
 
 def _link_target(folder: str, href: str) -> str | None:
