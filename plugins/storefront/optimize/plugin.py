@@ -59,6 +59,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
+        support.refuse_inside_site(config, "storefront/optimize", options, "cache_dir")
         for problem in support.neighbour_problems(config, minify=options.minify):
             support.report(log, problem)
         self._settings = Settings(
