@@ -1,0 +1,60 @@
+"""Run the suite's fuzz test's strategies for many examples and catalogue what breaks.
+
+Unlike the test (which stops at the first failure), this keeps going and groups failures by
+kind: an exception with its innermost storefront frame, or a broken invariant.
+
+    python bench/fuzz_explore.py 300          # examples (default 100); seed with FUZZ_SEED
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import random
+import sys
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import test_fuzz as fuzz  # noqa: E402
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    seed = int(os.environ.get("FUZZ_SEED", random.randrange(2**32)))
+    kinds: collections.Counter[str] = collections.Counter()
+    samples: dict[str, str] = {}
+    ran = [0]
+
+    @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck),
+              phases=[Phase.generate])
+    @given(st.data())
+    def explore(data):
+        args = {name: data.draw(strategy, label=name) for name, strategy in fuzz.STRATEGIES.items()}
+        ran[0] += 1
+        try:
+            problems = fuzz.run_example(**args)
+        except Exception as error:  # noqa: BLE001 - catalogued, not hidden
+            frames = [f for f in traceback.extract_tb(error.__traceback__) if "/storefront/" in f.filename]
+            where = f"{frames[-1].filename.split('plugins/')[-1]}:{frames[-1].lineno}" if frames else "?"
+            problems = [f"{type(error).__name__} at {where}: {str(error)[:120]}"]
+        for problem in problems:
+            key = problem[:160]
+            kinds[key] += 1
+            samples.setdefault(key, repr(args)[:1500])
+
+    import hypothesis
+
+    hypothesis.seed(seed)(explore)()
+    print(f"seed {seed}: {ran[0]} examples, {sum(kinds.values())} problems of {len(kinds)} kinds")
+    for key, n in kinds.most_common():
+        print(f"{n:5d}  {key}\n       e.g. {samples[key][:600]}")
+
+
+if __name__ == "__main__":
+    main()
