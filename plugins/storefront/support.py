@@ -30,6 +30,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
@@ -184,6 +185,45 @@ def page_title(page: Page) -> str:
         return str(title)
     title = str(title)
     return Markup(title).unescape() if "&" in title else title
+
+
+SEO_PLUGIN = "storefront/seo"
+
+
+@dataclass(frozen=True)
+class SearchTitle:
+    """The title search results show for a page (plain text) and what writes it."""
+
+    text: str
+    by: str  # "storefront/seo writes", "Material prints", "the mkdocs theme prints"
+
+    @property
+    def origin(self) -> str:
+        """For messages: "the <title> storefront/seo writes"."""
+        return f"the <title> {self.by}"
+
+
+def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
+    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
+    site name included, as Yoast judges the SEO title), else what the theme prints.
+
+    The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
+    judges it, storefront/schema names the WebPage with it.
+    """
+    meta, _ = page_meta(page, config)
+    own = page_title(page)
+    site = config.site_name or ""
+    seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
+    options = getattr(seo, "config", None)
+    if options is not None and getattr(options, "enabled", False):
+        page_part = meta.title or own
+        home = page.is_homepage and (not meta.title or meta.title == site)
+        text = compose_title(options.home_title if home else options.title, page=page_part, site=site,
+                             site_description=config.site_description or "")
+        return SearchTitle(text, f"{SEO_PLUGIN} writes")
+    theme = str(config.theme.name or "")
+    text = theme_title(theme, meta_title=meta.title or "", page_title=own, is_home=page.is_homepage, site=site)
+    return SearchTitle(text, "Material prints" if theme == "material" else f"the {theme or 'custom'} theme prints")
 
 
 def harden_title(page: Page) -> None:
@@ -342,6 +382,35 @@ def insert_head(output: str, tags: str) -> str:
     return output[:index] + tags + output[index:]
 
 
+_FOOTER_PLACES = {
+    # Material: above the dark meta row / inside it, before the copyright.
+    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
+    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
+             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+}
+
+
+def add_to_footer(output: str, html: str, *, part: str) -> str:
+    """Put a block in the footer of a finished page whose theme templates do not print it
+    (a stock Material, mkdocs or readthedocs site: no template work needed).
+
+    `part` "top" goes above Material's footer meta row (the newsletter form), "meta" into
+    it, before the copyright (the business). Other themes get the block at the end of their
+    `<footer>`, else before `</body>`. Cheap: str.find, no parse of the page."""
+    anchor, wrapper = _FOOTER_PLACES[part]
+    block = wrapper.format(html=html)
+    index = output.find(anchor)
+    if index == -1:
+        index = output.rfind("</footer>")
+        block = f'<div class="sf-footer-added">{html}</div>'
+    if index == -1:
+        index = output.rfind("</body>")
+    if index == -1:
+        return output
+    return output[:index] + block + output[index:]
+
+
 def partials_env(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping Jinja environment over the theme's folders (custom_dir first) and the
     suite's own templates, so a site overrides `partials/storefront/<name>.html` from its
@@ -358,6 +427,7 @@ __all__ = [
     "Processor",
     "absolute_url",
     "add_asset",
+    "add_to_footer",
     "canonical_url",
     "csp_sources",
     "declare_processor",
@@ -378,6 +448,7 @@ __all__ = [
     "project_path",
     "render_partial",
     "report",
+    "search_title",
     "site_now",
     "site_timezone",
     "source_path",

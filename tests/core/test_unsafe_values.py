@@ -21,6 +21,7 @@ name: Hearth and Crumb
 description: Sourdough baked daily.
 telephone: +1 802-555-0142
 address: {street: 118 Church Street, locality: Burlington, region: VT, postal_code: "05401", country: US}
+images: [images/shop.jpg]
 hours:
   tuesday: 07:00-15:00
 """

@@ -277,3 +277,22 @@ def test_stylesheet_added(site):
     css = built.text("assets/storefront/cta.css")
     assert "focus-visible" in css and "url(" not in css
     assert built.html("index.html").xpath('//link[contains(@href, "assets/storefront/cta.css")]')
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_ctas_stay_out_of_the_search_index(site, theme):
+    # As the newsletter form does: a call to action is on the page, not in what search finds.
+    files = base_files(**{
+        "index.md": "# Home\n\nWelcome to the bakery.\n\n/// cta | order-a-cake\n///\n\nOpen daily.\n",
+        "about.md": "# About\n\nWe bake.\n"})
+    cfg = config(theme=theme, rules=[{"cta": "visit", "pages": ["about.md"]}])
+    cfg["plugins"].insert(0, "search")
+    built = site(files, config=cfg, strict=True, env=NOW)
+    assert built.ok, built.messages
+    assert [link.text for link in links(built)] == ["Order a cake"]
+    assert [link.text for link in links(built, "about/index.html")] == ["Get directions"]
+    assert "storefront:cta" not in built.text("index.html")
+    index = built.text("search/search_index.json")
+    assert "Welcome to the bakery" in index and "Open daily" in index and "We bake" in index
+    for text in ("Order a cake", "Baking for a birthday", "Order two days ahead", "Get directions"):
+        assert text not in index, text

@@ -137,3 +137,12 @@ def test_scores_and_bands():
     assert seo == 100 - 30 - 4 and readability == 100 - 12
     from storefront.lint.findings import band
     assert (band(seo), band(readability)) == ("ok", "good")
+
+
+def test_script_and_style_bodies_are_not_prose():
+    # Python-Markdown keeps a <script> body raw up to </script>, blank lines included
+    source = ("# Page\n\n<div id=\"x\">Loading</div>\n<script>\n(function() {\n  var a = 1;\n\n"
+              "  function render() {\n    return a;\n  }\n\n  function start() {}\n})();\n</script>\n\n"
+              "Real prose here.\n\n```html\n<script>\nfunction shown() {}\n```\n\nMore prose.\n")
+    texts = [unit.text for unit in parse(source).units]
+    assert texts == ["Real prose here.", "More prose."]

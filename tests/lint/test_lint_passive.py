@@ -21,6 +21,7 @@ PASSIVE = [
     "The order got delivered late.",
     "The work was done by our team.",
     "Bread isn't baked on Sundays.",
+    "The plugin is going to be built into the theme.",
 ]
 
 ACTIVE = [
@@ -39,6 +40,9 @@ ACTIVE = [
     "It is baking now, and we opened at seven.",
     "They were working when we called.",
     "The bread is in the oven and we baked it.",
+    "As with all built-in plugins, getting started with the plugin is straightforward.",
+    "You are of course welcome to attach generated reports to your issue.",
+    "This is the page we created last year.",
 ]
 
 

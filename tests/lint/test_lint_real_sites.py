@@ -53,3 +53,55 @@ def test_definition_lists_are_not_paragraphs():
     kinds = [(unit.kind, unit.line) for unit in doc.units]
     assert ("li", 5) in kinds and ("li", 8) in kinds and ("dt", 11) in kinds and ("li", 12) in kinds
     assert not [unit for unit in doc.units if unit.kind == "p"]
+
+
+LONG = "Frequently asked questions about ordering, delivery, allergens and opening hours"  # 81
+
+
+def _titles(built):
+    return {f.path: f for f in findings(built) if f.rule.startswith("title-") or f.rule == "keyword-not-in-title"}
+
+
+def test_lint_judges_the_title_the_page_ships_not_the_nav_label(site):
+    """A nav label ("FAQ", "Home") is what the menu shows; search results show the page's
+    <title>. Material prints the front-matter title there, with the site name."""
+    files = {
+        "index.md": "---\ntitle: Home of the shop\nkeyword: shop\n---\n\nWelcome to [the FAQ](faq.md).\n",
+        "faq.md": f"---\ntitle: {LONG}\n---\n\nSee [the orders page](orders.md).\n",
+        "orders.md": "---\ntitle: Frequently asked questions\nkeyword: delivery\n---\n\nOrder [here](faq.md).\n",
+        "help.md": "---\ntitle: Frequently asked questions\n---\n\nHelp [here](faq.md).\n",
+    }
+    nav = {"nav": [{"Home": "index.md"}, {"FAQ": "faq.md"}, {"Orders": "orders.md"}, {"Help": "help.md"}]}
+    built = lint_site(site, files, config={**nav, "theme": {"name": "material"}})
+    assert built.ok, built.error
+    assert "<title>Frequently asked questions - Test Bakery</title>" in built.text("help/index.html")
+    too_long = findings(built, "title-too-long")
+    assert where(too_long) == [("faq.md", 2)]
+    assert f'"{LONG} - Test Bakery"' in too_long[0].message and "has 94 characters" in too_long[0].message
+    assert "the <title> Material prints" in too_long[0].message
+    assert where(findings(built, "title-duplicate")) == [("help.md", 2), ("orders.md", 2)]
+    # the keyphrase is in the front-matter title: not reported (the nav label "Home" lacks it)
+    assert where(findings(built, "keyword-not-in-title")) == [("orders.md", 2)]
+
+    # The mkdocs theme prints the nav label (and the site name alone on the home page): that
+    # is what ships, so that is what is judged.
+    built = lint_site(site, files, config={**nav, "theme": {"name": "mkdocs"}})
+    assert "<title>FAQ - Test Bakery</title>" in built.text("faq/index.html")
+    assert findings(built, "title-too-long") == [] and findings(built, "title-duplicate") == []
+    assert where(findings(built, "keyword-not-in-title")) == [("index.md", 2), ("orders.md", 2)]
+    assert '"Test Bakery" (the <title> the mkdocs theme prints)' in findings(built, "keyword-not-in-title")[0].message
+
+
+def test_with_storefront_seo_lint_judges_its_title_pattern(site):
+    files = {"index.md": "# Home\n\nSee [about](about.md).\n",
+             "about.md": "---\ntitle: About the bakery and its people\n---\n\nBack [home](index.md).\n"}
+    plugins = [{"storefront/seo": {"title": "{page} · {site} · fresh bread every morning"}},
+               {"storefront/lint": {"workers": 0, "report_formats": []}}]
+    built = site(files, config={"site_url": "https://example.com/", "nav": [{"Start": "index.md"}, {"Us": "about.md"}],
+                                "theme": {"name": "mkdocs"}, "plugins": plugins})
+    assert built.ok, built.error
+    shipped = "About the bakery and its people · Test Bakery · fresh bread every morning"
+    assert f"<title>{shipped}</title>" in built.text("about/index.html")
+    found = findings(built, "title-too-long")
+    assert where(found) == [("about.md", 2)]
+    assert f'"{shipped}"' in found[0].message and "the <title> storefront/seo writes" in found[0].message

@@ -137,11 +137,12 @@ def test_mkdocs_messages_go_to_stderr_and_findings_are_not_repeated_there(tmp_pa
 
 def test_hostile_text_survives_json_output(tmp_path, capsys):
     config = make_project(
-        tmp_path, {"index.md": f"---\ntitle: '{HOSTILE.replace(chr(39), chr(39) * 2)}'\n---\n# Hi\n\nText.\n"},
+        tmp_path, {"index.md": "# Home\n",
+                   "page.md": f"---\ntitle: '{HOSTILE.replace(chr(39), chr(39) * 2)}'\n---\n# Hi\n\nText.\n"},
         lint_config())
     code, out, _ = lint(capsys, "-f", config, "--format", "json")
     (finding,) = json.loads(out)
-    assert finding["rule"] == "title-too-long"
+    assert finding["rule"] == "title-too-long" and HOSTILE in finding["message"]
     assert code == 0
 
 

@@ -67,7 +67,8 @@ def test_after_blog_posts_and_pages(site):
         "recipes/rye.md": "# Rye\n",
     }
     cfg = {"theme": {"name": "material", "font": False}, "site_url": "https://bakery.example/",
-           "plugins": ["blog", {"storefront/newsletter": {**PLUGIN, "after_pages": ["recipes/*.md"]}}]}
+           "plugins": ["blog", {"storefront/newsletter": {**PLUGIN, "after_pages": ["recipes/*.md"],
+                                                               "footer": False}}]}
     built = site(files, config=cfg, strict=True)
     assert built.ok, built.messages
     post = built.html("blog/2026/10/01/first-loaf/index.html")

@@ -37,6 +37,29 @@ def test_render_fills_placeholders_sorted():
                     "form-action 'self' https://a.example https://z.example")
 
 
+def test_comments_keep_their_placeholders():
+    # A comment explains the placeholders; only header values are filled in.
+    template = ("# {script_hashes} is replaced by the hashes, {form_origins} by the origins.\n"
+                "/*\n  # still a comment: {script_hashes}\n"
+                "  Content-Security-Policy: script-src 'self' {script_hashes}; form-action 'self' {form_origins}\n")
+    text = render_headers(template, {"'sha256-a'"}, {"https://a.example"})
+    lines = text.splitlines()
+    assert lines[0] == "# {script_hashes} is replaced by the hashes, {form_origins} by the origins."
+    assert lines[2] == "  # still a comment: {script_hashes}"
+    assert lines[3] == ("  Content-Security-Policy: script-src 'self' 'sha256-a'; "
+                        "form-action 'self' https://a.example")
+
+
+def test_the_shipped_template_comment_is_left_as_written(site):
+    from pathlib import Path
+
+    template = (Path(__file__).resolve().parents[2] / "deploy" / "_headers").read_text(encoding="utf-8")
+    comments = [line for line in template.splitlines() if line.lstrip().startswith("#")]
+    assert any("{script_hashes}" in line for line in comments)
+    text = render_headers(template, {"'sha256-a'"}, set())
+    assert [line for line in text.splitlines() if line.lstrip().startswith("#")] == comments
+
+
 TEMPLATE = "/*\n  Content-Security-Policy: script-src 'self' {script_hashes}; form-action 'self' {form_origins}\n"
 
 

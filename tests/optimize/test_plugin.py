@@ -149,3 +149,21 @@ def test_bad_options_are_rejected_by_mkdocs(site):
 
 def test_runs_after_every_other_plugin():
     assert OptimizePlugin.on_post_page.mkdocs_priority == -100
+
+
+def test_the_404_page_is_optimized_with_site_absolute_urls(site):
+    # The theme's 404 page is served at any missing path, so its URLs stay site-absolute.
+    files = {"index.md": "# Home\n", "images/loaf.png": png()}
+    config = {"theme": {"name": "material", "font": False, "logo": "images/loaf.png"},
+              "site_url": "https://shop.example/docs/", "plugins": ["storefront/optimize"]}
+    built = site(files, config=config, strict=True, env=NOW)
+    assert built.ok, built.error
+    tree = built.html("404.html")
+    logos = tree.xpath("//img[contains(@src, 'loaf.png')]")  # header and drawer
+    assert logos and all((logo.get("width"), logo.get("height")) == ("1200", "800") for logo in logos)
+    assert tree.xpath("//picture/source")
+    for source in tree.xpath("//picture/source"):
+        for entry in source.get("srcset").split(", "):
+            url = entry.split()[0]
+            assert url.startswith("/docs/assets/images/optimized/"), url
+            assert (built.site / url.removeprefix("/docs/")).is_file()

@@ -9,6 +9,8 @@ browser does, dropped `</p>`, `</div>` and `</article>`, so the footer moved int
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from storefront.optimize.minify import minify_page
@@ -101,8 +103,6 @@ def test_closing_br_is_named_in_the_warning(site):
 
 # --- the comparison itself, checked against a plain walk of both trees ------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 TAGS = ["p", "div", "span", "b", "article", "footer", "li", "ul", "table", "td", "tr", "pre",
         "VERSION", "this", "my-card", "br", "a", "code", "style", "script"]

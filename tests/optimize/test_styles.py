@@ -47,6 +47,16 @@ def test_build_inlines_the_theme_extra_css(site):
         assert not any(h.endswith("small.css") for h in hrefs)
         assert any(h.endswith("big.css") for h in hrefs) and any(h.endswith("img.css") for h in hrefs)
         assert any("#123456" in (style.text or "") for style in tree.xpath("//style"))
+    # The theme's 404 page (rendered from a template, with site-absolute URLs) is no exception.
+    for site_url in (None, "https://shop.example/docs/"):
+        other = site(files, config={**config, "site_url": site_url}, strict=True)
+        assert other.ok, other.error
+        for page in ("index.html", "404.html"):
+            tree = other.html(page)
+            hrefs = [link.get("href") for link in tree.xpath("//link[@rel='stylesheet']")]
+            assert not any(h.endswith("small.css") for h in hrefs), (site_url, page, hrefs)
+            assert any(h.endswith("big.css") for h in hrefs)
+            assert any("#123456" in (style.text or "") for style in tree.xpath("//style"))
     off = site(files, config={**config, "plugins": [{"storefront/optimize": {"inline_css": 0}}]})
     hrefs = [link.get("href") for link in off.html().xpath("//link[@rel='stylesheet']")]
     assert any(h.endswith("small.css") for h in hrefs)

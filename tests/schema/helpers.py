@@ -16,6 +16,7 @@ type: Bakery
 name: Hearth & Crumb Bakery
 description: Sourdough baked daily.
 logo: images/logo.png
+images: [images/shop.jpg]
 telephone: +1 802-555-0142
 email: hello@bakery.example
 price_range: $$
@@ -25,7 +26,7 @@ address:
   region: VT
   postal_code: "05401"
   country: US
-geo: {latitude: 44.4781, longitude: -73.2125}
+geo: {latitude: 44.47812, longitude: -73.21251}
 timezone: America/New_York
 hours:
   monday: closed
@@ -43,15 +44,24 @@ menu: products/
 branches:
   - name: Hearth & Crumb Winooski
     address: {street: 24 Main Street, locality: Winooski, region: VT, postal_code: "05404", country: US}
-    geo: {latitude: 44.49, longitude: -73.18}
+    geo: {latitude: 44.49143, longitude: -73.18571}
     telephone: +1 802-555-0178
     hours:
       saturday: [07:30-11:00, 12:00-15:00]
 """
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d4944415478da63f8cfc0f01f0005000201a5f6c2a40000000049454e44ae426082")
+def _png(size: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (size, size), (122, 62, 18)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG = _png(112)  # Google's smallest logo (https://developers.google.com/search/docs/appearance/structured-data/logo)
+TINY_PNG = _png(16)
 
 
 def config(**extra) -> dict:

@@ -117,7 +117,7 @@ def test_business_and_branch(built):
     business = by_id[BUSINESS]
     assert business["@type"] == "Bakery" and business["name"] == "Hearth & Crumb Bakery"
     assert business["address"]["streetAddress"] == "118 Church Street" and business["address"]["addressCountry"] == "US"
-    assert business["geo"] == {"@type": "GeoCoordinates", "latitude": 44.4781, "longitude": -73.2125}
+    assert business["geo"] == {"@type": "GeoCoordinates", "latitude": 44.47812, "longitude": -73.21251}
     assert business["logo"]["url"] == SITE_URL + "images/logo.png" and business["hasMenu"] == SITE_URL + "products/"
     specs = business["openingHoursSpecification"]
     friday = [(s["opens"], s["closes"]) for s in specs if "https://schema.org/Friday" in s.get("dayOfWeek", [])]
@@ -277,7 +277,8 @@ def test_bad_profile_fails_strict_without_traceback(site):
     assert not built.ok and "Aborted" in str(built.error)
     assert any(w.startswith('storefront: seo/business.yml:5: hours.tuesday: "9-5pm" is not a time range like 09:00-17:00')
                for w in built.warnings)
-    assert any("recommended for local results: geo, telephone, hours, images" in m for m in built.infos)
+    assert any("recommended for local results: geo, telephone, hours" in m for m in built.infos)
+    assert any("images: the profile has no photo of the business" in w for w in built.warnings)
 
 
 def test_profile_path_option_and_organization(site, checker):
@@ -301,7 +302,7 @@ def test_service_area_business(site, checker):
         type: Plumber
         name: Green Mountain Pipes
         telephone: +1 802 555 0100
-        geo: {latitude: 44.47, longitude: -73.21}
+        geo: {latitude: 44.47812, longitude: -73.21251}
         address: {locality: Burlington, region: VT, country: US}
         area_served: [Burlington, Winooski, South Burlington]
         hours: {monday: 08:00-17:00}
@@ -350,3 +351,21 @@ def test_json_is_escaped_for_script(built):
     assert "\\u003cBakery\\u003e \\u0026 Café \\u003c/script\\u003e" in script
     assert script.count("<") == 2  # the opening and closing tags only
     assert json.loads(lxml.html.fromstring(text).xpath('//script[@type="application/ld+json"]')[0].text)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_webpage_name_is_the_title_the_page_ships_not_the_nav_label(site, theme):
+    """WebPage name is the <title> (as Yoast's WebPage name is the SEO title), from the same
+    function storefront/lint judges."""
+    pages = {"index.md": "# Home\n", "faq.md": "---\ntitle: Frequently asked questions\n---\n\nText.\n",
+             "about.md": "# Our story\n\nText.\n"}
+    built = site(files(pages), config=config(theme={"name": theme},
+                                             nav=[{"Start": "index.md"}, {"FAQ": "faq.md"}, {"About": "about.md"}]),
+                 env={"STOREFRONT_NOW": NOW})
+    assert built.ok, built.error
+    faq = "Frequently asked questions" if theme == "material" else "FAQ"  # as each theme prints it
+    for path, shipped in (("faq/index.html", f"{faq} - Test Bakery"), ("about/index.html", "About - Test Bakery")):
+        title = lxml.html.fromstring(built.text(path)).findtext(".//title")
+        assert title == shipped
+        webpage = of_type(json_ld(built, path), "WebPage")[0]
+        assert webpage["name"] == shipped

@@ -103,3 +103,125 @@ def test_event_place_address_is_a_postal_address(site):
     event = of_type(json_ld(built, "events/workshops/index.html"), "Event")[0]
     assert event["location"]["address"] == {"@type": "PostalAddress", "streetAddress": "1 Main Street, Burlington"}
     assert any("event[0].location.address: is one line" in m and "street:" in m for m in built.infos), built.infos
+
+
+def profile_site(site, profile_edit, extra_files=None, strict=True):
+    from .helpers import PROFILE
+
+    profile = profile_edit(PROFILE)
+    pages = {"index.md": "# Home\n", **(extra_files or {})}
+    return site(files(pages, profile=profile), config=config(), env={"STOREFRONT_NOW": NOW}, strict=strict)
+
+
+def test_logo_must_be_a_raster_image_of_112_px(site):
+    from .helpers import TINY_PNG
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>'
+    built = profile_site(site, lambda p: p.replace("logo: images/logo.png", "logo: images/logo.svg"),
+                         {"images/logo.svg": svg})
+    assert not built.ok
+    assert any('seo/business.yml:4: logo: "images/logo.svg" is an SVG, which Google does not accept as a logo; '
+               "add a PNG of the logo, at least 112x112 px" in w for w in built.warnings), built.warnings
+    built = profile_site(site, lambda p: p.replace("logo: images/logo.png", "logo: images/tiny.png"),
+                         {"images/tiny.png": TINY_PNG})
+    assert any('logo: "images/tiny.png" is 16x16 px; Google needs a logo of at least 112x112 px' in w
+               for w in built.warnings), built.warnings
+    built = profile_site(site, lambda p: p)  # 112x112: fine
+    assert built.ok, built.warnings
+
+
+def test_photos_not_the_logo_are_the_business_image(site):
+    from .helpers import nodes
+
+    built = profile_site(site, lambda p: p)
+    business = nodes(json_ld(built))[SITE_URL + "#business"]
+    assert business["image"] == [SITE_URL + "images/shop.jpg"]
+    assert business["logo"]["url"] == SITE_URL + "images/logo.png"
+    built = profile_site(site, lambda p: p.replace("images: [images/shop.jpg]\n", ""))
+    assert not built.ok
+    assert any("seo/business.yml: images: the profile has no photo of the business (the logo stands in, and a "
+               "logo is not a photo); add images:" in w for w in built.warnings), built.warnings
+
+
+def test_geo_with_fewer_than_5_decimals_is_a_warning_with_the_fix(site):
+    built = profile_site(site, lambda p: p.replace("latitude: 44.47812", "latitude: 44.4781"))
+    assert not built.ok
+    assert any("geo.latitude: 44.4781 has 4 decimals, so the map pin may be 11 m off; Google asks for at least 5; "
+               "copy the coordinates of the entrance from a map with 5 or more decimals" in w
+               for w in built.warnings), built.warnings
+    # a quoted value keeps its trailing zero
+    built = profile_site(site, lambda p: p.replace("latitude: 44.47812", 'latitude: "44.47810"'))
+    assert built.ok, built.warnings
+
+
+FULL_PRODUCT = """---
+title: Bread knife
+product:
+  name: Bread knife
+  brand: Hearth & Crumb
+  gtin: "0012345678905"
+  mpn: BK-24
+  condition: new
+  price: 39.00
+  currency: USD
+  valid_until: 2026-12-31
+  return_policy: {days: 30, fees: free, method: mail}
+  shipping: {price: 4.95, country: US, handling_days: 0-1, transit_days: [2, 5]}
+---
+# Bread knife
+"""
+
+
+def test_product_recommended_keys_follow_googles_merchant_listing(site, schemaorg_vocabulary):
+    from .vocabulary_check import Vocabulary
+
+    built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
+    assert built.ok, built.warnings
+    assert not [m for m in built.infos if "Google recommends" in m], built.infos
+    data = json_ld(built, "knife/index.html")
+    assert Vocabulary(schemaorg_vocabulary).check(data).problems == []
+    product = of_type(data, "Product")[0]
+    assert product["gtin"] == "0012345678905" and product["mpn"] == "BK-24"
+    assert product["brand"] == {"@type": "Brand", "name": "Hearth & Crumb"}
+    offer = product["offers"]
+    assert offer["itemCondition"] == "https://schema.org/NewCondition"
+    assert offer["priceValidUntil"] == "2026-12-31"
+    assert offer["hasMerchantReturnPolicy"] == {
+        "@type": "MerchantReturnPolicy", "applicableCountry": "US",
+        "returnPolicyCategory": "https://schema.org/MerchantReturnFiniteReturnWindow", "merchantReturnDays": 30,
+        "returnMethod": "https://schema.org/ReturnByMail", "returnFees": "https://schema.org/FreeReturn"}
+    shipping = offer["shippingDetails"]
+    assert shipping["shippingRate"] == {"@type": "MonetaryAmount", "value": "4.95", "currency": "USD"}
+    assert shipping["shippingDestination"] == {"@type": "DefinedRegion", "addressCountry": "US"}
+    assert shipping["deliveryTime"]["transitTime"] == {"@type": "QuantitativeValue", "minValue": 2, "maxValue": 5,
+                                                       "unitCode": "DAY"}
+
+
+def test_missing_product_recommendations_are_info_so_strict_passes(site):
+    page = "---\nproduct: {name: Loaf, price: 8.5, currency: USD}\n---\n# Loaf\n"
+    built = build(site, {"index.md": "# Home\n", "loaf.md": page})
+    assert built.ok, built.warnings  # strict build
+    assert any("product: Google recommends for Loaf: brand, gtin or mpn, valid_until (priceValidUntil), "
+               "condition, return_policy, shipping" in m for m in built.infos), built.infos
+    bad = page.replace("currency: USD}", "currency: USD, gtin: 123, condition: mint}")
+    built = build(site, {"index.md": "# Home\n", "loaf.md": bad})
+    assert any('product.gtin: "123" is not a GTIN' in w for w in built.warnings), built.warnings
+    assert any('product.condition: "mint" is not a condition' in w for w in built.warnings), built.warnings
+
+
+def test_a_page_with_several_products_is_an_item_list(site, schemaorg_vocabulary):
+    from .vocabulary_check import Vocabulary
+
+    page = ("---\ntitle: Breads\nproduct:\n  - {name: Loaf, price: 8.5, currency: USD}\n"
+            "  - {name: Rye, price: 9, currency: USD}\n---\n# Breads\n")
+    built = build(site, {"index.md": "# Home\n", "breads.md": page})
+    data = json_ld(built, "breads/index.html")
+    assert Vocabulary(schemaorg_vocabulary).check(data).problems == []
+    lists = of_type(data, "ItemList")
+    assert len(lists) == 1
+    products = of_type(data, "Product")
+    assert [(e["position"], e["item"]) for e in lists[0]["itemListElement"]] == [
+        (1, {"@id": products[0]["@id"]}), (2, {"@id": products[1]["@id"]})]
+    # one product: no list
+    built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
+    assert of_type(json_ld(built, "knife/index.html"), "ItemList") == []

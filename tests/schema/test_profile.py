@@ -69,14 +69,16 @@ def test_required_missing_is_a_warning_and_recommended_missing_is_info():
     assert "seo/business.yml:3: address.street: is missing; give the street address, or area_served for a " \
            "service-area business that hides it" in warnings
     assert any("address.country: is missing" in w for w in warnings)
-    assert infos == [("seo/business.yml: business: recommended for local results: geo, telephone, hours, images; "
+    assert infos == [("seo/business.yml: business: recommended for local results: geo, telephone, hours; "
                       "add them to show map, call and opening-hours details in search")]
+    # no photo is a warning of its own (Google shows photos in local results; a logo is not one)
+    assert any(w.startswith("seo/business.yml: images: the profile has no photo of the business") for w in warnings)
 
 
 def test_service_area_business_may_hide_its_street():
-    text = ("type: Plumber\nname: Pipes\ntelephone: +1 802 555 0100\ngeo: {latitude: 44, longitude: -73}\n"
+    text = ("type: Plumber\nname: Pipes\ntelephone: +1 802 555 0100\ngeo: {latitude: 44.47812, longitude: -73.21251}\n"
             "address: {locality: Burlington, region: VT, country: US}\narea_served: [Burlington, Winooski]\n"
-            "hours: {monday: 08:00-17:00}\nlogo: logo.png\n")
+            "hours: {monday: 08:00-17:00}\nlogo: logo.png\nimages: [van.jpg]\n")
     business, found = load_profile(text, PATH)
     assert [str(p) for p in found] == []
     assert business.address.street == "" and business.area_served == ["Burlington", "Winooski"]

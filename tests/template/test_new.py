@@ -22,9 +22,9 @@ def tree(folder: Path) -> set[str]:
             if p.is_file() and "__pycache__" not in p.parts}
 
 
-def test_new_copies_the_template_and_builds_strict(tmp_path, capsys):
+def test_example_bakery_copies_the_demo_and_builds_strict(tmp_path, capsys):
     target = tmp_path / "corner-bakery"
-    assert main(["new", str(target)]) == 0
+    assert main(["new", str(target), "--example", "bakery"]) == 0
     out = capsys.readouterr().out
     assert "mkdocs build --strict" in out and str(target) in out
     for part in ("mkdocs.yml", "content/index.md", "content/blog/.authors.yml",
@@ -35,7 +35,8 @@ def test_new_copies_the_template_and_builds_strict(tmp_path, capsys):
     for part in skeleton.PARTS:
         source = ROOT / part
         expected |= ({part} if source.is_file() else {f"{part}/{p}" for p in tree(source)})
-    assert tree(target) - {".gitignore"} == expected
+    assert tree(target) - {".gitignore", "requirements.txt"} == expected
+    assert "mkdocs-storefront" in (target / "requirements.txt").read_text(encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target,
                             env=ENV, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -54,7 +55,7 @@ def test_new_refuses_a_folder_in_use(tmp_path, capsys, existing):
     else:
         target.mkdir()
         (target / "notes.txt").write_text("keep me")
-    assert main(["new", str(target)]) == 2
+    assert main(["new", str(target), "--name", "X"]) == 2
     assert "already exists and is not empty" in capsys.readouterr().err
     if existing == "folder":
         assert tree(target) == {"notes.txt"}
@@ -92,8 +93,15 @@ def test_installed_wheel_carries_the_template(tmp_path):
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.strip()
     assert Path(located) == target / "storefront" / "template" / "skeleton"
     shop = tmp_path / "shop"
-    made = subprocess.run([sys.executable, "-m", "storefront.cli", "new", str(shop)],
+    made = subprocess.run([sys.executable, "-m", "storefront", "new", str(shop), "--example", "bakery"],
                           cwd=tmp_path, env=env, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
-    assert tree(shop) - {".gitignore"} == tree(Path(located))
+    assert tree(shop) - {".gitignore", "requirements.txt"} == tree(Path(located))
     assert "content/blog/.authors.yml" in tree(shop)
+    # the neutral starter from the installed copy too
+    client = tmp_path / "client"
+    made = subprocess.run([sys.executable, "-m", "storefront", "new", str(client), "--name", "Client",
+                           "--type", "Dentist"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert {"mkdocs.yml", "seo/business.yml", "content/services.md", ".github/workflows/deploy.yml",
+            "site_template/404.html", "requirements.txt"} <= tree(client)

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import support
 from ..core.diagnostics import Diagnostic, describe
-from ..core.escape import html_attr
+from ..core.escape import html_attr, html_text
 from ..core.frontmatter import key_line
 from ..core.secrets import secret_kind  # the suite's one secret check
 from .config import AnalyticsConfig
@@ -87,6 +87,14 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
         if setup.consent and self.consent_ui == "banner" and self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         self._fixed = self._fixed_attrs(setup)
+        if setup.consent and self.config.banner.settings_link:
+            # The "privacy settings" link that withdraws consent, in the footer's copyright line
+            # (Material and MkDocs' themes print `copyright` as HTML): there from the first
+            # paint, so it moves nothing; analytics.js adds one to other themes' footers.
+            href = "#__consent" if self.consent_ui == "material" else "#privacy-settings"
+            link = (f'<a href="{href}" class="sf-privacy-settings" data-sf-privacy-settings>'
+                    f"{html_text(self.config.banner.settings_link)}</a>")
+            config.copyright = f"{config.copyright} · {link}" if config.copyright else link
         return config
 
     def _check_options(self, config: MkDocsConfig, source: str) -> list[Diagnostic]:

@@ -73,7 +73,7 @@ PROVIDERS: dict[str, Provider] = {
             events_docs="https://plausible.io/docs/custom-event-goals",
             script="https://plausible.io/js/script.js",
             params=(
-                _p("domain", HOST, "hearthandcrumb.example", "the site's domain as added in Plausible",
+                _p("domain", HOST, "yourbusiness.example", "the site's domain as added in Plausible",
                    required=True),
                 _p("script", URL, "https://stats.example.com/js/script.js",
                    "the script URL of a self-hosted Plausible or a proxy (default plausible.io)"),
@@ -90,7 +90,7 @@ PROVIDERS: dict[str, Provider] = {
             events_docs="https://www.goatcounter.com/help/events",
             script="https://gc.zgo.at/count.js",
             params=(
-                _p("code", r"[a-z0-9][a-z0-9-]{0,48}[a-z0-9]?", "hearthandcrumb",
+                _p("code", r"[a-z0-9][a-z0-9-]{0,48}[a-z0-9]?", "yourbusiness",
                    "your site code, the first part of https://CODE.goatcounter.com"),
                 _p("endpoint", URL, "https://stats.example.com/count",
                    "the /count URL of a self-hosted GoatCounter (instead of code)"),
@@ -165,7 +165,7 @@ PROVIDERS: dict[str, Provider] = {
             events_docs="https://docs.simpleanalytics.com/events",
             script="https://scripts.simpleanalyticscdn.com/latest.js",
             params=(
-                _p("hostname", HOST, "hearthandcrumb.example",
+                _p("hostname", HOST, "yourbusiness.example",
                    "the site name in Simple Analytics when it differs from the page's host (data-hostname)"),
                 _p("script", URL, "https://sa.example.com/latest.js", "the script URL of a custom domain"),
             ),
@@ -283,7 +283,7 @@ def resolve(name: str, options: Mapping[str, object], *, source: str, prefix: st
                     f"set it to {param.where}, like {param.example}")
     if name == "goatcounter" and "code" not in values and "endpoint" not in values and not problems:
         problem("code", "GoatCounter needs `code` (or `endpoint` for a self-hosted one)",
-                "set code to your site code, like hearthandcrumb")
+                "set code to your site code, like yourbusiness")
     if problems:
         return None, problems
     return _setup(provider, values), []

@@ -25,6 +25,22 @@ class Timezone(c.Type):
         return value
 
 
+class Days(c.Type):
+    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
+
+    MAXIMUM = 36500
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
+            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
+                                  "write a number of days like 60")
+        return number
+
+
 class Instant(c.BaseConfigOption):
     """An optional ISO 8601 datetime (text or a YAML timestamp), kept as text with an offset.
 
@@ -97,12 +113,12 @@ class CalendarConfig(Config):
     formats = c.ListOfItems(c.Choice(("html", "ics", "json")), default=["html", "ics", "json"])
     """Which calendar files to write; an empty list writes none."""
 
-    history_days = c.Type(int, default=60)
+    history_days = Days(default=60)
     """How far back the HTML and iCalendar files go: items dated more than this many days
     ago are left out of them (the JSON export keeps everything). Upcoming and unscheduled
     items are always in."""
 
-    cadence_days = c.Type(int, default=7)
+    cadence_days = Days(default=7)
     """Report when nothing is scheduled in the next this-many days (0 turns the check off)."""
 
     overdue = c.Type(bool, default=True)

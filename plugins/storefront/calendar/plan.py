@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from ..core import clock
+from ..core.yamltext import DataLoader
 from ..core.diagnostics import Diagnostic, describe
 
 __all__ = ["OPEN_STATUSES", "STATUSES", "PlannedItem", "load_plan", "parse_plan"]
@@ -56,7 +57,7 @@ class PlannedItem:
         return self.status in OPEN_STATUSES
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(DataLoader):
     """A safe loader that remembers the line of every mapping (for messages)."""
 
 

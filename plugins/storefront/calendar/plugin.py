@@ -418,7 +418,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         if not self.config.formats:
             return
         output = support.project_path(config, self.config.output_dir)
-        output.mkdir(parents=True, exist_ok=True)
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            support.report(log, Diagnostic(
+                "mkdocs.yml", "plugins.storefront/calendar.output_dir",
+                f"{support.display_path(config, output)} cannot be created ({error.strerror or error}), "
+                "so the editorial calendar was not written",
+                "make the folder writable, remove the file in its way, or set output_dir: to another folder"))
+            return
         upcoming = site_next_change(config, self.entries, self.now)
         name = config.site_name or "Site"
         # The HTML and iCalendar files are for the work ahead: old items only slow them down.
@@ -452,8 +460,16 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
                 (output / "calendar.ics").write_bytes(ics.to_ics(
                     recent, name=f"{name} editorial calendar", tz=self.tz,
                     tz_name=self.config.timezone, stamp=self.now))
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.write_text(signature, encoding="utf-8")
+            try:
+                stamp.parent.mkdir(parents=True, exist_ok=True)
+                stamp.write_text(signature, encoding="utf-8")
+            except OSError as error:  # the cache only saves work: say so once, go on
+                support.report(log, Diagnostic(
+                    "mkdocs.yml", "plugins.storefront/calendar.cache_dir",
+                    f"{support.display_path(config, stamp.parent)} cannot be written ({error.strerror or error}), "
+                    "so the calendar is rewritten on every build",
+                    "make the folder writable, remove the file in its way (an empty .cache file?), "
+                    "or set cache_dir: to another folder"))
         written += [target.name + ("" if not fresh else " (unchanged)") for target in targets]
         log.info(f"Editorial calendar written to {support.display_path(config, output)}: "
                  + ", ".join(written))

@@ -31,6 +31,11 @@ class ClockError(ValueError):
     """A date, datetime or timezone the user wrote that cannot be read. The message says why."""
 
 
+# Years the suite computes with: far enough from datetime's limits (years 1 and 9999) that
+# converting to any timezone, adding a cadence or a history window never overflows.
+MIN_YEAR, MAX_YEAR = 1000, 8999
+
+
 def zone(name: str | None) -> dt.tzinfo:
     """The tzinfo for an IANA name (`Europe/Paris`); `UTC` for None or "UTC"."""
     if name in (None, "", "UTC", "Etc/UTC"):
@@ -45,6 +50,7 @@ def zone(name: str | None) -> dt.tzinfo:
         ) from None
 
 
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
@@ -64,6 +70,18 @@ def parse_when(value: object, tz: dt.tzinfo = UTC) -> dt.datetime:
     A value without an offset is in `tz`; a date alone means the start of that day in `tz`.
     Raises `ClockError` with a message that says what to write instead.
     """
+    return _in_range(_parse(value, tz), value)
+
+
+def _in_range(moment: dt.datetime, value: object) -> dt.datetime:
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ClockError(
+            f"{_show(value)} is too far in the past or future (years {MIN_YEAR} to {MAX_YEAR}); "
+            "write the real date, like 2026-12-03")
+    return moment
+
+
+def _parse(value: object, tz: dt.tzinfo) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, dt.date):
@@ -84,12 +102,22 @@ def parse_when(value: object, tz: dt.tzinfo = UTC) -> dt.datetime:
                     continue
         if parsed is not None:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        day = _DAY.match(text)
+        if day:
+            try:
+                dt.date(*(int(part) for part in day.groups()))
+            except ValueError:
+                raise ClockError(f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or "
+                                 "2026-12-03T09:00:00+01:00 (that day does not exist: a month from 1 to 12, "
+                                 "a day that month has)") from None
     raise ClockError(
         f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
     )
 
 
 def _show(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
     text = f'"{value}"' if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:59] + "…"
 

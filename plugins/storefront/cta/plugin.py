@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
+from ..core import yamltext
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
@@ -47,6 +49,7 @@ CSS_PATH = "assets/storefront/cta.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "cta.css"
 BLOCK_OPTIONS = (*TEXT_KEYS, "style")
 HREF_SLOT = "storefront-cta-href-slot"
+SLOT_START = "<!-- storefront:cta "
 
 
 class CtaPlugin(BasePlugin[CtaConfig]):
@@ -64,6 +67,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         self.wants_blocks = True
         self.rendered: dict[tuple, tuple[str, ...] | None] = {}
         self.utm_links: dict[str, tuple[str, bool]] = {}
+        self.slots: dict[str, str] = {}  # marker key -> the CTA's HTML, put in the final page
 
     # --- configuration ------------------------------------------------------------------
 
@@ -74,7 +78,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         self.told_expired = set()
         self.site_host = urlsplit(config.site_url or "").hostname
         self.ctas = self._load(config)
-        self.rendered = {}
+        self.rendered, self.slots = {}, {}
         self.utm_links: dict[str, tuple[str, bool]] = {}
         for index, rule in enumerate(self.config.rules):
             if rule.cta not in self.ctas:
@@ -104,7 +108,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             text = _read(path)
             shown = support.display_path(config, path)
             try:
-                raw = yaml.safe_load(text or "") or {}
+                raw = yamltext.load(text or "") or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 problems.append(Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
@@ -250,7 +254,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             self.problems.append((argument, f"the CTA ended on {ended} and is no longer shown",
                                   f"remove the block, or move `until` of {cta.id} in {cta.source} later"))
             return ""
-        return str(self._render(config, page, cta, options, placement="block"))
+        return self._slot(str(self._render(config, page, cta, options, placement="block")))
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -271,8 +275,38 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         placed = self._placed(page, config)
         if not placed:
             return None
-        rendered = [str(self._render(config, page, cta, placement="after")) for cta in placed]
+        rendered = [self._slot(str(self._render(config, page, cta, placement="after")))
+                    for cta in placed]
         return html + "\n" + "\n".join(rendered)
+
+    def _slot(self, html: str) -> str:
+        """A marker standing for the CTA in `page.content`, replaced in the final page.
+
+        As the newsletter form does, the CTA stays out of what reads `page.content` (the
+        search index of MkDocs and Material, feeds, descriptions taken from the content):
+        it is a call to act on the page, not text of the page.
+        """
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+        self.slots[key] = html
+        return f"{SLOT_START}{key} -->"
+
+    @event_priority(50)  # before plugins that rewrite or minify the final HTML
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        start = output.find(SLOT_START)
+        if start == -1:
+            return None
+        pieces, position = [], 0
+        while start != -1:
+            end = output.find(" -->", start)
+            if end == -1:
+                break
+            pieces += [output[position:start], self.slots.get(output[start + len(SLOT_START):end], "")]
+            position = end + len(" -->")
+            start = output.find(SLOT_START, position)
+        pieces.append(output[position:])
+        return "".join(pieces)
 
     def _placed(self, page: Page, config: MkDocsConfig) -> list[Cta]:
         """The CTAs placed after this page's content: front matter first, else the rules."""

@@ -23,7 +23,7 @@ class PageInput:
     src_uri: str  # the path under docs_dir (blog/posts/x.md), for section patterns
     url: str  # the page URL relative to the site root (blog/x/)
     source: str  # the whole Markdown file, front matter included
-    title: str  # the plain page title (front matter, else first h1, else file name)
+    title: str  # the page's <title> as search results show it (support.search_title), plain text
     title_from_meta: bool  # the title was written in front matter
     title_line: int  # where the title is written (its front-matter key, else the h1, else 1)
     description: str | None
@@ -37,6 +37,7 @@ class PageInput:
     theme_h1: bool  # the theme prints the title as h1 when the content has none
     rendered_cta: bool  # the rendered content has a call to action (button link or storefront/cta)
     ignore: list[str] = field(default_factory=list)  # rule ids this page opts out of
+    title_origin: str = "the title"  # what writes it, for messages: "the <title> Material prints"
 
 
 @dataclass

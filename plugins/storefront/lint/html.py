@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 _CTA_CLASSES = frozenset(["md-button", "storefront-cta"])
+_CTA_SLOT = "<!-- storefront:cta "
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,14 @@ class ContentFacts:
 
 def content_facts(html: str) -> ContentFacts:
     """The `<h1>` count and whether there is a call to action, in a page's rendered content."""
+    # storefront/cta's blocks are markers in page.content, filled in the final page.
+    placed = _CTA_SLOT in html
     if "<h1" not in html.lower() and "md-button" not in html and "storefront-cta" not in html:
-        return ContentFacts(0, False)  # the usual page: no parse needed
+        return ContentFacts(0, placed)  # the usual page: no parse needed
     tree = LexborHTMLParser(html)
     h1 = len(tree.css("h1"))
-    cta = any(_CTA_CLASSES.intersection((node.attributes.get("class") or "").split())
-              for node in tree.css("[class]"))
+    cta = placed or any(_CTA_CLASSES.intersection((node.attributes.get("class") or "").split())
+                        for node in tree.css("[class]"))
     return ContentFacts(h1, cta)
 
 

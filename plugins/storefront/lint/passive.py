@@ -12,8 +12,10 @@ wrapped"). Not passive:
   other -ed words that are not verbs: "need", "hundred");
 * a participle right after a determiner, possessive, number or preposition ("was an
   accomplished pianist", "help with my broken computer"; Yoast/YoastSEO.js#641);
-* a part where a subject pronoun or another verb stands between the auxiliary and the
-  participle ("this is the page we created");
+* a part where a subject pronoun, another verb or an infinitive's "to" stands between the
+  auxiliary and the participle ("this is the page we created", "you are welcome to attach
+  generated reports");
+* "getting started", "got rid of", "get used to";
 * "done" and "gone" unless "by" follows ("you're done", "we are done with it"), and "fit"
   unless "with", "into" or "by" follows ("he was fit with hearing aids" is passive, "the
   baker is fit and healthy" is not).
@@ -47,7 +49,10 @@ another one two three four five six seven eight nine ten few many much more most
 in on at of for from to into onto with without about over under between through""")
 # Between the auxiliary and the participle, these make the participle belong to another verb.
 _NO_BETWEEN = _set("""i you he she we they have has had do does did can could will would shall should
-may might must""")
+may might must to""")
+# After a form of "get", these make an idiom, not a passive ("getting started", "got rid of").
+_GET = _set("get gets got gotten getting")
+_GET_IDIOMS = _set("started rid used")
 
 
 _PREFIXES = ("re", "un", "over", "under", "mis", "out", "pre", "with")
@@ -109,6 +114,8 @@ def is_passive(sentence: str) -> bool:
                     continue
                 before = part[index - 1] if index else clause[start]
                 if before in _NO_DIRECT or not _NO_BETWEEN.isdisjoint(part[:index]):
+                    continue
+                if clause[start] in _GET and word in _GET_IDIOMS:
                     continue
                 return True
     return False

@@ -120,7 +120,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         if not lint_meta.enabled:
             return
         meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
-        title = support.page_title(page)
+        title = support.search_title(page, config)  # the <title> search results show
         lines = key_lines(source)
         rendered = content_facts(html)
         page_input = PageInput(
@@ -128,7 +128,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             src_uri=page.file.src_uri,
             url=page.url,
             source=source,
-            title=title,
+            title=title.text,
+            title_origin=title.origin,
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,

@@ -28,6 +28,9 @@ _ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+")
 _TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
 _BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
+_SCRIPT = re.compile(r"^\s*(?:<[^>]*>\s*)*<(?P<tag>script|style)\b[^>]*>", re.IGNORECASE)
+_TEMPLATE_LINE = re.compile(r"^\s*(?:\{%.*?%\}|\{#.*?#\})\s*$")
+_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 # a definition (Python-Markdown def_list): ":" then spaces, under a term line
 _DEFINITION = re.compile(r"^(?P<indent> {0,3}):(?=[ \t]+\S)")
@@ -114,8 +117,33 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], s
     terms: set[int] = set()
     definitions: set[int] = set()
     index = 0
+    fence: str | None = None  # the open code fence, if any
     while index < len(lines):
         line = lines[index]
+        fence_mark = _FENCE.match(line)
+        if fence_mark:
+            marker = fence_mark.group("fence")
+            if fence is None:
+                fence = marker
+            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
+                fence = None
+        if fence is None and _TEMPLATE_LINE.match(line):
+            lines[index] = ""  # a template statement (mkdocs-macros `{% set x = … %}`) renders to nothing
+            index += 1
+            continue
+        script = None if fence is not None else _SCRIPT.match(line)
+        if script:
+            # Python-Markdown keeps <script> and <style> bodies raw up to the closing tag, blank
+            # lines included; CommonMark would end the HTML block at the first blank line and
+            # read the code after it as prose
+            closing = re.compile(rf"</{script.group('tag')}\s*>", re.IGNORECASE)
+            end = index
+            while end < len(lines) and not closing.search(lines[end][script.end() if end == index else 0:]):
+                end += 1
+            for row in range(index, min(end + 1, len(lines))):
+                lines[row] = ""
+            index = end + 1
+            continue
         container = _ADMONITION.match(line) or _TAB.match(line)
         if container:
             base = _indent(line)

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 from markdown import Extension, Markdown
 
-from ..core import clock, partials
+from ..core import clock, partials, yamltext
 from ..core.diagnostics import Diagnostic, describe, emit
 from .blocks import rendered_blocks_extension
 
@@ -60,7 +60,7 @@ class CtaExtension(Extension):
         shown = path.as_posix()
         try:
             text = path.read_text(encoding="utf-8")
-            raw = yaml.safe_load(text) or {}
+            raw = yamltext.load(text) or {}
         except FileNotFoundError:
             emit(log, Diagnostic(shown, "", "the CTA file is not found",
                                  "create it, or set the storefront.markdown.cta extension's file: option"))

@@ -80,7 +80,10 @@ class NewsletterConfig(base.Config):
     after_pages = c.ListOfItems(c.Type(str), default=[])
     """Also place it after pages matching these globs (`recipes/*.md`)."""
     footer = c.Type(bool, default=True)
-    """Offer the footer form to the theme as `storefront.newsletter_footer`."""
+    """The form in every page's footer: where the theme's templates print
+    `storefront.newsletter_footer` there, else the plugin adds it above the theme's footer
+    itself (a stock Material site needs no template work). Not on a page that shows a form
+    in its content or has `newsletter: false`."""
     css = c.Type(bool, default=True)
     """Add the small stylesheet the form needs (honeypot hiding, focus ring, layout)."""
 

@@ -401,6 +401,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             output = self._fill_slots(output, start)
         is_thanks = (self.thanks is not None and self.thanks.generated_by
                      and page.file.src_uri == self.thanks.src_uri)
+        if (self.footer and start == -1 and not is_thanks and not _turned_off(page)
+                and "sf-newsletter-footer" not in output):
+            # The theme's templates do not print storefront.newsletter_footer (a stock theme),
+            # and the page shows no form of its own: the footer form goes in the theme's footer.
+            output = support.add_to_footer(output, str(self.footer), part="top")
         # storefront/seo writes the robots tag from the page's front matter (noindex) itself.
         if is_thanks and "storefront/seo" not in config.plugins and 'name="robots"' not in output:
             output = support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')

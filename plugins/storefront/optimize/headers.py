@@ -74,9 +74,14 @@ def form_origins(html: str) -> set[str]:
 
 def render_headers(template: str, script_hashes: Iterable[str], origins: Iterable[str]) -> str:
     """The template with `{script_hashes}` and `{form_origins}` filled in (sorted, so the
-    file only changes when the site's scripts or forms do)."""
-    return (template.replace("{script_hashes}", " ".join(sorted(script_hashes)))
-            .replace("{form_origins}", " ".join(sorted(origins))))
+    file only changes when the site's scripts or forms do). Comment lines (`#`, which Netlify
+    and Cloudflare Pages skip) stay as written: they may name the placeholders."""
+    hashes, sources = " ".join(sorted(script_hashes)), " ".join(sorted(origins))
+    lines = template.splitlines(keepends=True)
+    return "".join(
+        line if line.lstrip().startswith("#")
+        else line.replace("{script_hashes}", hashes).replace("{form_origins}", sources)
+        for line in lines)
 
 
 _CSP_LINE = re.compile(r"^(\s*Content-Security-Policy:\s*)(.*)$", re.MULTILINE | re.IGNORECASE)

@@ -37,13 +37,14 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
         self._styles: dict[str, str | None] = {}
         self._published: set[str] = set()
-        self._reported: set[str] = set()
+        self._reported: set = set()
         self._totals = PageStats()
         self._pages = 0
         self._store: VariantStore | None = None
         self._settings = Settings()
         self._site_dir = Path()
         self._site_prefix = "/"
+        self._config: MkDocsConfig | None = None
         self._headers_template: Path | None = None
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
@@ -57,6 +58,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._store = VariantStore(
             support.project_path(config, options.cache_dir), options.widths, options.quality)
         self._site_dir = Path(config.site_dir)
+        self._config = config
         site_path = urlsplit(config.site_url or "/").path or "/"
         self._site_prefix = site_path if site_path.endswith("/") else site_path + "/"
         self._headers_template = (support.project_path(config, options.headers)
@@ -83,31 +85,33 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        return self._optimize(output, page.url, support.source_path(page, config))
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """Theme pages rendered without a Markdown source (Material's 404.html): optimized as
+        every other page is. Their URLs are site-absolute (a 404 page is served at any path)."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        return self._optimize(output_content, template_name, template_name, absolute=True)
+
+    def _optimize(self, output: str, page_url: str, name: str, *, absolute: bool = False) -> str:
+        """One page through every step: images, stylesheets, minifying, CSP facts."""
         self._pages += 1
         settings = self._settings
         if settings.dimensions or settings.lazy or settings.webp:
             stats = PageStats()
             output = rewrite_images(
-                output, lambda src, variants: self._lookup(src, variants, page, config),
+                output, lambda src, variants: self._lookup(src, variants, page_url, absolute),
                 settings, stats)
-            self._count(stats, page, config)
+            self._count(stats, page_url, name)
         if self.config.inline_css:
-            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page))
+            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url))
         if self.config.minify:
-            output = self._minify(output, support.source_path(page, config))
+            output = self._minify(output, name)
         self._collect_policy(output)
         return output
-
-    @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str,
-                         config: MkDocsConfig) -> str | None:
-        """Theme pages rendered without a Markdown source (Material's 404.html)."""
-        if not self.config.enabled or not template_name.endswith(".html"):
-            return output_content
-        if self.config.minify:
-            output_content = self._minify(output_content, template_name)
-        self._collect_policy(output_content)
-        return output_content
 
     def _minify(self, html: str, name: str) -> str:
         """The page minified, or as it was when minifying would change its structure."""
@@ -164,7 +168,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     # --- images ---------------------------------------------------------------------------
 
-    def _count(self, stats: PageStats, page: Page, config: MkDocsConfig) -> None:
+    def _count(self, stats: PageStats, page_url: str, name: str) -> None:
         totals = self._totals
         totals.images += stats.images
         totals.sized += stats.sized
@@ -172,14 +176,13 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         totals.pictures += stats.pictures
         for src in stats.missing:
             local = not urlsplit(src).scheme and not src.startswith(("//", "data:"))
-            if local and (page.file.src_uri, src) not in self._reported:
-                self._reported.add((page.file.src_uri, src))
-                log.info("%s: image %s was not found in the site; it is left as it is",
-                         support.source_path(page, config), src)
+            if local and (page_url, src) not in self._reported:
+                self._reported.add((page_url, src))
+                log.info("%s: image %s was not found in the site; it is left as it is", name, src)
 
-    def _stylesheet(self, href: str, page: Page) -> str | None:
+    def _stylesheet(self, href: str, page_url: str) -> str | None:
         """A local stylesheet's CSS if it may be inlined (read once per build)."""
-        dest = self._dest_uri(href, page)
+        dest = self._dest_uri(href, page_url)
         if dest is None:
             return None
         if dest not in self._styles:
@@ -194,7 +197,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             self._styles[dest] = css
         return self._styles[dest]
 
-    def _dest_uri(self, src: str, page: Page) -> str | None:
+    def _dest_uri(self, src: str, page_url: str) -> str | None:
         """The image's path in the built site (`assets/images/x.png`), or None if external."""
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
@@ -204,31 +207,33 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             if path.startswith(self._site_prefix):
                 path = path[len(self._site_prefix):]
             return posixpath.normpath(path.lstrip("/"))
-        page_url = "/" + page.url
+        page_url = "/" + page_url
         base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
         joined = posixpath.normpath(posixpath.join(base, path))
         return joined.lstrip("/") if not joined.startswith("/..") else None
 
-    def _lookup(self, src: str, want_variants: bool, page: Page,
-                config: MkDocsConfig) -> ImageFacts | None:
-        dest = self._dest_uri(src, page)
+    def _lookup(self, src: str, want_variants: bool, page_url: str,
+                absolute: bool = False) -> ImageFacts | None:
+        dest = self._dest_uri(src, page_url)
         if dest is None:
             return None
         key = (dest, want_variants)
         if key not in self._facts:
-            self._facts[key] = self._facts_for(dest, want_variants, page, config)
+            self._facts[key] = self._facts_for(dest, want_variants)
         facts = self._facts[key]
         if facts is None or not facts.srcset:
             return facts
+        if absolute:
+            srcset = [(self._site_prefix + url, width) for url, width in facts.srcset]
+            return ImageFacts(facts.width, facts.height, srcset)
         # Variant URLs were stored relative to the site root; make them relative to this page.
-        page_dir = posixpath.dirname("/" + page.url) if not page.url.endswith("/") \
-            else "/" + page.url.rstrip("/")
+        page_dir = posixpath.dirname("/" + page_url) if not page_url.endswith("/") \
+            else "/" + page_url.rstrip("/")
         srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
                   for url, width in facts.srcset]
         return ImageFacts(facts.width, facts.height, srcset)
 
-    def _facts_for(self, dest: str, want_variants: bool, page: Page,
-                   config: MkDocsConfig) -> ImageFacts | None:
+    def _facts_for(self, dest: str, want_variants: bool) -> ImageFacts | None:
         path = self._files_by_dest.get(dest)
         if path is None:
             candidate = self._site_dir / dest
@@ -238,7 +243,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         try:
             info = image_info(path)
         except ImageError:
-            self._report_bad_image(path, "the file is not an image that can be read", config)
+            self._report_bad_image(path, "the file is not an image that can be read")
             return ImageFacts(0, 0)  # known, but of no size: left as it is
         width, height = displayed_size(path, info.width, info.height, info.mime)
         srcset: list[tuple[str, int]] = []
@@ -246,7 +251,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             try:
                 variants = self._store.variants(path, width, height)
             except (OSError, ValueError) as error:
-                self._report_bad_image(path, f"no WebP variant could be made ({error})", config)
+                self._report_bad_image(path, f"no WebP variant could be made ({error})")
                 variants = []
             for variant in variants:
                 url = posixpath.join(self.config.output_dir.strip("/"), variant.name)
@@ -256,10 +261,10 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 srcset.append((url, variant.width))
         return ImageFacts(width, height, srcset)
 
-    def _report_bad_image(self, path: str, problem: str, config: MkDocsConfig) -> None:
+    def _report_bad_image(self, path: str, problem: str) -> None:
         if path in self._reported:
             return
         self._reported.add(path)
         support.report(log, Diagnostic(
-            file=support.display_path(config, path), key="image", problem=problem,
+            file=support.display_path(self._config, path), key="image", problem=problem,
             fix="replace the file with a PNG, JPEG, GIF, WebP or SVG image that opens"))

@@ -13,6 +13,14 @@ class SchemaConfig(base.Config):
     business = c.Type(str, default="seo/business.yml")
     """The business profile, relative to mkdocs.yml."""
 
+    footer = c.Type(bool, default=True)
+    """Show the business (name, address, telephone, hours) in every page's footer: where the
+    theme's templates print `storefront.business_footer` there, else the plugin adds it to the
+    theme's footer itself (a stock Material site needs no template work)."""
+
+    css = c.Type(bool, default=True)
+    """Link the small stylesheet of the footer the plugin adds to a stock theme."""
+
     json_ld = c.Type(bool, default=True)
     """Emit the JSON-LD `<script>` on every page (the visible blocks and footer work without it)."""
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..core import clock
 from ..core.escape import json_for_script
 from .hours import DAYS, DayHours, Timetable
-from .pagedata import Event, Offer, PageData, Product
+from .pagedata import Event, Offer, PageData, Product, ReturnPolicy, Shipping
 from .profile import Business, Location
 
 SCHEMA = "https://schema.org/"
@@ -63,6 +63,10 @@ class Ids:
     @staticmethod
     def product(url: str, index: int) -> str:
         return f"{url}#product-{index + 1}"
+
+    @staticmethod
+    def products(url: str) -> str:
+        return f"{url}#products"
 
     @staticmethod
     def event(url: str, index: int) -> str:
@@ -364,6 +368,33 @@ def offer_node(site: Site, offer: Offer, page: PageFacts) -> Node:
     })
 
 
+def _days_value(days: tuple[int, int] | None) -> Node | None:
+    if days is None:
+        return None
+    return {"@type": "QuantitativeValue", "minValue": days[0], "maxValue": days[1], "unitCode": "DAY"}
+
+
+def return_policy_node(policy: ReturnPolicy, country: str) -> Node:
+    if not policy.allowed:
+        return _clean({"@type": "MerchantReturnPolicy", "applicableCountry": policy.country or country,
+                       "returnPolicyCategory": SCHEMA + "MerchantReturnNotPermitted"})
+    return _clean({
+        "@type": "MerchantReturnPolicy", "applicableCountry": policy.country or country,
+        "returnPolicyCategory": SCHEMA + ("MerchantReturnFiniteReturnWindow" if policy.days is not None
+                                          else "MerchantReturnUnlimitedWindow"),
+        "merchantReturnDays": policy.days, "returnMethod": policy.method, "returnFees": policy.fees})
+
+
+def shipping_node(shipping: Shipping, currency: str, country: str) -> Node:
+    delivery = _clean({"@type": "ShippingDeliveryTime", "handlingTime": _days_value(shipping.handling),
+                       "transitTime": _days_value(shipping.transit)})
+    return _clean({
+        "@type": "OfferShippingDetails",
+        "shippingRate": {"@type": "MonetaryAmount", "value": shipping.price, "currency": shipping.currency or currency},
+        "shippingDestination": _clean({"@type": "DefinedRegion", "addressCountry": shipping.country or country}),
+        "deliveryTime": delivery if len(delivery) > 1 else None})
+
+
 class ProductPieces(PagePiece):
     def is_needed(self) -> bool:
         return bool(self.page.data.products)
@@ -372,17 +403,35 @@ class ProductPieces(PagePiece):
         nodes = []
         for index, product in enumerate(self.page.data.products):
             nodes.append(self.product(index, product))
+        if len(nodes) > 1:
+            # Google's product snippets want one product per page; a page listing several is a
+            # list of products (schema.org ItemList), each still a full Product node.
+            nodes.append({"@type": "ItemList", "@id": self.ids.products(self.page.url), "name": self.page.title,
+                          "numberOfItems": len(nodes),
+                          "itemListElement": [{"@type": "ListItem", "position": number, "item": ref(node["@id"])}
+                                              for number, node in enumerate(nodes, start=1)]})
         return nodes
 
     def product(self, index: int, product: Product) -> Node:
         page = self.page
         image = self.site.absolute(product.image) if product.image else (page.image.url if page.image else "")
+        offer = offer_node(self.site, product.offer, page) if product.offer else None
+        if offer is not None:
+            business = self.site.business
+            country = business.address.country if business is not None and business.address else ""
+            offer["itemCondition"] = product.condition or None
+            if product.return_policy is not None:
+                offer["hasMerchantReturnPolicy"] = return_policy_node(product.return_policy, country)
+            if product.shipping is not None:
+                offer["shippingDetails"] = shipping_node(product.shipping, offer.get("priceCurrency", ""), country)
+            offer = _clean(offer)
         node = {
             "@type": "Product", "@id": self.ids.product(page.url, index), "name": product.name,
             "description": product.description, "image": image, "sku": product.sku,
+            "gtin": product.gtin, "mpn": product.mpn,
             "brand": {"@type": "Brand", "name": product.brand} if product.brand else None,
             "url": page.url, "mainEntityOfPage": ref(self.ids.webpage(page.url)),
-            "offers": offer_node(self.site, product.offer, page) if product.offer else None,
+            "offers": offer,
         }
         return _clean(node)
 

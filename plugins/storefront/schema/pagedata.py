@@ -41,8 +41,14 @@ EVENT_STATUS = {
     "rescheduled": "EventRescheduled",
     "moved_online": "EventMovedOnline",
 }
-PRODUCT_KEYS = ("name", "description", "image", "sku", "brand", "price", "currency", "availability",
-                "valid_from", "valid_until")
+PRODUCT_KEYS = ("name", "description", "image", "sku", "brand", "gtin", "mpn", "condition", "price", "currency",
+                "availability", "valid_from", "valid_until", "return_policy", "shipping")
+CONDITION = {"new": "NewCondition", "used": "UsedCondition", "refurbished": "RefurbishedCondition",
+             "damaged": "DamagedCondition"}
+RETURN_KEYS = ("days", "country", "fees", "method")
+RETURN_FEES = {"free": "FreeReturn", "customer": "ReturnFeesCustomerResponsibility"}
+RETURN_METHOD = {"mail": "ReturnByMail", "store": "ReturnInStore", "kiosk": "ReturnAtKiosk"}
+SHIPPING_KEYS = ("price", "currency", "country", "handling_days", "transit_days")
 OFFER_KEYS = ("name", "price", "currency", "availability", "valid_from", "valid_until", "url")
 EVENT_KEYS = ("name", "description", "image", "start", "end", "location", "offers", "status")
 LOCATION_KEYS = ("name", "address", "url")
@@ -63,13 +69,36 @@ class Offer:
 
 
 @dataclass
+class ReturnPolicy:
+    allowed: bool = True
+    days: int | None = None  # None with allowed: unlimited window
+    country: str = ""
+    fees: str = ""  # schema.org URL
+    method: str = ""  # schema.org URL
+
+
+@dataclass
+class Shipping:
+    price: str
+    currency: str = ""
+    country: str = ""
+    handling: tuple[int, int] | None = None
+    transit: tuple[int, int] | None = None
+
+
+@dataclass
 class Product:
     name: str
     description: str = ""
     image: str = ""
     sku: str = ""
     brand: str = ""
+    gtin: str = ""
+    mpn: str = ""
+    condition: str = ""  # schema.org URL
     offer: Offer | None = None
+    return_policy: ReturnPolicy | None = None
+    shipping: Shipping | None = None
 
 
 @dataclass
@@ -197,6 +226,92 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
     return offer
 
 
+def _days(reader: _PageReader, value: object, key: str) -> tuple[int, int] | None:
+    """`2`, `1-3` or `[1, 3]`: a number of days or a range."""
+    if value is None:
+        return None
+    numbers: list = value if isinstance(value, list) else (
+        str(value).split("-") if isinstance(value, str) else [value])
+    try:
+        parts = [int(str(n).strip()) for n in numbers]
+    except ValueError:
+        parts = []
+    if len(parts) == 1:
+        parts = parts * 2
+    if len(parts) != 2 or parts[0] < 0 or parts[1] < parts[0]:
+        reader.report(key, f"{describe(value)} is not a number of days", "write it like 2, or a range like 1-3")
+        return None
+    return parts[0], parts[1]
+
+
+def _read_return_policy(reader: _PageReader, value: object, key: str) -> ReturnPolicy | None:
+    if value is False or (isinstance(value, str) and value.strip().lower() in ("none", "no")):
+        return ReturnPolicy(allowed=False)
+    if not isinstance(value, Mapping):
+        reader.report(key, f"{describe(value)} is not a return policy",
+                      "write it like {days: 30, fees: free, method: mail}, or none when nothing can be returned")
+        return None
+    reader.known(value, RETURN_KEYS, key)
+    policy = ReturnPolicy(country=reader.text(value, "country", key).upper())
+    if policy.country and not re.fullmatch(r"[A-Z]{2}", policy.country):
+        reader.report(f"{key}.country", f"{describe(policy.country)} is not a two-letter country code",
+                      "use the ISO 3166-1 alpha-2 code, e.g. US")
+        policy.country = ""
+    days = value.get("days")
+    if days is not None:
+        if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+            reader.report(f"{key}.days", f"{describe(days)} is not a number of days", "write it like days: 30")
+        else:
+            policy.days = days
+    for name, table in (("fees", RETURN_FEES), ("method", RETURN_METHOD)):
+        raw = value.get(name)
+        if raw is None:
+            continue
+        code = table.get(str(raw).strip().lower())
+        if code is None:
+            reader.report(f"{key}.{name}", f"{describe(raw)} is not a return {name}", "use one of " + ", ".join(table))
+        else:
+            setattr(policy, name, SCHEMA + code)
+    return policy
+
+
+def _read_shipping(reader: _PageReader, value: object, key: str) -> Shipping | None:
+    if not isinstance(value, Mapping):
+        reader.report(key, f"{describe(value)} is not a shipping rate",
+                      "write it like {price: 4.95, country: US, handling_days: 0-1, transit_days: 1-5}")
+        return None
+    reader.known(value, SHIPPING_KEYS, key)
+    price_value = value.get("price")
+    price = f"{price_value:.2f}" if isinstance(price_value, float) else str(price_value or "").strip()
+    if isinstance(price_value, bool) or not _PRICE.match(price):
+        reader.report(f"{key}.price", f"{describe(price_value)} is not a price",
+                      "write the shipping cost as a number, e.g. price: 4.95 (0 for free shipping)")
+        return None
+    shipping = Shipping(price=price, currency=reader.text(value, "currency", key).upper(),
+                        country=reader.text(value, "country", key).upper())
+    if shipping.country and not re.fullmatch(r"[A-Z]{2}", shipping.country):
+        reader.report(f"{key}.country", f"{describe(shipping.country)} is not a two-letter country code",
+                      "use the ISO 3166-1 alpha-2 code, e.g. US")
+        shipping.country = ""
+    shipping.handling = _days(reader, value.get("handling_days"), f"{key}.handling_days")
+    shipping.transit = _days(reader, value.get("transit_days"), f"{key}.transit_days")
+    return shipping
+
+
+def _recommended(reader: _PageReader, product: Product, key: str) -> None:
+    """What Google's merchant listing and product snippet guidelines recommend, when missing:
+    info, so a strict build never fails on it."""
+    missing = [name for name, present in (
+        ("brand", product.brand), ("gtin or mpn", product.gtin or product.mpn),
+        ("valid_until (priceValidUntil)", product.offer and product.offer.valid_until),
+        ("condition", product.condition), ("return_policy", product.return_policy),
+        ("shipping", product.shipping)) if not present]
+    if missing:
+        reader.report(key, f"Google recommends for {product.name}: " + ", ".join(missing),
+                      "add them to show price, returns and delivery in product results "
+                      "(see the storefront/schema README, Products)", severity="info")
+
+
 def _read_location(reader: _PageReader, value: object, key: str) -> dict | str | None:
     if value is None:
         return None
@@ -251,7 +366,25 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
                 continue
             product = Product(name=name, description=reader.text(item, "description", key),
                               image=reader.url(item, "image", key, image=True), sku=reader.text(item, "sku", key),
-                              brand=reader.text(item, "brand", key))
+                              brand=reader.text(item, "brand", key), mpn=reader.text(item, "mpn", key))
+            gtin = reader.text(item, "gtin", key).replace(" ", "").replace("-", "")
+            if gtin and not re.fullmatch(r"\d{8}|\d{12,14}", gtin):
+                reader.report(f"{key}.gtin", f"{describe(gtin)} is not a GTIN",
+                              "write the 8, 12, 13 or 14 digits under the barcode (GTIN-8, UPC, EAN, GTIN-14)")
+            elif gtin:
+                product.gtin = gtin
+            condition = item.get("condition")
+            if condition is not None:
+                code = CONDITION.get(str(condition).strip().lower())
+                if code is None:
+                    reader.report(f"{key}.condition", f"{describe(condition)} is not a condition",
+                                  "use one of " + ", ".join(CONDITION))
+                else:
+                    product.condition = SCHEMA + code
+            if item.get("return_policy") is not None:
+                product.return_policy = _read_return_policy(reader, item["return_policy"], f"{key}.return_policy")
+            if item.get("shipping") is not None:
+                product.shipping = _read_shipping(reader, item["shipping"], f"{key}.shipping")
             product.offer = _read_offer(reader, item, key, tz, product=True)
             if product.offer is None:
                 continue
@@ -261,6 +394,7 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
                               f"{name} is left out of the structured data",
                               "update price and valid_until, or remove valid_until", severity="info")
                 continue
+            _recommended(reader, product, key)
             data.products.append(product)
 
     if meta.get("event") is not None:

@@ -28,6 +28,9 @@ from .profile import Business, load_profile
 from .view import business_view
 
 log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/storefront/business.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "business.css"
 NO_DATA = PageData()  # shared by the pages without product, event or faq (never changed)
 
 
@@ -50,6 +53,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.files: Files | None = None
         self.blocks_wanted = True  # until a page says otherwise (Material renders excerpts too)
         self.crumb_cache: dict[int, tuple[str, str, int] | None] = {}
+        self.footer = ""  # the business footer, for a theme that does not print it
 
     # --- build-wide ---------------------------------------------------------------------
 
@@ -58,9 +62,12 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.page_data, self.faq_placed, self.homepage, self.current = {}, set(), None, None
         self.events_placed = set()
         self.crumb_cache = {}
+        self.footer = ""
         self.mkdocs_config = config
         if not self.config.enabled:
             return config
+        if self.config.footer and self.config.css:
+            support.use_stylesheet(config, CSS_PATH)
         self.profile_path = support.project_path(config, self.config.business)
         shown = support.display_path(config, self.profile_path)
         if not self.profile_path.is_file():
@@ -118,14 +125,48 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if not self.config.enabled:
             return env
         footer = Markup("")
-        if self._view() is not None:
+        if self._view() is not None and self.config.footer:
             footer = support.render_partial(config, "business-footer", business=self.view)
         env.globals.setdefault("storefront", {})["business_footer"] = footer
+        self.footer = str(footer)
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.files = files
+        if self.config.enabled and self.config.footer and self.config.css:
+            support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
+        if self.config.enabled and self.business is not None and self.business.logo:
+            self._check_logo(config, files, self.business.logo)
         return files
+
+    def _check_logo(self, config: MkDocsConfig, files: Files, logo: str) -> None:
+        """Google's logo rule: a raster image (PNG, JPG, WebP, GIF) of at least 112x112 px."""
+        assert self.profile_path is not None
+        shown = support.display_path(config, self.profile_path)
+        line = _profile_line(self.profile_path, "logo")
+        fix = ("add a PNG of the logo, at least 112x112 px (square works best), and point logo: at it; "
+               "the SVG can stay the theme's logo")
+        path = urlsplit(logo).path
+        if path.lower().endswith((".svg", ".svgz")):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is an SVG, which Google does not accept '
+                                           "as a logo", fix, line))
+            return
+        if urlsplit(logo).scheme:
+            return  # another site's image: its size cannot be checked at build time
+        file = files.get_file_from_path(logo.lstrip("/"))
+        if file is None or not file.abs_src_path:
+            return
+        try:
+            from PIL import Image, UnidentifiedImageError
+
+            with Image.open(file.abs_src_path) as image:
+                width, height = image.size
+        except (OSError, UnidentifiedImageError, ValueError):
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" cannot be read as an image', fix, line))
+            return
+        if width < 112 or height < 112:
+            support.report(log, Diagnostic(shown, "logo", f'"{logo}" is {width}x{height} px; Google needs a logo '
+                                           "of at least 112x112 px", fix, line))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.homepage = nav.homepage
@@ -312,8 +353,23 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             html += self._faq_html(data)
         return html
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        """The theme's 404.html is a template, not a page: it gets the footer here."""
+        if self.config.enabled and template_name == "404.html":
+            return self._with_footer(output_content)
+        return output_content
+
+    def _with_footer(self, output: str) -> str:
+        if self.footer and 'class="sf-business-footer"' not in output:
+            # The theme's templates do not print storefront.business_footer (a stock theme).
+            output = support.add_to_footer(output, self.footer, part="meta")
+        return output
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not self.config.json_ld or not config.site_url or support.is_404(page):
+        if not self.config.enabled:
+            return output
+        output = self._with_footer(output)
+        if not self.config.json_ld or not config.site_url or support.is_404(page):
             return output
         url = support.canonical_url(page, config)
         if not url:
@@ -327,7 +383,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or config.site_name
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -405,6 +461,16 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     crumb = (name or config.site_name, absolute, id(target))
             self.crumb_cache[key] = crumb
         return self.crumb_cache[key]
+
+
+def _profile_line(path: Path, key: str) -> int | None:
+    try:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if text.startswith(f"{key}:"):
+                return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def _name(page: Page) -> str:

@@ -239,11 +239,24 @@ def _read_geo(reader: _Reader, value: object, key: str) -> Geo | None:
     numbers = {}
     for name, limit in (("latitude", 90), ("longitude", 180)):
         raw = data.get(name)
+        if isinstance(raw, str) and re.fullmatch(r"-?\d{1,3}(\.\d+)?", raw.strip()):
+            raw = float(raw)  # quoted to keep trailing zeros ("44.47810")
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not -limit <= raw <= limit:
             reader.report(f"{key}.{name}", f"{describe(raw)} is not a {name}",
                           f"write decimal degrees between -{limit} and {limit}, e.g. {44.4778 if limit == 90 else -73.2121}")
             return None
         numbers[name] = float(raw)
+    # Google asks for at least 5 decimals (about a metre); fewer place the pin a street away.
+    written = {name: reader.raw.get(f"{key}.{name}", repr(numbers[name])) for name in numbers}
+    decimals = {name: len(text.split(".", 1)[1]) if "." in text else 0 for name, text in written.items()}
+    short = [name for name in numbers if decimals[name] < 5]
+    if short:
+        name = short[0]
+        precision = {0: "110 km", 1: "11 km", 2: "1.1 km", 3: "110 m", 4: "11 m"}[min(decimals[name], 4)]
+        reader.report(f"{key}.{name}", f"{written[name]} has {decimals[name]} decimals, so the map pin may be "
+                      f"{precision} off; Google asks for at least 5",
+                      "copy the coordinates of the entrance from a map with 5 or more decimals, "
+                      "e.g. latitude: 44.47812 (quote a value that ends in 0: \"44.47810\")")
     return Geo(**numbers)
 
 
@@ -485,8 +498,11 @@ def completeness(business: Business, path: str, lines: dict[str, int] | None = N
             missing.append("telephone")
         if not location.timetable.weekly:
             missing.append("hours")
-        if location is business and not (business.images or business.logo):
-            missing.append("images")
+        if location is business and not business.images:
+            reader.report("images", "the profile has no photo of the business"
+                          + (" (the logo stands in, and a logo is not a photo)" if business.logo else ""),
+                          "add images: with one or more photos (the shop front, the inside, your work), "
+                          "at least 1200 px wide; Google shows them in local results")
         if missing:
             reader.report(prefix.rstrip(".") or "business", "recommended for local results: " + ", ".join(missing),
                           "add them to show map, call and opening-hours details in search", severity="info")

@@ -11,6 +11,24 @@ from mkdocs.config import config_options as c
 TITLE_FIELDS = ("page", "site", "site_description")
 
 
+class SiteFolder(c.Type):
+    """A folder inside site_dir, as a relative path without control characters or `..`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        parts = value.replace("\\", "/").strip("/").split("/")
+        if any(ord(char) < 32 or ord(char) == 127 for char in value):
+            raise base.ValidationError(f"{value!r} holds a control character; write a folder like "
+                                       "assets/storefront/cards")
+        if not value.strip("/ ") or ".." in parts or value.startswith(("/", "\\")) or ":" in parts[0]:
+            raise base.ValidationError(f"{value!r} is not a folder inside site_dir; write a relative "
+                                       "folder like assets/storefront/cards")
+        return value
+
+
 class TitlePattern(c.Type):
     """A title pattern using only `{page}`, `{site}` and `{site_description}`."""
 
@@ -119,7 +137,7 @@ class SeoConfig(base.Config):
     colour, else a neutral slate."""
     card_text_colour = c.Optional(Colour())
     """Text colour of cards; default: white or near-black, whichever contrasts more."""
-    cards_dir = c.Type(str, default="assets/storefront/cards")
+    cards_dir = SiteFolder(default="assets/storefront/cards")
     """Where cards are written inside site_dir."""
     cache_dir = c.Type(str, default=".cache/storefront/seo")
     """Card cache, relative to mkdocs.yml; unchanged cards are never redrawn."""

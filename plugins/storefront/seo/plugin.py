@@ -38,7 +38,7 @@ from .locales import og_locale
 from .robots import render_robots
 from .sitemap import SitemapEntry, gzip_bytes, render_sitemap
 from .tags import VERIFICATION_NAMES, HeadData, SocialImage, render_head, strip_theme_tags
-from .text import compose_title, derive_description
+from .text import derive_description
 
 log = get_plugin_logger(__name__)
 
@@ -254,12 +254,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _head(self, page: Page, meta: PageMeta, title: str, description: str,
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
         site, site_description, site_author = self.site
-        if page.is_homepage and (not meta.title or meta.title == site):
-            html_title = compose_title(self.home_pattern, page=title, site=site,
-                                       site_description=site_description)
-        else:
-            html_title = compose_title(self.title_pattern, page=title, site=site,
-                                       site_description=site_description)
+        html_title = support.search_title(page, config).text  # the title storefront/lint judges too
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:
             robots = ["noindex", *robots]
@@ -370,7 +365,15 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.cards:
             return
         jobs = [(Path(target), card) for target, card in self.cards.items()]
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # e.g. an empty file named .cache: draw without the cache
+            log.warning(f"mkdocs.yml: plugins.{PLUGIN}.cache_dir: {self.cache_dir} cannot be created "
+                        f"({error.strerror or error}), so social cards are not cached; make the folder "
+                        "writable, remove the file in its way, or set cache_dir: to another folder")
+            import tempfile
+
+            self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
         # Drawing and PNG encoding release the GIL for most of their time.

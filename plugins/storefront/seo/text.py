@@ -5,16 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from ..core.titles import compose_title  # the one title composer (support.search_title uses it)
+
 __all__ = ["compose_title", "first_paragraph", "shorten", "derive_description"]
-
-
-def compose_title(pattern: str, *, page: str, site: str, site_description: str = "") -> str:
-    """Fill a validated title pattern. A pattern that needs the site description falls back to
-    the site name alone when there is none, so no dangling separator is left."""
-    if "{site_description}" in pattern and not site_description.strip():
-        return site.strip()
-    return pattern.format(page=page.strip(), site=site.strip(),
-                          site_description=site_description.strip()).strip()
 
 
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S | re.I)

@@ -244,8 +244,15 @@
     link.className = "sf-privacy-settings";
     link.href = consentUi === "material" ? "#__consent" : "#privacy-settings";
     link.textContent = texts.settings || "Privacy settings";
-    var footer = document.querySelector(".md-footer-meta__inner, footer") || document.body;
-    footer.appendChild(link);
+    // Inline at the end of the copyright line (Material), else of the footer: the line is
+    // there already, so adding to it moves nothing (themes that print the link themselves,
+    // like the storefront template, need none).
+    var line = document.querySelector(".md-copyright, footer") || document.body;
+    var wrap = document.createElement("span");
+    wrap.className = "sf-privacy-settings__wrap";
+    wrap.appendChild(document.createTextNode(" · "));
+    wrap.appendChild(link);
+    line.appendChild(wrap);
   }
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest ? event.target.closest("[data-sf-privacy-settings]") : null;

@@ -37,7 +37,8 @@ def keyword_length(page, options):
       search_only=True)
 def keyword_not_in_title(page, options):
     if page.keyphrases and not page.mentions_keyword(page.input.title):
-        yield page.title_line, f"use the keyphrase \"{_phrase(page)}\" in the title"
+        yield page.title_line, (f"use the keyphrase \"{_phrase(page)}\" in the title \"{page.input.title}\" "
+                                f"({page.input.title_origin})")
 
 
 @rule("keyword-not-in-description", "keyword", "warning",

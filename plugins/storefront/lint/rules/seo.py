@@ -21,8 +21,9 @@ def title_missing(page, options):
 def title_too_long(page, options):
     length = len(page.input.title)
     if page.input.title and length > options["max"]:
-        yield page.title_line, (f"the title has {length} characters; shorten it to "
-                                      f"{options['max']:g} or fewer so search results show all of it")
+        yield page.title_line, (f"the title \"{page.input.title}\" ({page.input.title_origin}) has {length} "
+                                f"characters; shorten it to {options['max']:g} or fewer so search results "
+                                f"show all of it")
 
 
 @rule("title-width", "seo", "warning",
