@@ -4,12 +4,16 @@ Unlike the test (which stops at the first failure), this keeps going and groups 
 kind: an exception with its innermost storefront frame, or a broken invariant.
 
     python bench/fuzz_explore.py 300          # examples (default 100); seed with FUZZ_SEED
+
+The arguments of the first example of each kind are kept in bench/out/fuzz/<n>.pickle, to
+rebuild it with `test_fuzz.run_example(**pickle.load(...))`.
 """
 
 from __future__ import annotations
 
 import collections
 import os
+import pickle
 import random
 import sys
 import traceback
@@ -22,6 +26,8 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import test_fuzz as fuzz  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "fuzz"
 
 
 def main() -> None:
@@ -46,14 +52,18 @@ def main() -> None:
         for problem in problems:
             key = problem[:160]
             kinds[key] += 1
-            samples.setdefault(key, repr(args)[:1500])
+            if key not in samples:
+                samples[key] = repr(args)[:1500]
+                OUT.mkdir(parents=True, exist_ok=True)
+                with open(OUT / f"{len(samples)}.pickle", "wb") as handle:
+                    pickle.dump(args, handle)
 
     import hypothesis
 
     hypothesis.seed(seed)(explore)()
     print(f"seed {seed}: {ran[0]} examples, {sum(kinds.values())} problems of {len(kinds)} kinds")
-    for key, n in kinds.most_common():
-        print(f"{n:5d}  {key}\n       e.g. {samples[key][:600]}")
+    for index, (key, n) in enumerate(kinds.items(), start=1):
+        print(f"{n:5d}  {key}\n       e.g. {samples[key][:600]}\n       (arguments: {OUT}/{index}.pickle)")
 
 
 if __name__ == "__main__":

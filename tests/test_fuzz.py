@@ -12,7 +12,7 @@ seo/business.yml, seo/ctas.yml and seo/calendar.yml, and in plugin options. Inva
   comes out of a value in any HTML page, every XML and JSON file parses and makes no element
   of one, and no line is injected into robots.txt, _headers or the iCalendar file.
 
-The normal run is bounded and reproducible (STOREFRONT_FUZZ_EXAMPLES examples, default 12,
+The normal run is bounded and reproducible (STOREFRONT_FUZZ_EXAMPLES examples, default 20,
 derandomized); set STOREFRONT_FUZZ_EXAMPLES=500 for a long random run.
 """
 
@@ -39,7 +39,7 @@ from storefront.calendar import schedule as calendar_schedule
 from storefront.cta.model import CTA_KEYS
 from storefront.schema import pagedata, profile
 
-EXAMPLES = int(os.environ.get("STOREFRONT_FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("STOREFRONT_FUZZ_EXAMPLES", "20"))
 LONG_RUN = "STOREFRONT_FUZZ_EXAMPLES" in os.environ
 NOW = "2026-11-23T12:00:00Z"
 
@@ -228,8 +228,10 @@ def _check_html(path: Path, text: str) -> list[str]:
 
     found = []
     tree = lxml.html.fromstring(text)
-    if tree.xpath("//x-fuzz"):
-        found.append("an <x-fuzz> element")
+    for element in tree.xpath("//x-fuzz")[:1]:
+        parent = element.getparent()
+        found.append(f"an <x-fuzz> element in <{parent.tag} class={parent.get('class')!r}> "
+                     f"after {(parent.text or '')[-60:]!r}")
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
@@ -245,7 +247,9 @@ def _check_html(path: Path, text: str) -> list[str]:
     return found
 
 
-def _check_file(path: Path) -> list[str]:
+def _check_file(path: Path, skip: frozenset[str] = frozenset()) -> list[str]:
+    """What in one output file breaks the invariants; `skip`: search index locations of pages
+    whose front matter MkDocs could not read."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -269,11 +273,15 @@ def _check_file(path: Path) -> list[str]:
         except ValueError as error:
             return [f"{where} is not valid JSON ({error})"]
         if "<x-fuzz" in text and path.name == "search_index.json":
-            found.append("search_index.json: an unescaped <x-fuzz> (the theme's search inserts it as HTML)")
+            for doc in json.loads(text).get("docs", []):
+                if doc.get("location", "").split("#")[0] not in skip and "<x-fuzz" in json.dumps(doc):
+                    found.append(f"an unescaped <x-fuzz> in the entry of {doc.get('location')!r} (the theme's "
+                                 "search inserts it as HTML)")
+                    break
     if path.suffix in (".txt", ".ics", "") or path.name == "_headers":
         if re.search(r"(?m)^X-Fuzz", text):
             found.append(f"{where}: an injected X-Fuzz line")
-    return [f"{path.name}: {item}" if not item.startswith(where) else item for item in found]
+    return found
 
 
 def _files(fm: dict, extra_fm: dict, biz: dict, ctas: dict, items: list) -> dict:
@@ -351,10 +359,17 @@ def run_example(fm, extra_fm, biz, ctas, items, options) -> list[str]:
         found = [f"a warning without its file: {m}" for m in built.warnings
                  if m.startswith("storefront") and not SUITE_MESSAGE.match(m)
                  and not m.startswith("storefront: mkdocs.yml")]
-        outputs = [p for p in built.site.rglob("*") if p.is_file()]
+        # MkDocs shows front matter it cannot read (year 0) as the page's text, the author's own
+        # Markdown (raw HTML included); the suite reports it. Those pages are not the suite's output.
+        locations = frozenset((re.sub(r"(^|/)index$", "", source[:-3]) + "/").lstrip("/")
+                              for source in re.findall(r"storefront: docs/(\S+?\.md):\d+: front matter: could "
+                                                       r"not be read", "\n".join(built.warnings)))
+        unread = {built.site / location / "index.html" for location in locations}
+        outputs = [p for p in built.site.rglob("*") if p.is_file() and p not in unread]
         outputs += [p for p in (Path(tmp) / "project" / ".storefront").rglob("*") if p.is_file()]
         for path in outputs:
-            found += _check_file(path)
+            found += [f"{path.relative_to(Path(tmp) / 'project')}: {problem}"
+                      for problem in _check_file(path, locations)]
         return found
 
 

@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.config import config_options
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -37,6 +39,24 @@ PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
 log = get_plugin_logger(__name__)
+
+
+# --- options shared by plugins ------------------------------------------------------------
+
+class Days(config_options.Type):
+    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
+
+    MAXIMUM = 36500
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
+            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
+                                  "write a number of days like 60")
+        return number
 
 
 # --- where things are -------------------------------------------------------------------
