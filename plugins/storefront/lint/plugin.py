@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.frontmatter import key_lines
+from ..core.progress import Progress
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -62,6 +63,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
+        self._progress = Progress("linting pages", total=None, say=log.info)
         self._seconds = 0.0
         self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
@@ -99,6 +101,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
+        self._progress = Progress("linting pages", total=pages, say=log.info)
         return
 
     def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):
@@ -174,6 +177,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
+        self._progress.advance()
         return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -198,6 +202,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         started = time.process_time()
         fresh = dict(self._analyser.results())
+        self._progress.finish()
         self.stats["analysed"] = self._analyser.count
         for path, value in self._results.items():
             if isinstance(value, str):

@@ -19,6 +19,7 @@ import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
+from ..core.progress import Progress
 from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, posts, theme
 from .config import SeoConfig
@@ -431,9 +433,19 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
+        to_draw = sum(not (self.cache_dir / f"{card.key}.png").exists() for _, card in jobs)
+        progress = Progress("drawing social cards", total=to_draw, say=log.info)
+
+        def place(job: tuple[Path, Any]) -> bool:
+            drawn = cards.ensure_card(job[1], self.cache_dir, job[0])
+            if drawn:
+                progress.advance()
+            return drawn
+
         # Drawing and PNG encoding release the GIL for most of their time.
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))
+            drawn = list(pool.map(place, jobs))
+        progress.finish()
         self.drawn = sum(drawn)
         log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
 
