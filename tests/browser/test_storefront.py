@@ -5,11 +5,17 @@ on 127.0.0.1 with the response headers of its generated `_headers` file, Content
 Policy included, as Netlify or Cloudflare Pages would serve it. Each page type is then
 checked for console errors, failed or third-party requests, working links, a keyboard-usable
 newsletter form, no horizontal scroll at 320 px and an axe-core scan without violations.
+
+The demo counts visits with Plausible (storefront/analytics), a cookieless provider: its one
+third-party origin, https://plausible.io, is answered by a stand-in of its script (which
+behaves as the real one: reads `data-domain`, replays the `window.plausible.q` queue, posts
+each event to /api/event), so nothing leaves the machine and every event is recorded.
 """
 
 from __future__ import annotations
 
 import http.server
+import json
 import os
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -96,6 +102,33 @@ def base_url(demo, serve_dir) -> str:
     return serve_dir(demo, handler=NotFoundPage, headers=site_headers(demo))
 
 
+PROVIDER = "https://plausible.io"  # the demo's analytics provider: cookieless, no consent needed
+PLAUSIBLE_STANDIN = """(function () {
+  var me = document.currentScript, queue = (window.plausible && window.plausible.q) || [];
+  function send(name, options) {
+    var body = {n: name, u: location.href, d: me.getAttribute('data-domain')};
+    if (options && options.props) body.p = options.props;
+    fetch('https://plausible.io/api/event', {method: 'POST', body: JSON.stringify(body), keepalive: true,
+                                             mode: 'no-cors'});
+  }
+  window.plausible = send;
+  queue.forEach(function (args) { send.apply(null, args); });
+  send('pageview');
+})();"""
+
+
+def stand_in_provider(context, hits: list) -> None:
+    """Answer the analytics provider's origin in this browser context, recording each event."""
+    def answer(route):
+        if route.request.url.startswith(PROVIDER + "/js/"):
+            route.fulfill(status=200, content_type="text/javascript", body=PLAUSIBLE_STANDIN)
+        else:
+            hits.append(json.loads(route.request.post_data or "{}"))
+            route.fulfill(status=202, body="ok", content_type="text/plain",
+                          headers={"Access-Control-Allow-Origin": "*"})
+    context.route(PROVIDER + "/**", answer)
+
+
 class Recorder:
     """Everything a page did: requests, failures, console errors, CSP violations."""
 
@@ -121,6 +154,8 @@ def open_page(browser, url: str, viewport=DESKTOP):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     recorder = Recorder(page)
+    recorder.hits = []
+    stand_in_provider(context, recorder.hits)
     response = page.goto(url, wait_until="networkidle")
     return context, page, recorder, response
 
@@ -143,8 +178,14 @@ def test_page_loads_cleanly_from_this_site_only(browser, base_url, name):
         assert seen.bad_status == expected_bad
         assert page.evaluate("window.__csp") == []
         assert seen.requests, "no request recorded"
+        # The one third party is the cookieless analytics provider (none on the 404 page)
         off_site = [u for u in seen.requests if urlsplit(u).hostname != "127.0.0.1"]
-        assert off_site == []
+        assert all(u.startswith(PROVIDER + "/") for u in off_site), off_site
+        if name == "404":
+            assert off_site == []
+        else:
+            assert [hit["n"] for hit in seen.hits] == ["pageview"]
+        assert context.cookies() == []
         # the page's own stylesheet applied (404 at any depth loads its assets too)
         brand = page.evaluate(
             "getComputedStyle(document.documentElement).getPropertyValue('--sf-brand').trim()")
@@ -161,6 +202,10 @@ def test_csp_header_is_strict(demo):
     assert "'unsafe-eval'" not in directives["script-src"]
     assert "'sha256-" in directives["script-src"]
     assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+    # exactly the analytics provider's origins, nothing broader
+    assert [s for s in directives["script-src"].split() if not s.startswith("'")] == [PROVIDER]
+    assert directives["connect-src"] == f"'self' {PROVIDER}"
+    assert directives["img-src"] == "'self' data:"
 
 
 def link_targets(page) -> dict[str, str]:
@@ -174,6 +219,7 @@ def link_targets(page) -> dict[str, str]:
 
 def test_navigation_and_cta_links_resolve(browser, base_url):
     context = browser.new_context(viewport=DESKTOP)
+    stand_in_provider(context, [])
     page = context.new_page()
     checked: dict[str, int] = {}
     external: set[str] = set()
@@ -194,6 +240,32 @@ def test_navigation_and_cta_links_resolve(browser, base_url):
         assert len(checked) >= 10
         for path in ("products/", "contact/", "faq/", "privacy/", "blog/"):
             assert urljoin(base_url, path) in checked, path
+    finally:
+        context.close()
+
+
+def test_visit_and_cta_click_counted_without_cookies_or_banner(browser, base_url):
+    """What the demo intends: no banner (the provider sets no cookies), no cookie and no
+    request to anyone but the provider, a page view, and the CTA click as an event with the
+    CTA's name, variant and page."""
+    context, page, seen, _ = open_page(browser, base_url)
+    try:
+        assert page.locator(".sf-consent").count() == 0
+        cta = page.locator(".md-content a.storefront-cta").first
+        name, variant = cta.get_attribute("data-cta-id"), cta.get_attribute("data-cta-variant")
+        with page.expect_navigation():
+            cta.click()
+        page.wait_for_load_state("networkidle")
+        assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+        clicks = [hit for hit in seen.hits if hit["n"] == "CTA click"]
+        assert len(clicks) == 1, seen.hits
+        expected = {"cta": name, "page": "/"}
+        if variant:
+            expected["variant"] = variant
+        assert clicks[0]["p"] == expected and clicks[0]["d"] == "hearthandcrumb.example"
+        assert [hit["n"] for hit in seen.hits].count("pageview") == 2  # home, then the product page
+        off_site = {urlsplit(u).hostname for u in seen.requests} - {"127.0.0.1"}
+        assert off_site == {"plausible.io"}
     finally:
         context.close()
 
@@ -276,6 +348,7 @@ def test_axe_finds_no_violations(browser, base_url, name, viewport):
 
     # axe-core is injected by the test runner; let it past the site's CSP.
     context = browser.new_context(viewport=viewport, bypass_csp=True)
+    stand_in_provider(context, [])
     page = context.new_page()
     try:
         page.goto(base_url + PAGES[name], wait_until="networkidle")

@@ -100,6 +100,8 @@ def build_demo(root: Path, recorder: Recorder, *, inline_css: bool, action: str 
             if redirect_origins:
                 options["form"]["redirect_origins"] = redirect_origins
             found = True
+        if name == "storefront/analytics":
+            options["enabled"] = False  # the demo's visit counting is tested in tests/browser
         if name == "storefront/optimize" and not inline_css:
             options["inline_css"] = 0
         plugins.append({name: options} if options or isinstance(entry, dict) else entry)

@@ -225,3 +225,52 @@ def test_a_page_with_several_products_is_an_item_list(site, schemaorg_vocabulary
     # one product: no list
     built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
     assert of_type(json_ld(built, "knife/index.html"), "ItemList") == []
+
+
+def test_blog_author_url_is_a_person_url_and_the_og_article_author(site):
+    """Material's `.authors.yml` gives an author a `url`: BlogPosting's author is a Person with
+    that url, and Open Graph's article:author (a profile) is the URL; an author without one is
+    named, and a hostile url is never published."""
+    import lxml.html
+
+    pages = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/.authors.yml": ("authors:\n  maria:\n    name: Maria Okafor\n    description: Baker\n"
+                              "    avatar: https://example.com/m.png\n    url: https://social.example/maria\n"
+                              "  dan:\n    name: Daniel Roy\n    description: Pastry\n    avatar: https://example.com/d.png\n"
+                              "  eve:\n    name: Eve\n    description: x\n    avatar: https://example.com/e.png\n"
+                              "    url: \"javascript:alert(1)\"\n"),
+        "blog/posts/post.md": "---\ndate: 2026-10-02\nauthors: [maria, dan, eve]\n---\n\n# Post\n\nText.\n",
+    }
+    built = site(files(pages), config=config(theme={"name": "material", "font": False},
+                                             plugins=["search", {"blog": {"blog_dir": "blog"}},
+                                                      "storefront/seo", "storefront/schema"]),
+                 env={"STOREFRONT_NOW": NOW})
+    path = next(p for p in built.all_files() if p.name == "index.html" and "posts" in p.as_posix()
+                or (p.name == "index.html" and "/2026/" in p.as_posix()))
+    relative = path.relative_to(built.site).as_posix()
+    post = of_type(json_ld(built, relative), "BlogPosting")[0]
+    assert post["author"] == [{"@type": "Person", "name": "Maria Okafor", "url": "https://social.example/maria"},
+                              {"@type": "Person", "name": "Daniel Roy"}, {"@type": "Person", "name": "Eve"}]
+    doc = lxml.html.fromstring(built.text(relative))
+    assert doc.xpath('//meta[@property="article:author"]/@content') == [
+        "https://social.example/maria", "Daniel Roy", "Eve"]
+    head = lxml.html.tostring(doc.xpath("//head")[0], encoding="unicode")
+    assert "javascript:" not in head  # (Material's own author link is the theme's, see safe-theme)
+
+
+def test_readme_does_not_sell_faq_as_a_google_rich_result():
+    """Google stopped showing FAQ rich results (2023: a few authoritative sites; 2026-05-07:
+    none). The README keeps FAQPage as schema.org data and says Google does not show it."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    faq_row = next(line for line in readme.splitlines() if line.startswith("| `faq` | list |"))
+    assert "Google no longer shows FAQ rich results" in faq_row
+    assert "Google requires FAQ content" not in readme
+    for sentence in re.split(r"(?<=[.!?])\s+", readme):
+        if "FAQ" in sentence and re.search(r"rich (result|snippet)", sentence, re.IGNORECASE):
+            assert re.search(r"no longer|not show|none|do not expect", sentence), sentence

@@ -129,7 +129,8 @@ def test_authors_are_text(built):
     block = " ".join(authors[0].text_content().split())
     assert AUTHOR_NAME in block and AUTHOR_TEXT in block
     assert [img.get("alt") for img in post.doc.xpath("//*[contains(@class,'md-author')]//img")][0] == AUTHOR_NAME
-    assert post.meta("article:author") == [AUTHOR_NAME]
+    # Open Graph's article:author is a profile: Material's author page (authors_profiles) is one
+    assert post.meta("article:author") == [SITE_URL + "blog/author/evil/"]
     profile = next(p for p in pages(built) if "/author/" in p.as_posix())
     doc = Head(built, profile.relative_to(built.site).as_posix()).doc
     assert AUTHOR_NAME in texts(doc, "//h1")

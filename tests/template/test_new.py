@@ -83,9 +83,11 @@ def test_installed_wheel_carries_the_template(tmp_path):
          "-q", "-w", str(wheels)], capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr[-3000:]
     (wheel,) = wheels.glob("*.whl")
+    # the recipe of requirements.txt before a release: a committed wheel, by relative path
+    (tmp_path / "requirements.txt").write_text(f"./wheels/{wheel.name}\n", encoding="utf-8")
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target",
-         str(target), str(wheel)], capture_output=True, text=True, timeout=600)
+         str(target), "-r", "requirements.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert install.returncode == 0, install.stderr[-3000:]
     env = {**ENV, "PYTHONPATH": str(target)}
     located = subprocess.run(

@@ -48,7 +48,7 @@ def resolve(raw: Any) -> dict[str, RuleSetting]:
         value = raw.get(rule_id, True)
         options = dict(rule.options)
         severity = rule.severity
-        enabled = True
+        enabled = True if rule_id in raw else rule.enabled  # naming a rule turns it on
         if value is False or value == "off":
             enabled = False
         elif value is True or value is None:

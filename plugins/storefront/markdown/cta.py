@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+
 from markdown import Extension, Markdown
 
 from ..core import clock, partials, yamltext

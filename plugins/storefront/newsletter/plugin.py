@@ -95,7 +95,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         support.declare_processor(config, support.Processor(
             plugin="storefront/newsletter", name=label,
             purpose="the newsletter: the email address (and first name, if given) typed into the signup form",
-            when="Only when you subscribe"))
+            when="only when you subscribe"))
 
     def double_opt_in(self) -> bool:
         """The plugin option, else the provider's documented default."""
@@ -188,7 +188,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 text = (
                     "---\n"
                     f"title: {_yaml_string(title)}\n"
-                    "robots: noindex, follow\nnoindex: true\nnewsletter: false\ncta: false\n"
+                    "robots: noindex, follow\nnoindex: true\nnewsletter: false\ncta: false\nanalytics: false\n"
                     "search:\n  exclude: true\n---\n\n"
                     f'<div class="sf-newsletter-thanks" markdown>\n\n'
                     f"# {_markdown_text(title)}\n\n"
