@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -30,6 +32,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.suggest import closest, did_you_mean
 from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
@@ -385,6 +388,19 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+def page_kind(page: Page) -> str:
+    """What the page is for: "listing" (a Material blog index, archive or category page: it
+    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    kind = type(page)
+    if kind.__module__.startswith("material.plugins.blog"):
+        return "post" if kind.__name__ == "Post" else "listing"
+    template = (page.meta or {}).get("template")
+    if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
+        return "redirect"
+    return "page"
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -415,10 +431,12 @@ def insert_head(output: str, tags: str) -> str:
 
 _FOOTER_PLACES = {
     # Material: above the dark meta row / inside it, before the copyright.
-    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
-            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
-    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
-             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+    "top": ('<div class="md-footer-meta',
+            ('<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+             '<div class="md-grid sf-footer__grid">{html}</div></div>')),
+    "meta": ('<div class="md-footer-meta__inner',
+             ('<div class="sf-footer-added md-grid sf-footer__grid sf-footer__meta">'
+              '<div class="sf-footer__business">{html}</div></div>')),
 }
 
 
@@ -455,6 +473,7 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "Choice",
     "Processor",
     "absolute_url",
     "add_asset",
@@ -468,25 +487,94 @@ __all__ = [
     "insert_head",
     "is_404",
     "is_blog_post",
+    "load_config_quietly",
     "log",
     "page_meta",
     "page_source",
     "page_title",
+    "page_kind",
     "partials_env",
     "plain_text",
     "processors",
     "project_dir",
-    "reads_shared_meta",
     "project_path",
+    "reads_shared_meta",
     "render_partial",
     "report",
     "search_title",
     "site_now",
     "site_timezone",
     "source_path",
-    "load_config_quietly",
     "use_stylesheet",
 ]
+
+
+# --- what other plugins and the theme would do too ----------------------------------------
+
+def _option(plugin: Any, name: str, default: Any = None) -> Any:
+    """A plugin's option, whether its config is typed (attributes) or legacy (a mapping)."""
+    options = getattr(plugin, "config", None)
+    try:
+        return options[name]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return getattr(options, name, default)
+
+
+def _enabled_plugin(config: MkDocsConfig, *names: str) -> Any:
+    """The first enabled plugin of those names (`social` or `material/social`), else None."""
+    for name, plugin in (config.plugins or {}).items():
+        if name.split(" #")[0] in names and _option(plugin, "enabled", True) is not False:
+            return plugin
+    return None
+
+
+def neighbour_problems(config: MkDocsConfig, *, cards: bool = False, minify: bool = False,
+                       language: bool = False) -> list[Diagnostic]:
+    """What another plugin or the theme would do that clashes with ours: two social-card
+    makers (two og:image sets), two HTML minifiers, a theme language Material cannot build."""
+    where = display_path(config, config.config_file_path or "mkdocs.yml")
+    problems = []
+    social = _enabled_plugin(config, "social", "material/social") if cards else None
+    if social is not None and _option(social, "cards", True):
+        problems.append(Diagnostic(
+            where, "plugins.social", "Material's social plugin and storefront/seo both make social cards "
+            "(two og:image sets; storefront/seo writes the page's tags, so Material's cards go unused)",
+            "turn one off: social: {cards: false}, or storefront/seo cards: false"))
+    minifier = _enabled_plugin(config, "minify") if minify else None
+    if minifier is not None and _option(minifier, "minify_html", False):
+        problems.append(Diagnostic(
+            where, "plugins.minify", "mkdocs-minify-plugin (minify_html: true) and storefront/optimize both "
+            "minify every page's HTML", "keep one: minify_html: false, or storefront/optimize minify: false"))
+    lang = config.theme.get("language") if language and config.theme.name == "material" else None
+    if isinstance(lang, str) and lang:
+        available = {path.stem for folder in config.theme.dirs
+                     for path in Path(folder, "partials", "languages").glob("*.html")}
+        if available and lang not in available:
+            base = lang.replace("_", "-").split("-")[0].lower()
+            near = base if base in available else closest(lang, available)
+            locale = lang.replace("-", "_")
+            fallback = near or "en"
+            problems.append(Diagnostic(
+                where, "theme.language", f'"{lang}" is not a language Material for MkDocs has, and its '
+                f"build would stop on it (this build uses {fallback})", (f"did you mean {near}? " if near else "")
+                + "Set the theme's language to one of Material's"
+                + (f", and storefront/seo's locale: {locale} for og:locale" if "_" in locale else "")))
+            config.theme["language"] = fallback  # so the build goes on and says what is wrong
+    return problems
+
+
+# --- options ------------------------------------------------------------------------------
+
+class Choice(c.Choice):
+    """MkDocs' `Choice`, whose error names the nearest choice: "did you mean mailchimp?"."""
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return super().run_validation(value)
+        except ValidationError as error:
+            if isinstance(value, str):
+                raise ValidationError(f"{error}{did_you_mean(value, self.choices)}") from None
+            raise
 
 
 # --- for the `storefront` commands ------------------------------------------------------

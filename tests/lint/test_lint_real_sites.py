@@ -105,3 +105,46 @@ def test_with_storefront_seo_lint_judges_its_title_pattern(site):
     found = findings(built, "title-too-long")
     assert where(found) == [("about.md", 2)]
     assert f'"{shipped}"' in found[0].message and "the <title> storefront/seo writes" in found[0].message
+
+
+def test_blog_index_and_redirect_stubs_are_not_prose(site):
+    """Material's blog index lists the posts (its Markdown is just "# Blog"); a
+    `template: redirect.html` stub only forwards. Neither is judged as an article."""
+    post = "---\ndate: 2026-10-01\n---\n\n# A post\n\nA post about [home](../../index.md).\n"
+    built = site({"index.md": "# Home\n\nSee [the blog](blog/index.md).\n", "blog/index.md": "# Blog\n",
+                  "blog/posts/a.md": post, "old.md": "---\ntemplate: redirect.html\nredirect: index.md\n---\n"},
+                 config={"theme": {"name": "material"}, "not_in_nav": "/old.md",
+                         "plugins": [{"blog": {"blog_dir": "blog"}},
+                                     {"storefront/lint": {"workers": 0, "report_formats": []}}]})
+    assert built.ok, built.error
+    paths = {f.path for f in findings(built)}
+    assert "blog/index.md" not in paths and "old.md" not in paths
+    assert "blog/posts/a.md" in paths  # posts are still linted
+
+
+def test_exclude_option_skips_generated_pages(site):
+    files = {"index.md": "# Home\n\nSee [software](software/index.md).\n",
+             "software/index.md": "# Software\n\nThe catalogue.\n",
+             "software/detail/gcc.md": "# GCC\n\nGenerated.\n", "software/detail/deep/zlib.md": "# zlib\n"}
+    built = lint_site(site, files, options={"exclude": ["software/detail/*"]})
+    assert built.ok, built.error
+    assert {f.path for f in findings(built)} == {"index.md", "software/index.md"}
+    built = lint_site(site, files, options={"exclude": ["software/detail/"]})  # a folder
+    assert {f.path for f in findings(built)} == {"index.md", "software/index.md"}
+    bad = lint_site(site, files, options={"exclude": "software"})
+    assert not bad.ok
+
+
+def test_reference_links_from_snippets_auto_append_resolve(site):
+    """pymdownx.snippets `auto_append` adds link definitions to every page: the page's
+    `[MkDocs][mkdocs]` is a link, not the literal text "[MkDocs][mkdocs]"."""
+    page = "# Page\n\nBuilt with [MkDocs][mkdocs] and [our guide][guide], read it.\n"
+    appended = "[mkdocs]: https://www.mkdocs.org\n[guide]: guide.md\n"
+    built = lint_site(site, {"index.md": "# Home\n\n[Page](page.md)\n", "page.md": page, "guide.md": "# Guide\n",
+                             "/includes/links.md": appended},
+                      config={"markdown_extensions": [{"pymdownx.snippets": {"auto_append": ["includes/links.md"]}}]},
+                      rules={"link-text-vague": {"texts": ["our guide"]}})
+    assert built.ok, built.error
+    assert [f.rule for f in findings(built) if f.path == "page.md" and f.rule == "links-internal-none"] == []
+    assert where(findings(built, "link-text-vague")) == [("page.md", 3)]
+    assert not any("[mkdocs]" in f.message for f in findings(built))

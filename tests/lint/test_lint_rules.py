@@ -208,9 +208,11 @@ CASES = {
          "blog/posts/button.md": "# Button\n\nA post.\n\n[Order a loaf](../../index.md){ .md-button }\n",
          "blog/posts/block.md": "# Block\n\nA post.\n\n/// cta | order-a-loaf\n///\n",
          "blog/posts/html.md": "# Html\n\nA post.\n\n<a class=\"storefront-cta\" href=\"../../index.md\">Order</a>\n",
+         "blog/posts/mail.md": "# Mail\n\nA post.\n\nGot a project? [Send me a message](mailto:me@example.com).\n",
+         "blog/posts/mail-early.md": "# Early\n\n[Write to me](mailto:me@example.com).\n\nThe end.\n",
          "about.md": "# About\n\nNo call to action needed here.\n",
          "index.md": "# Home\n"},
-        [("blog/posts/bad.md", 5)]),
+        [("blog/posts/bad.md", 5), ("blog/posts/mail-early.md", 5)]),
     "raw-tag-not-html": (
         {"bad.md": "# Bad\n\n!!! tip\n    Set EESSI_<VERSION>_OVERRIDE first.\n\n"
                    "Then run module show <this module name>.\n",

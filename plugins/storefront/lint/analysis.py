@@ -38,6 +38,7 @@ class PageInput:
     rendered_cta: bool  # the rendered content has a call to action (button link or storefront/cta)
     ignore: list[str] = field(default_factory=list)  # rule ids this page opts out of
     title_origin: str = "the title"  # what writes it, for messages: "the <title> Material prints"
+    appended: str = ""  # link definitions the site appends to every page (pymdownx.snippets auto_append)
 
 
 @dataclass
@@ -86,7 +87,7 @@ class PageAnalysis:
     def __init__(self, page: PageInput):
         self.input = page
         self.lang = page.lang
-        self.doc: Document = parse(page.source)
+        self.doc: Document = parse(page.source, page.appended)
 
     @property
     def headings(self) -> list[Heading]:

@@ -10,6 +10,7 @@ line, and writes the reports. After a build, `reports` (every page, sorted by pa
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import logging
 import os
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.frontmatter import key_lines
+from ..core.progress import Progress
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -36,6 +38,7 @@ from .html import content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
+from .source import reference_definitions
 from .settings import resolve
 from .text import language_root
 from .workers import Analyser, default_workers, inline_first
@@ -58,6 +61,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
+        self._progress = Progress("linting pages", total=None, say=log.info)
         self._seconds = 0.0
         self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
@@ -83,6 +87,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         theme = config.theme
         self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
+        self._exclude = [pattern.strip() for pattern in self.config.exclude if pattern.strip()]
+        self._appended = _appended_definitions(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -92,6 +98,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
+        self._progress = Progress("linting pages", total=pages, say=log.info)
         return
 
     # --- per page -----------------------------------------------------------------------
@@ -111,6 +118,10 @@ class LintPlugin(BasePlugin[LintConfig]):
         path = support.source_path(page, config)
         if path in self._results:
             return  # a copy of a page already analysed (e.g. a blog index's later pages)
+        kind = support.page_kind(page)
+        if kind in ("listing", "redirect") or _excluded(page.file.src_uri, self._exclude):
+            log.debug("%s: not analysed (%s)", path, "excluded" if kind not in ("listing", "redirect") else kind)
+            return  # a list of posts, a forwarding stub or an excluded page is not an article
         source = support.page_source(page)
         if source is None:
             return
@@ -130,6 +141,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             source=source,
             title=title.text,
             title_origin=title.origin,
+            appended=self._appended,
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -152,6 +164,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
+        self._progress.advance()
         return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -176,6 +189,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         started = time.process_time()
         fresh = dict(self._analyser.results())
+        self._progress.finish()
         self.stats["analysed"] = self._analyser.count
         for path, value in self._results.items():
             if isinstance(value, str):
@@ -253,6 +267,37 @@ class LintPlugin(BasePlugin[LintConfig]):
                 stamp.write_text("\n".join([digest, *map(str, written)]), encoding="utf-8")
             except OSError:
                 pass
+
+
+def _excluded(src_uri: str, patterns: list[str]) -> bool:
+    """Whether the page matches an `exclude` pattern (a glob under docs_dir, or a folder)."""
+    return any(fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/")
+               for pattern in patterns)
+
+
+def _appended_definitions(config: MkDocsConfig) -> str:
+    """The link reference definitions pymdownx.snippets appends to every page (`auto_append`),
+    so `[MkDocs][mkdocs]` reads as the link the site renders. Its `base_path` is taken relative
+    to mkdocs.yml's folder, then to the working directory (where snippets itself looks)."""
+    options = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
+    files = options.get("auto_append") or []
+    if "pymdownx.snippets" not in (config.markdown_extensions or []) or not files:
+        return ""
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases)
+    roots = [support.project_dir(config), Path.cwd()]
+    out = []
+    for name in files:
+        for base in bases:
+            candidates = [Path(base) / name] if Path(base).is_absolute() else [root / base / name for root in roots]
+            found = next((path for path in candidates if path.is_file()), None)
+            if found is not None:
+                try:
+                    out.append(reference_definitions(found.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError):
+                    pass
+                break
+    return "\n".join(part for part in out if part)
 
 
 def _link_target(folder: str, href: str) -> str | None:

@@ -197,11 +197,27 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], s
     return lines, asides, ctas, terms
 
 
-def parse(source: str) -> Document:
-    """The page's prose, headings, links, images and calls to action, with source lines."""
+# a Markdown link reference definition: `[mkdocs]: https://www.mkdocs.org`
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+
+
+def reference_definitions(text: str) -> str:
+    """The link reference definitions of a file a site appends to every page (pymdownx.snippets
+    `auto_append`), one a line: all that such a file adds that the lint reads."""
+    return "\n".join(line for line in text.splitlines() if _REFERENCE.match(line))
+
+
+def parse(source: str, appended: str = "") -> Document:
+    """The page's prose, headings, links, images and calls to action, with source lines.
+
+    `appended`: link reference definitions the site's Markdown extensions add to every page
+    (placed after the page, so its line numbers stay)."""
     lines, asides, cta_lines, terms = prepare(source)
     doc = Document(ctas=list(cta_lines))
-    tokens = _parser().parse("\n".join(lines))
+    text = "\n".join(lines)
+    if appended:
+        text += "\n\n\n" + appended + "\n"
+    tokens = _parser().parse(text)
 
     def in_aside(row: int) -> bool:
         return any(start <= row < end for start, end in asides)

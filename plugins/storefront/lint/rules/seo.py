@@ -35,8 +35,8 @@ def title_width(page, options):
         return
     wide = pixels.width(title)
     if wide > options["max"]:
-        yield page.title_line, (f"the title is {wide:.0f} px wide in search results (at most {options['max']:g} px "
-                                f"show); shorten it or use narrower words so it is not cut off")
+        yield page.title_line, (f"the title \"{title}\" ({page.input.title_origin}) is {wide:.0f} px wide in "
+                                f"search results (at most {options['max']:g} px show); shorten it so it is not cut off")
 
 
 @rule("description-missing", "seo", "warning",
