@@ -42,6 +42,24 @@ CALENDAR_PLUGIN = "storefront/calendar"
 log = get_plugin_logger(__name__)
 
 
+# --- options shared by plugins ------------------------------------------------------------
+
+class Days(c.Type):
+    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
+
+    MAXIMUM = 36500
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
+            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
+                                  "write a number of days like 60")
+        return number
+
+
 # --- where things are -------------------------------------------------------------------
 
 def project_dir(config: MkDocsConfig) -> Path:

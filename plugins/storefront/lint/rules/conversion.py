@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..settings import matches
+from ..paths import matches
 from . import rule
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .. import language, pixels, wording
-from ..settings import for_section
+from ..paths import for_section
 from . import rule
 
 
