@@ -20,7 +20,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -116,6 +116,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     @event_priority(50)
     def _check_posts(self, files: Files, *, config: MkDocsConfig) -> None:
         self.mended: list[tuple[File, str]] = []
+        self.post_dates: list[tuple[File, dict]] = []
         if not self.config.enabled:
             return
         blogs = theme.material_plugins(config, "material.plugins.blog")
@@ -140,6 +141,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                 except (OSError, UnicodeDecodeError):
                     continue  # reported when the page is read
                 checked = posts.check_post(text, path=source, authors=authors, categories_allowed=allowed)
+                if checked.date is not None:
+                    self.post_dates.append((file, checked.date))
                 for problem in checked.problems:
                     support.report(log, problem)
                 if checked.exclude:
@@ -158,6 +161,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         for file, original in getattr(self, "mended", []):
             file.abs_src_path = original
         self.mended = []
+        # Material's blog turns the dates under `date: {created: …}` of page.meta into UTC
+        # datetimes in place (a plain `date:` it copies): give the page back what was written,
+        # so a date means midnight in the site timezone everywhere, not midnight in UTC.
+        for file, written in getattr(self, "post_dates", []):
+            page = file.page
+            if page is not None and isinstance(page.meta.get("date"), dict):
+                page.meta["date"] = dict(written)
+        self.post_dates = []
         folder = getattr(self, "mended_dir", None)
         if folder:
             import shutil
@@ -268,7 +279,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                                source="default")
         if self.card_style is None:
             return None
-        slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
+        # the card's file is named from the decoded URL ("BLAST+", not "BLAST%2B"): its own URL
+        # is then encoded once, and a server finds the file the URL names
+        slug = unquote(page.url).strip("/").removesuffix(".html").removesuffix("/index") or "index"
         path = f"{self.cards_dir}/{slug}.png"
         self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, self.site[0], *self.card_style)
         return SocialImage(url=support.absolute_url(config, _url(path)), width=cards.WIDTH,
