@@ -267,13 +267,15 @@ class SearchTitle:
 
     @property
     def origin(self) -> str:
-        """For messages: "the <title> storefront/seo writes"."""
-        return f"the <title> {self.by}"
+        """For messages: "the <title> storefront/seo writes", "the title Material prints"."""
+        return f"the <title> {self.by}" if self.by.startswith(SEO_PLUGIN) else f"the title {self.by}"
 
 
 def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
-    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
-    site name included, as Yoast judges the SEO title), else what the theme prints.
+    """The title search results show: the `<title>` storefront/seo writes from its `title` /
+    `home_title` pattern when it is on (the site name included, as Yoast judges the SEO
+    title), else the page title the theme prints there (Material: front matter first; the
+    " - site name" every page gets alike is left out; the home page: the site name).
 
     The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
     judges it, storefront/schema names the WebPage with it.
