@@ -267,3 +267,14 @@ def test_clean_values_build_strict(site):
     assert built.ok, built.warnings
     index = built.text("index.html")
     assert "https://shop.example/cakes" in index and "privacy/" in index and "bread-lovers" in index
+
+
+# --- found by the fuzz test -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("days", [10**12, -1])
+def test_schema_upcoming_days_out_of_range_is_a_config_error(site, days):
+    files, config = schema_site("# Page\n", PROFILE + "special_hours:\n  - {date: 2026-12-24, hours: closed}\n")
+    config["plugins"] = [{"storefront/schema": {"upcoming_days": days}}]
+    built = site(files, config=config, env={"STOREFRONT_NOW": NOW})
+    assert not built.ok
+    assert any("upcoming_days" in m and "number of days from 0 to 36500" in m for m in built.messages), built.messages
