@@ -70,6 +70,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled:
             return
         self._reset()
+        support.refuse_inside_site(config, PLUGIN, self.config, "cache_dir")
         support.check_site_url(config)
         for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
             support.report(log, problem)
