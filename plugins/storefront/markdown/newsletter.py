@@ -26,7 +26,6 @@ from typing import Any
 from markdown import Extension, Markdown
 
 from .blocks import rendered_blocks_extension
-from .cta import page_address
 
 log = logging.getLogger("mkdocs.plugins.storefront.markdown")
 
@@ -39,59 +38,32 @@ class NewsletterExtension(Extension):
         self.config = {key: ["", ""] for key in SITE_KEYS}
         self.options = {key: value for key, value in kwargs.items() if key not in SITE_KEYS}
         super().__init__(**{key: value for key, value in kwargs.items() if key in SITE_KEYS})
-        self._plugin: Any = None
-        self._mkdocs_config: Any = None
+        self._render: Any = None  # the plugin's form renderer; False when it cannot be set up
         self._count = 0
 
     def extendMarkdown(self, md: Markdown) -> None:
         rendered_blocks_extension("newsletter", self.render).extendMarkdown(md)
 
     def _setup(self) -> Any:
-        """The storefront/newsletter plugin, configured from the extension's options."""
-        if self._mkdocs_config is not None:
-            return self._plugin
-        from mkdocs.config.defaults import MkDocsConfig
+        """The form renderer of storefront/newsletter, configured from the extension's options."""
+        if self._render is None:
+            from ..newsletter.plugin import standalone_renderer
 
-        from ..newsletter.plugin import NewsletterPlugin
-
-        site_name = str(self.getConfig("site_name") or "")
-        site_url = str(self.getConfig("site_url") or "")
-        templates = str(self.getConfig("templates") or "")
-        options = dict(self.options)
-        consent = dict(options.get("consent") or {})
-        privacy = consent.get("privacy_url")
-        if isinstance(privacy, str) and privacy.split("#")[0].endswith(".md") and site_url:
-            page, _, fragment = privacy.partition("#")
-            consent["privacy_url"] = page_address(site_url, page) + (f"#{fragment}" if fragment else "")
-            options["consent"] = consent
-        config = MkDocsConfig()
-        config.load_dict({"site_name": site_name or "Site", "site_url": site_url or None,
-                          "theme": {"name": "mkdocs", **({"custom_dir": templates} if templates else {})}})
-        config.validate()
-        self._mkdocs_config = config
-        plugin = NewsletterPlugin()
-        errors, _ = plugin.load_config(options)
-        for key, error in errors:
-            log.warning(f"markdown_extensions: storefront.markdown.newsletter.{key}: {error}")
-        if errors:
-            return None
-        plugin.on_config(config)
-        if plugin.contract is None:
-            return None
-        self._plugin = plugin
-        return plugin
+            self._render = standalone_renderer(
+                dict(self.options), site_name=str(self.getConfig("site_name") or ""),
+                site_url=str(self.getConfig("site_url") or ""),
+                templates=str(self.getConfig("templates") or ""), warn=log.warning) or False
+        return self._render or None
 
     def render(self, argument: str | None, options: dict[str, Any]) -> str:
-        plugin = self._setup()
-        if plugin is None:
+        render = self._setup()
+        if render is None:
             return ""
         if argument:
             log.warning(f"/// newsletter | {argument}: the newsletter block takes no argument; "
                         "write /// newsletter")
         self._count += 1
-        form = plugin._render(self._mkdocs_config, page=None, prefix=f"sf-newsletter-{self._count}",
-                              placement="block", overrides=options)
-        return str(form)
+        return render(f"sf-newsletter-{self._count}", options)
 
 
 def makeExtension(**kwargs: Any) -> NewsletterExtension:
