@@ -87,6 +87,22 @@ def display_path(config: MkDocsConfig, path: str | os.PathLike) -> str:
         return absolute.as_posix()
 
 
+def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: str) -> None:
+    """Stop the build (on_config) when a plugin's cache or output folder is inside site_dir:
+    everything there is deployed, and these folders hold drafts' front matter, lint reports
+    and other work that is not public."""
+    site = Path(config.site_dir).resolve()
+    for key in keys:
+        value = getattr(options, key, None)
+        if not value:
+            continue
+        folder = project_path(config, value).resolve()
+        if folder == site or site in folder.parents:
+            raise PluginError(
+                f"{plugin}: {key} \"{value}\" is inside site_dir, so what it holds would be deployed; "
+                f"set {key} to a folder outside site_dir, like the default")
+
+
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
     if page.file.abs_src_path:
@@ -518,6 +534,7 @@ __all__ = [
     "processors",
     "project_dir",
     "project_path",
+    "refuse_inside_site",
     "reads_shared_meta",
     "render_partial",
     "report",

@@ -79,6 +79,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self._seconds = 0.0
         if not self.config.enabled:
             return
+        support.refuse_inside_site(config, "storefront/lint", self.config, "cache_dir", "reports_dir")
         self._settings = resolve(self.config.rules)
         self._rule_ids = frozenset(load())
         self._version = _version()
