@@ -319,8 +319,9 @@ def _link_example(page: Page, target: Page | None) -> str:
     href = posixpath.relpath(target.file.src_uri, start)
     title = support.page_title(target) if target.title is not None else ""
     if not title:
-        title = target.file.name.replace("-", " ").replace("_", " ")
-        title = "Home" if title == "index" and target.is_homepage else title.capitalize()
+        title = target.file.name.replace("-", " ").replace("_", " ")  # as MkDocs names a page
+        title = "Home" if title == "index" and target.is_homepage else \
+            title.capitalize() if title.lower() == title else title
     title = title.replace("[", "").replace("]", "")
     return f"[{title}]({href})"
 
