@@ -31,8 +31,8 @@ from mkdocs.structure.pages import Page
 from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
-from .core.suggest import closest, did_you_mean
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.suggest import closest, did_you_mean
 from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
@@ -431,10 +431,12 @@ def insert_head(output: str, tags: str) -> str:
 
 _FOOTER_PLACES = {
     # Material: above the dark meta row / inside it, before the copyright.
-    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
-            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
-    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
-             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+    "top": ('<div class="md-footer-meta',
+            ('<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+             '<div class="md-grid sf-footer__grid">{html}</div></div>')),
+    "meta": ('<div class="md-footer-meta__inner',
+             ('<div class="sf-footer-added md-grid sf-footer__grid sf-footer__meta">'
+              '<div class="sf-footer__business">{html}</div></div>')),
 }
 
 
@@ -471,11 +473,11 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "Choice",
     "Processor",
     "absolute_url",
     "add_asset",
     "add_to_footer",
-    "Choice",
     "canonical_url",
     "csp_sources",
     "declare_processor",
@@ -485,6 +487,7 @@ __all__ = [
     "insert_head",
     "is_404",
     "is_blog_post",
+    "load_config_quietly",
     "log",
     "page_meta",
     "page_source",
@@ -494,15 +497,14 @@ __all__ = [
     "plain_text",
     "processors",
     "project_dir",
-    "reads_shared_meta",
     "project_path",
+    "reads_shared_meta",
     "render_partial",
     "report",
     "search_title",
     "site_now",
     "site_timezone",
     "source_path",
-    "load_config_quietly",
     "use_stylesheet",
 ]
 

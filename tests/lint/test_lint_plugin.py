@@ -27,7 +27,7 @@ def test_lint_false_and_ignore(site):
 
 
 @pytest.mark.parametrize("front, key, line, fix", [
-    ("keyword: [a, b]\n", "keyword", 2, "keyword: sourdough bread"),
+    ("keyword: [a, b]\n", "keyword", 2, "keyword: the words people search for"),
     ("title: T\nkeywords: {a: 1}\n", "keywords", 3, "keywords: ["),
     ("lint: 5\n", "lint", 2, "lint: false"),
     ("lint:\n  ignore: [no-such-rule]\n", "lint", 2, "rule ids such as"),

@@ -148,3 +148,64 @@ def test_reference_links_from_snippets_auto_append_resolve(site):
     assert [f.rule for f in findings(built) if f.path == "page.md" and f.rule == "links-internal-none"] == []
     assert where(findings(built, "link-text-vague")) == [("page.md", 3)]
     assert not any("[mkdocs]" in f.message for f in findings(built))
+
+
+def _message(built, rule, path):
+    found = [f for f in findings(built, rule) if f.path == path]
+    assert found, (rule, path, [f"{f.path} {f.rule}" for f in findings(built)])
+    return found[0].message
+
+
+def _demo_words():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "template" / "demo_words.py"
+    spec = importlib.util.spec_from_file_location("demo_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.demo_words
+
+
+def test_examples_come_from_the_site_not_a_bakery(site):
+    demo_words = _demo_words()
+
+    drains = ("# Drains\n\nDrain cleaning keeps pipes clear. We offer drain cleaning every week. "
+              "Book drain cleaning online.\n")
+    files = {"index.md": "# Home\n\nRead [the drains page](drains.md) and [contact us](contact.md).\n",
+             "drains.md": drains, "contact.md": "# Contact us\n\nCall [home](index.md).\n",
+             "blog/posts/news.md": "# News\n\nSome news.\n"}
+    built = lint_site(site, files, config={"nav": ["index.md", "drains.md", "contact.md", "blog/posts/news.md"]})
+    assert built.ok, built.error
+    assert "`keyword: drain cleaning`" in _message(built, "keyword-missing", "drains.md")
+    link = _message(built, "links-internal-none", "drains.md")
+    assert "[Contact us](contact.md)" in link or "[Home](index.md)" in link, link
+    cta = _message(built, "cta-missing", "blog/posts/news.md")
+    assert "[Contact us](../../contact.md){ .md-button }" in cta, cta
+    for item in findings(built):
+        assert demo_words(item.message) == [], item
+
+
+def test_numbers_in_messages_read_right(site):
+    hard = "# Hard\n\n" + " ".join(["Incomprehensibilities internationalisation characteristically "
+                                    "institutionalisation."] * 20) + "\n"
+    built = lint_site(site, {"index.md": "# Home\n\n[a](one.md)\n", "one.md": "# One\n\nHello.\n", "hard.md": hard},
+                      rules={"readability-score": {"min_words": 10}})
+    assert "the page has 1 word;" in _message(built, "text-too-short", "one.md")
+    assert "Flesch reading ease 0," in _message(built, "readability-score", "hard.md")
+
+
+def test_a_share_just_under_the_aim_is_not_shown_as_the_aim(site):
+    # 30 sentences, 9 with a transition word… minus a hair: 89 of 300 → 29.67 %
+    plain = "We open the shop at nine every day of the week for all."
+    turn = "However we open the shop at nine every day of the week."
+    text = "# T\n\n" + "\n\n".join([" ".join([turn] * 89 + [plain] * 211)]) + "\n"
+    built = lint_site(site, {"t.md": text})
+    message = _message(built, "transition-words", "t.md")
+    assert "(aim for 30 %)" in message and not message.startswith("30 %"), message
+
+
+def test_each_icon_is_reported_at_its_own_line(site):
+    icons = "\n".join(f'<img src="icons/i{n}.svg"> Item {n}' for n in range(13))
+    built = lint_site(site, {"index.md": f"# Home\n\n{icons}\n"})
+    assert [f.line for f in findings(built, "image-alt-missing")] == list(range(3, 16))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
-__all__ = ["did_you_mean", "closest"]
+__all__ = ["closest", "did_you_mean"]
 
 
 def closest(value: str, choices: Iterable[str], *, aliases: Mapping[str, str] | None = None,

@@ -15,7 +15,9 @@ import hashlib
 import logging
 import os
 import posixpath
+import re
 import time
+from itertools import chain
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.frontmatter import key_lines
+from ..core.progress import Progress
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -60,6 +63,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
+        self._progress = Progress("linting pages", total=None, say=log.info)
         self._seconds = 0.0
         self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
@@ -71,6 +75,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
         self._results, self._inbound = {}, {}
+        self._site_pages: list[Page] = []
         self._seconds = 0.0
         if not self.config.enabled:
             return
@@ -96,7 +101,16 @@ class LintPlugin(BasePlugin[LintConfig]):
         inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
+        self._progress = Progress("linting pages", total=pages, say=log.info)
         return
+
+    def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):
+        """Keep the site's pages: messages suggest links to real pages of the site."""
+        if self.config.enabled:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            # next-step pages first (contact, order, …), so the per-page search stops early
+            self._site_pages = sorted(pages, key=lambda p: not _NEXT_STEP.search(p.file.name))
+        return nav
 
     # --- per page -----------------------------------------------------------------------
 
@@ -139,6 +153,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             title=title.text,
             title_origin=title.origin,
             appended=self._appended,
+            link_example=_link_example(page, _related(page, self._site_pages)),
+            cta_example=_link_example(page, _next_step(page, self._site_pages)),
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -161,6 +177,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
+        self._progress.advance()
         return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -185,6 +202,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         started = time.process_time()
         fresh = dict(self._analyser.results())
+        self._progress.finish()
         self.stats["analysed"] = self._analyser.count
         for path, value in self._results.items():
             if isinstance(value, str):
@@ -262,6 +280,43 @@ class LintPlugin(BasePlugin[LintConfig]):
                 stamp.write_text("\n".join([digest, *map(str, written)]), encoding="utf-8")
             except OSError:
                 pass
+
+
+def _related(page: Page, pages: list[Page]) -> Page | None:
+    """A real page of the site to suggest linking to: a nav neighbour, else a page of the same
+    section, else the home page, else any other page."""
+    section = posixpath.dirname(page.file.src_uri)
+    candidates = chain([page.next_page, page.previous_page],
+                       (p for p in pages if posixpath.dirname(p.file.src_uri) == section),
+                       (p for p in pages if p.is_homepage), pages)  # lazy: usually the first one fits
+    return next((p for p in candidates if p is not None and p is not page
+                 and support.page_kind(p) != "redirect"), None)
+
+
+_NEXT_STEP = re.compile(r"contact|order|book|shop|pricing|prices|buy|subscribe|sign-?up|"
+                        r"get(?:ting)?-started|quick-?start|install|download|demo|trial", re.IGNORECASE)
+
+
+def _next_step(page: Page, pages: list[Page]) -> Page | None:
+    """A page a call to action would point to: a contact, order, pricing or getting-started
+    page of the site, else the home page, else a related page."""
+    named = (p for p in pages if p is not page and _NEXT_STEP.search(p.file.name))
+    home = (p for p in pages if p.is_homepage and p is not page)
+    return next(chain(named, home), None) or _related(page, pages)
+
+
+def _link_example(page: Page, target: Page | None) -> str:
+    """`[Title](relative/path.md)`: a Markdown link from `page` to `target`."""
+    if target is None:
+        return ""
+    start = posixpath.dirname(page.file.src_uri) or "."
+    href = posixpath.relpath(target.file.src_uri, start)
+    title = support.page_title(target) if target.title is not None else ""
+    if not title:
+        title = target.file.name.replace("-", " ").replace("_", " ")
+        title = "Home" if title == "index" and target.is_homepage else title.capitalize()
+    title = title.replace("[", "").replace("]", "")
+    return f"[{title}]({href})"
 
 
 def _excluded(src_uri: str, patterns: list[str]) -> bool:

@@ -250,9 +250,12 @@ def parse(source: str, appended: str = "") -> Document:
         for link in links:
             if link.button:
                 doc.ctas.append(link.line)
+        child_line = row + 1  # each raw tag at its own line, past the line breaks before it
         for child in token.children or []:
-            if child.type == "html_inline":
-                _scan_html(doc, child.content, row + 1)
+            if child.type in ("softbreak", "hardbreak"):
+                child_line += 1
+            elif child.type == "html_inline":
+                _scan_html(doc, child.content, child_line)
         if "{" in text:
             text = _ATTR_LIST.sub("", text)
         if "heading" in stack:

@@ -19,7 +19,8 @@ import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -31,6 +32,7 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
+from ..core.progress import Progress
 from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, posts, theme
 from .config import SeoConfig
@@ -114,6 +116,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     @event_priority(50)
     def _check_posts(self, files: Files, *, config: MkDocsConfig) -> None:
         self.mended: list[tuple[File, str]] = []
+        self.post_dates: list[tuple[File, dict]] = []
         if not self.config.enabled:
             return
         blogs = theme.material_plugins(config, "material.plugins.blog")
@@ -138,6 +141,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                 except (OSError, UnicodeDecodeError):
                     continue  # reported when the page is read
                 checked = posts.check_post(text, path=source, authors=authors, categories_allowed=allowed)
+                if checked.date is not None:
+                    self.post_dates.append((file, checked.date))
                 for problem in checked.problems:
                     support.report(log, problem)
                 if checked.exclude:
@@ -156,6 +161,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         for file, original in getattr(self, "mended", []):
             file.abs_src_path = original
         self.mended = []
+        # Material's blog turns the dates under `date: {created: …}` of page.meta into UTC
+        # datetimes in place (a plain `date:` it copies): give the page back what was written,
+        # so a date means midnight in the site timezone everywhere, not midnight in UTC.
+        for file, written in getattr(self, "post_dates", []):
+            page = file.page
+            if page is not None and isinstance(page.meta.get("date"), dict):
+                page.meta["date"] = dict(written)
+        self.post_dates = []
         folder = getattr(self, "mended_dir", None)
         if folder:
             import shutil
@@ -266,7 +279,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                                source="default")
         if self.card_style is None:
             return None
-        slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
+        # the card's file is named from the decoded URL ("BLAST+", not "BLAST%2B"): its own URL
+        # is then encoded once, and a server finds the file the URL names
+        slug = unquote(page.url).strip("/").removesuffix(".html").removesuffix("/index") or "index"
         path = f"{self.cards_dir}/{slug}.png"
         self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, self.site[0], *self.card_style)
         return SocialImage(url=support.absolute_url(config, _url(path)), width=cards.WIDTH,
@@ -431,9 +446,19 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
+        to_draw = sum(not (self.cache_dir / f"{card.key}.png").exists() for _, card in jobs)
+        progress = Progress("drawing social cards", total=to_draw, say=log.info)
+
+        def place(job: tuple[Path, Any]) -> bool:
+            drawn = cards.ensure_card(job[1], self.cache_dir, job[0])
+            if drawn:
+                progress.advance()
+            return drawn
+
         # Drawing and PNG encoding release the GIL for most of their time.
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))
+            drawn = list(pool.map(place, jobs))
+        progress.finish()
         self.drawn = sum(drawn)
         log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
 

@@ -36,6 +36,7 @@ class PostCheck:
     problems: list[Diagnostic] = field(default_factory=list)
     source: str | None = None  # the mended source, when anything changed
     exclude: bool = False  # Material cannot build this post: leave it out
+    date: dict | None = None  # `date: {created, updated}` as written (Material changes it in place)
 
 
 def _flow(key: str, value: object) -> str:
@@ -148,6 +149,8 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
             edits[key] = names
 
     date = data.get("date")
+    if isinstance(date, Mapping):
+        result.date = {k: v for k, v in date.items() if _is_when(v)}
     if "date" not in edits:
         if isinstance(date, Mapping):
             created = date.get("created")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..settings import matches
+from ..paths import matches
 from . import rule
 
 
@@ -16,8 +16,9 @@ def cta_missing(page, options):
     if page.doc.ctas or page.input.rendered_cta or _contact_link_at_end(page):
         return
     line = page.doc.units[-1].line if page.doc.units else 1
+    example = page.input.cta_example or "[What to do next](page.md)"
     yield line, ("end the page with a call to action: a `/// cta` block or a button link like "
-                 "[Order a loaf](../../order.md){ .md-button }")
+                 f"{example}{{ .md-button }}")
 
 
 def _contact_link_at_end(page) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .. import language, pixels
-from ..settings import for_section
+from .. import language, pixels, wording
+from ..paths import for_section
 from . import rule
 
 
@@ -110,7 +110,7 @@ def heading_skip(page, options):
 def text_too_short(page, options):
     minimum = for_section(page.input.src_uri, options["min"], options["sections"])
     if minimum and page.word_count < minimum:
-        yield 1, f"the page has {page.word_count} words; write at least {minimum:g} so it can rank"
+        yield 1, f"the page has {wording.plural(page.word_count, 'word')}; write at least {minimum:g} so it can rank"
 
 
 @rule("images-none", "seo", "info",
@@ -143,7 +143,8 @@ def is_internal(href: str) -> bool:
 def links_internal_none(page, options):
     if not any(is_internal(link.href) for link in page.doc.links):
         line = page.intro.line if page.intro else 1
-        yield line, "link to at least one related page of this site, e.g. [our breads](products.md)"
+        example = page.input.link_example
+        yield line, "link to at least one related page of this site" + (f", e.g. {example}" if example else "")
 
 
 def is_outbound(href: str) -> bool:
