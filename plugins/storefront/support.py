@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -391,14 +392,30 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
 def page_kind(page: Page) -> str:
     """What the page is for: "listing" (a Material blog index, archive or category page: it
     lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
-    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    "post" (a Material blog post) or "page". A page holding the Material tags plugin's
+    marker (`<!-- material/tags -->`, or `[TAGS]` before 9.6) is a listing too. Listings and
+    redirects are not articles."""
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
+    markdown = _source_text(page)
+    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
+        return "listing"  # Material's tags plugin fills this page with every tag and its posts
     return "page"
+
+
+_TAGS_MARKER = re.compile(r"^\s*\[TAGS\]\s*$", re.MULTILINE)  # the tags index marker before Material 9.6
+
+
+def _source_text(page: Page) -> str:
+    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
+        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------
