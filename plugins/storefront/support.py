@@ -43,6 +43,24 @@ CALENDAR_PLUGIN = "storefront/calendar"
 log = get_plugin_logger(__name__)
 
 
+# --- options shared by plugins ------------------------------------------------------------
+
+class Days(c.Type):
+    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
+
+    MAXIMUM = 36500
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
+            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
+                                  "write a number of days like 60")
+        return number
+
+
 # --- where things are -------------------------------------------------------------------
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -68,6 +86,22 @@ def display_path(config: MkDocsConfig, path: str | os.PathLike) -> str:
         return absolute.relative_to(project_dir(config)).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: str) -> None:
+    """Stop the build (on_config) when a plugin's cache or output folder is inside site_dir:
+    everything there is deployed, and these folders hold drafts' front matter, lint reports
+    and other work that is not public."""
+    site = Path(config.site_dir).resolve()
+    for key in keys:
+        value = getattr(options, key, None)
+        if not value:
+            continue
+        folder = project_path(config, value).resolve()
+        if folder == site or site in folder.parents:
+            raise PluginError(
+                f"{plugin}: {key} \"{value}\" is inside site_dir, so what it holds would be deployed; "
+                f"set {key} to a folder outside site_dir, like the default")
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
@@ -234,13 +268,15 @@ class SearchTitle:
 
     @property
     def origin(self) -> str:
-        """For messages: "the <title> storefront/seo writes"."""
-        return f"the <title> {self.by}"
+        """For messages: "the <title> storefront/seo writes", "the title Material prints"."""
+        return f"the <title> {self.by}" if self.by.startswith(SEO_PLUGIN) else f"the title {self.by}"
 
 
 def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
-    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
-    site name included, as Yoast judges the SEO title), else what the theme prints.
+    """The title search results show: the `<title>` storefront/seo writes from its `title` /
+    `home_title` pattern when it is on (the site name included, as Yoast judges the SEO
+    title), else the page title the theme prints there (Material: front matter first; the
+    " - site name" every page gets alike is left out; the home page: the site name).
 
     The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
     judges it, storefront/schema names the WebPage with it.
@@ -515,6 +551,7 @@ __all__ = [
     "processors",
     "project_dir",
     "project_path",
+    "refuse_inside_site",
     "reads_shared_meta",
     "render_partial",
     "report",

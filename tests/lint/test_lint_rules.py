@@ -264,7 +264,7 @@ def test_rules_off_by_default_run_when_named(site):
 
 def test_thresholds_severity_and_off(site):
     files = {"bad.md": f"---\ntitle: {LONG_TITLE}\n---\n\nThe dough is shaped by hand.\n"}
-    built = lint_site(site, files, rules={"title-too-long": {"max": 95}, "passive-voice": "info"})
+    built = lint_site(site, files, rules={"title-too-long": {"max": 80}, "passive-voice": "info"})
     assert findings(built, "title-too-long") == []
     assert [f.level for f in findings(built, "passive-voice")] == [INFO]
     built = lint_site(site, files, rules={"title-too-long": {"severity": "error", "max": 20},

@@ -3,7 +3,9 @@
 Runs last (`on_post_page` at priority -100), on the page every other plugin has finished:
 sizes images, marks those below the first screen lazy, adds WebP variants, then minifies.
 Each page is scanned once for `<img>` tags and handed once to minify-html; image facts and
-WebP variants are worked out once per file and build (and cached on disk across builds).
+WebP variants are worked out once per file and build (and cached on disk across builds). The
+minified page is kept only when a browser would build the same element tree from it as from
+the page before (structure.py); else the page is written unminified, with a warning.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
+        support.refuse_inside_site(config, "storefront/optimize", options, "cache_dir")
         for problem in support.neighbour_problems(config, minify=options.minify):
             support.report(log, problem)
         self._settings = Settings(
