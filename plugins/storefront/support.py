@@ -104,6 +104,20 @@ def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: s
                 f"set {key} to a folder outside site_dir, like the default")
 
 
+def watch_data_files(server: Any, *paths: Path | None) -> None:
+    """`mkdocs serve` rebuilds when a data file the suite reads changes (on_serve): each file,
+    or, while it does not exist yet, the nearest folder that does (so creating it counts)."""
+    for path in paths:
+        if path is None:
+            continue
+        target = Path(path).absolute()
+        recursive = True
+        while not target.exists() and target.parent != target:
+            target, recursive = target.parent, False
+        if target.exists():
+            server.watch(str(target), recursive=recursive)
+
+
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
     if page.file.abs_src_path:
@@ -425,25 +439,26 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+_TAGS_MARKER = re.compile(r"^\[TAGS\]\s*$", re.M)  # the tags index marker of Material before 9.6
+
+
 def page_kind(page: Page) -> str:
-    """What the page is for: "listing" (a Material blog index, archive or category page: it
-    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
-    "post" (a Material blog post) or "page". A page holding the Material tags plugin's
-    marker (`<!-- material/tags -->`, or `[TAGS]` before 9.6) is a listing too. Listings and
-    redirects are not articles."""
+    """What the page is for: "listing" (a Material blog index, archive or category page, or a
+    tags index: it lists pages), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
+    markdown = page.markdown or ""
+    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
+        return "listing"  # Material's tags plugin writes the tag index here
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
-    markdown = _source_text(page)
-    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
-        return "listing"  # Material's tags plugin fills this page with every tag and its posts
+    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
+        return "listing"
     return "page"
-
-
-_TAGS_MARKER = re.compile(r"^\s*\[TAGS\]\s*$", re.MULTILINE)  # the tags index marker before Material 9.6
 
 
 def _source_text(page: Page) -> str:
@@ -560,6 +575,7 @@ __all__ = [
     "site_timezone",
     "source_path",
     "use_stylesheet",
+    "watch_data_files",
 ]
 
 
