@@ -228,6 +228,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled:
             return None
         if self.tags_plugins:
+            for problem in theme.tags_as_lists(page, self.tags_plugins, support.source_path(page, config),
+                                               lambda: support.page_source(page)):
+                support.report(log, problem)
             page._storefront_tags = theme.escape_tags(page, self.tags_plugins, self.escaped_tags)  # type: ignore[attr-defined]
         return None
 
