@@ -222,3 +222,13 @@ def test_hostile_banner_text_is_escaped_once(site):
     attrs = tag(built)
     assert json.loads(attrs["data-texts"])["accept"] == hostile
     assert "<script>alert" not in built.text("index.html")
+
+
+@pytest.mark.parametrize("prop, warned", [("G-A1B2C3D4E5", True), (None, False)])
+def test_theme_analytics_on_too_is_a_warning(site, prop, warned):
+    cfg = config()
+    cfg["theme"] = {"name": "material"}
+    cfg["extra"] = {"analytics": {"provider": "google", "property": prop}}
+    built = site(PAGES, config=cfg, strict=True)
+    assert built.ok is not warned
+    assert any("extra.analytics" in m and "counted twice" in m for m in built.warnings) is warned

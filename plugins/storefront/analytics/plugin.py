@@ -129,7 +129,8 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
                                            "add extra.consent (title, description) to mkdocs.yml, or use "
                                            "consent: auto for the suite's own banner"))
             return "banner"
-        if extra.get("analytics"):
+        theme_analytics = extra.get("analytics")
+        if isinstance(theme_analytics, dict) and theme_analytics.get("property"):
             support.report(log, Diagnostic(source, "extra.analytics",
                                            "the theme's analytics are on as well as storefront/analytics, so "
                                            "every visit would be counted twice", "remove extra.analytics"))
