@@ -25,6 +25,16 @@ from mkdocs.utils import yaml_load
 # as written, or as a minifier (mkdocs-minify-plugin) leaves it: unquoted attributes, no newline
 TAG = re.compile(r"""<script src=["']?[^\s"'>]*assets/storefront/analytics\.js["']? defer data-sf-analytics"""
                  r"""[^>]*></script>\n?""")
+# With a consent-based provider: the banner's stylesheet and the "privacy settings" link in the
+# copyright line (alone in its own element when the site has no copyright).
+CONSENT = (
+    re.compile(r"""<link (?:href=["']?[^\s"'>]*assets/storefront/analytics\.css["']? rel=["']?stylesheet["']?|"""
+               r"""rel=["']?stylesheet["']? href=["']?[^\s"'>]*assets/storefront/analytics\.css["']?)\s*/?>\n?"""),
+    re.compile(r"""\s*<div class=["']?md-copyright__highlight["']?>\s*<a href=["']?#(?:privacy-settings|__consent)["']? """
+               r"""class=["']?sf-privacy-settings["']? data-sf-privacy-settings>[^<]*</a>\s*</div>"""),
+    re.compile(r""" · <a href=["']?#(?:privacy-settings|__consent)["']? class=["']?sf-privacy-settings["']? """
+               r"""data-sf-privacy-settings>[^<]*</a>"""),
+)
 
 
 def build_into(config_file: Path, site_dir: Path, extra_plugin: dict | None) -> None:
@@ -70,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             tagged += bool(found)
             if len(found) > 1:
                 problems.append(f"{name}: {len(found)} analytics tags")
-            if TAG.sub("", after) != before:
+            stripped = TAG.sub("", after)
+            for pattern in CONSENT:
+                stripped = pattern.sub("", stripped)
+            if stripped != before:
                 differing += 1
                 if len(problems) < 10:
                     problems.append(f"{name}: differs beyond the analytics tag")

@@ -127,7 +127,7 @@ def test_material_consent_is_reused(site):
     form = HTMLParser(built.text("index.html")).css_first("form[name=consent]")
     assert form is not None
     box = form.css_first('input[name="analytics"]')
-    assert box is not None and "checked" not in box.attributes, "the choice is never pre-ticked"
+    assert box is not None and "checked" in box.attributes, "Accept must agree to it, as Material's own"
     assert "Google Analytics 4" in form.text()
     assert not built.exists("assets/storefront/analytics.css")
 
