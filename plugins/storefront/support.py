@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -30,6 +32,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.suggest import closest, did_you_mean
 from .core.titles import compose_title, theme_title
 from .core.urls import check_url
 
@@ -37,6 +40,24 @@ PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
 log = get_plugin_logger(__name__)
+
+
+# --- options shared by plugins ------------------------------------------------------------
+
+class Days(c.Type):
+    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
+
+    MAXIMUM = 36500
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
+            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
+                                  "write a number of days like 60")
+        return number
 
 
 # --- where things are -------------------------------------------------------------------
@@ -164,7 +185,38 @@ def page_meta(page: Page, config: MkDocsConfig) -> tuple[PageMeta, list[Diagnost
                                    'fix the YAML: quote values holding ": " or " #", write dates like 2026-12-03',
                                    unread[1]), *problems]
     page._storefront_meta = (page.meta, meta, problems)  # type: ignore[attr-defined]
+    _report_once(config, source_path(page, config), problems)
     return meta, problems
+
+
+def _report_once(config: MkDocsConfig, path: str, problems: list[Diagnostic]) -> None:
+    """Log a page's shared front-matter problems the first time any storefront plugin reads
+    the page in this build (a per-build set kept on the config), so a site using only lint,
+    schema or cta hears of them too, and a site using several hears of them once."""
+    reported = config.get("_storefront_meta_reported") if hasattr(config, "get") else None
+    if reported is None:
+        reported = set()
+        try:
+            config["_storefront_meta_reported"] = reported
+        except (TypeError, KeyError):
+            return
+    if path in reported:
+        return
+    reported.add(path)
+    for problem in problems:
+        report(log, problem)
+
+
+# Plugins that read every page they render through `page_meta` (so its shared problems are
+# reported); storefront/calendar leaves a rendered page's shared problems to them.
+SHARED_META_READERS = ("storefront/seo", "storefront/lint", "storefront/schema", "storefront/cta")
+
+
+def reads_shared_meta(config: MkDocsConfig) -> bool:
+    """Whether a plugin that reports shared front-matter problems per rendered page is on."""
+    plugins = config.plugins or {}
+    return any(getattr(getattr(plugins.get(name), "config", None), "enabled", False)
+               for name in SHARED_META_READERS)
 
 
 def page_title(page: Page) -> str:
@@ -199,13 +251,15 @@ class SearchTitle:
 
     @property
     def origin(self) -> str:
-        """For messages: "the <title> storefront/seo writes"."""
-        return f"the <title> {self.by}"
+        """For messages: "the <title> storefront/seo writes", "the title Material prints"."""
+        return f"the <title> {self.by}" if self.by.startswith(SEO_PLUGIN) else f"the title {self.by}"
 
 
 def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
-    """The page's `<title>`: storefront/seo's `title` / `home_title` pattern when it is on (the
-    site name included, as Yoast judges the SEO title), else what the theme prints.
+    """The title search results show: the `<title>` storefront/seo writes from its `title` /
+    `home_title` pattern when it is on (the site name included, as Yoast judges the SEO
+    title), else the page title the theme prints there (Material: front matter first; the
+    " - site name" every page gets alike is left out; the home page: the site name).
 
     The one place the shipped title is worked out: storefront/seo writes it, storefront/lint
     judges it, storefront/schema names the WebPage with it.
@@ -354,6 +408,19 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+def page_kind(page: Page) -> str:
+    """What the page is for: "listing" (a Material blog index, archive or category page: it
+    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    kind = type(page)
+    if kind.__module__.startswith("material.plugins.blog"):
+        return "post" if kind.__name__ == "Post" else "listing"
+    template = (page.meta or {}).get("template")
+    if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
+        return "redirect"
+    return "page"
+
+
 # --- output ---------------------------------------------------------------------------
 
 def use_stylesheet(config: MkDocsConfig, dest: str) -> None:
@@ -384,10 +451,12 @@ def insert_head(output: str, tags: str) -> str:
 
 _FOOTER_PLACES = {
     # Material: above the dark meta row / inside it, before the copyright.
-    "top": ('<div class="md-footer-meta', '<div class="sf-footer-added sf-footer__newsletter md-typeset">'
-            '<div class="md-grid sf-footer__grid">{html}</div></div>'),
-    "meta": ('<div class="md-footer-meta__inner', '<div class="sf-footer-added md-grid sf-footer__grid '
-             'sf-footer__meta"><div class="sf-footer__business">{html}</div></div>'),
+    "top": ('<div class="md-footer-meta',
+            ('<div class="sf-footer-added sf-footer__newsletter md-typeset">'
+             '<div class="md-grid sf-footer__grid">{html}</div></div>')),
+    "meta": ('<div class="md-footer-meta__inner',
+             ('<div class="sf-footer-added md-grid sf-footer__grid sf-footer__meta">'
+              '<div class="sf-footer__business">{html}</div></div>')),
 }
 
 
@@ -424,6 +493,7 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "Choice",
     "Processor",
     "absolute_url",
     "add_asset",
@@ -437,24 +507,94 @@ __all__ = [
     "insert_head",
     "is_404",
     "is_blog_post",
+    "load_config_quietly",
     "log",
     "page_meta",
     "page_source",
     "page_title",
+    "page_kind",
     "partials_env",
     "plain_text",
     "processors",
     "project_dir",
     "project_path",
+    "reads_shared_meta",
     "render_partial",
     "report",
     "search_title",
     "site_now",
     "site_timezone",
     "source_path",
-    "load_config_quietly",
     "use_stylesheet",
 ]
+
+
+# --- what other plugins and the theme would do too ----------------------------------------
+
+def _option(plugin: Any, name: str, default: Any = None) -> Any:
+    """A plugin's option, whether its config is typed (attributes) or legacy (a mapping)."""
+    options = getattr(plugin, "config", None)
+    try:
+        return options[name]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return getattr(options, name, default)
+
+
+def _enabled_plugin(config: MkDocsConfig, *names: str) -> Any:
+    """The first enabled plugin of those names (`social` or `material/social`), else None."""
+    for name, plugin in (config.plugins or {}).items():
+        if name.split(" #")[0] in names and _option(plugin, "enabled", True) is not False:
+            return plugin
+    return None
+
+
+def neighbour_problems(config: MkDocsConfig, *, cards: bool = False, minify: bool = False,
+                       language: bool = False) -> list[Diagnostic]:
+    """What another plugin or the theme would do that clashes with ours: two social-card
+    makers (two og:image sets), two HTML minifiers, a theme language Material cannot build."""
+    where = display_path(config, config.config_file_path or "mkdocs.yml")
+    problems = []
+    social = _enabled_plugin(config, "social", "material/social") if cards else None
+    if social is not None and _option(social, "cards", True):
+        problems.append(Diagnostic(
+            where, "plugins.social", "Material's social plugin and storefront/seo both make social cards "
+            "(two og:image sets; storefront/seo writes the page's tags, so Material's cards go unused)",
+            "turn one off: social: {cards: false}, or storefront/seo cards: false"))
+    minifier = _enabled_plugin(config, "minify") if minify else None
+    if minifier is not None and _option(minifier, "minify_html", False):
+        problems.append(Diagnostic(
+            where, "plugins.minify", "mkdocs-minify-plugin (minify_html: true) and storefront/optimize both "
+            "minify every page's HTML", "keep one: minify_html: false, or storefront/optimize minify: false"))
+    lang = config.theme.get("language") if language and config.theme.name == "material" else None
+    if isinstance(lang, str) and lang:
+        available = {path.stem for folder in config.theme.dirs
+                     for path in Path(folder, "partials", "languages").glob("*.html")}
+        if available and lang not in available:
+            base = lang.replace("_", "-").split("-")[0].lower()
+            near = base if base in available else closest(lang, available)
+            locale = lang.replace("-", "_")
+            fallback = near or "en"
+            problems.append(Diagnostic(
+                where, "theme.language", f'"{lang}" is not a language Material for MkDocs has, and its '
+                f"build would stop on it (this build uses {fallback})", (f"did you mean {near}? " if near else "")
+                + "Set the theme's language to one of Material's"
+                + (f", and storefront/seo's locale: {locale} for og:locale" if "_" in locale else "")))
+            config.theme["language"] = fallback  # so the build goes on and says what is wrong
+    return problems
+
+
+# --- options ------------------------------------------------------------------------------
+
+class Choice(c.Choice):
+    """MkDocs' `Choice`, whose error names the nearest choice: "did you mean mailchimp?"."""
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return super().run_validation(value)
+        except ValidationError as error:
+            if isinstance(value, str):
+                raise ValidationError(f"{error}{did_you_mean(value, self.choices)}") from None
+            raise
 
 
 # --- for the `storefront` commands ------------------------------------------------------

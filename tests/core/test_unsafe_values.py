@@ -112,7 +112,7 @@ def seo(**options):
     return {"theme": {"name": "mkdocs"}, "site_url": SITE_URL, "plugins": [{"storefront/seo": options}]}
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "tel:+18025550142",
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "tel:+15550100999",
                                  "//evil.example/card.png", "https://user:pw@img.example/card.png"])
 def test_seo_default_image(site, url):
     message = check_refused(site, {"index.md": "# Home\n"}, seo(default_image=url, cards=False),
@@ -174,7 +174,7 @@ event:
 OK_EVENT = {"image": "images/logo.png", "location": "https://meet.example/class", "offer": "https://tickets.example/x"}
 
 
-@pytest.mark.parametrize("bad", ["javascript:alert(1)", "tel:+18025550142", "//evil.example/x", "data:x,1"])
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "tel:+15550100999", "//evil.example/x", "data:x,1"])
 def test_product_image(site, bad):
     files, config = schema_site(PRODUCT.format(url=f'"{bad}"'))
     message = check_refused(site, files, config, key="product.image", value=bad, env={"STOREFRONT_NOW": NOW})
@@ -183,7 +183,7 @@ def test_product_image(site, bad):
 
 @pytest.mark.parametrize("key, name", [("event.image", "image"), ("event.location.url", "location"),
                                        ("event.offers.url", "offer")])
-@pytest.mark.parametrize("bad", ["javascript:alert(1)", "tel:+18025550142"])
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "tel:+15550100999"])
 def test_event_urls(site, key, name, bad):
     values = {**OK_EVENT, name: f'"{bad}"'}
     files, config = schema_site(EVENT.format(**values))
@@ -193,7 +193,7 @@ def test_event_urls(site, key, name, bad):
 # --- business.yml ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line, key, value", [
-    ("logo: tel:+18025550142", "logo", "tel:+18025550142"),
+    ("logo: tel:+15550100999", "logo", "tel:+15550100999"),
     ("logo: javascript:alert(1)", "logo", "javascript:alert(1)"),
     ("menu: //evil.example/x", "menu", "evil.example/x"),
     ("url: https://user:secret@bakery.example/", "url", "user:secret"),
@@ -239,7 +239,7 @@ def test_cta_url_with_credentials(site):
     check_refused(site, files, config, key="order.url", value=STRIPE)
 
 
-@pytest.mark.parametrize("url", ["tel:+18025550142", "mailto:hello@bakery.example"])
+@pytest.mark.parametrize("url", ["tel:+15550100999", "mailto:hello@bakery.example"])
 def test_cta_may_be_a_phone_or_mail_link(site, url):
     files, config = cta_site(f"order:\n  label: Call us\n  url: \"{url}\"\n")
     built = site(files, config=config, strict=True)
@@ -267,3 +267,14 @@ def test_clean_values_build_strict(site):
     assert built.ok, built.warnings
     index = built.text("index.html")
     assert "https://shop.example/cakes" in index and "privacy/" in index and "bread-lovers" in index
+
+
+# --- found by the fuzz test -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("days", [10**12, -1])
+def test_schema_upcoming_days_out_of_range_is_a_config_error(site, days):
+    files, config = schema_site("# Page\n", PROFILE + "special_hours:\n  - {date: 2026-12-24, hours: closed}\n")
+    config["plugins"] = [{"storefront/schema": {"upcoming_days": days}}]
+    built = site(files, config=config, env={"STOREFRONT_NOW": NOW})
+    assert not built.ok
+    assert any("upcoming_days" in m and "number of days from 0 to 36500" in m for m in built.messages), built.messages

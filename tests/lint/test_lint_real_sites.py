@@ -64,7 +64,8 @@ def _titles(built):
 
 def test_lint_judges_the_title_the_page_ships_not_the_nav_label(site):
     """A nav label ("FAQ", "Home") is what the menu shows; search results show the page's
-    <title>. Material prints the front-matter title there, with the site name."""
+    <title>. Material prints the front-matter title there (then " - site name", the same on
+    every page, which is not judged without storefront/seo)."""
     files = {
         "index.md": "---\ntitle: Home of the shop\nkeyword: shop\n---\n\nWelcome to [the FAQ](faq.md).\n",
         "faq.md": f"---\ntitle: {LONG}\n---\n\nSee [the orders page](orders.md).\n",
@@ -77,8 +78,8 @@ def test_lint_judges_the_title_the_page_ships_not_the_nav_label(site):
     assert "<title>Frequently asked questions - Test Bakery</title>" in built.text("help/index.html")
     too_long = findings(built, "title-too-long")
     assert where(too_long) == [("faq.md", 2)]
-    assert f'"{LONG} - Test Bakery"' in too_long[0].message and "has 94 characters" in too_long[0].message
-    assert "the <title> Material prints" in too_long[0].message
+    assert f'"{LONG}"' in too_long[0].message and "has 80 characters" in too_long[0].message
+    assert "(the title Material prints)" in too_long[0].message
     assert where(findings(built, "title-duplicate")) == [("help.md", 2), ("orders.md", 2)]
     # the keyphrase is in the front-matter title: not reported (the nav label "Home" lacks it)
     assert where(findings(built, "keyword-not-in-title")) == [("orders.md", 2)]
@@ -89,7 +90,7 @@ def test_lint_judges_the_title_the_page_ships_not_the_nav_label(site):
     assert "<title>FAQ - Test Bakery</title>" in built.text("faq/index.html")
     assert findings(built, "title-too-long") == [] and findings(built, "title-duplicate") == []
     assert where(findings(built, "keyword-not-in-title")) == [("index.md", 2), ("orders.md", 2)]
-    assert '"Test Bakery" (the <title> the mkdocs theme prints)' in findings(built, "keyword-not-in-title")[0].message
+    assert '"Test Bakery" (the title the mkdocs theme prints)' in findings(built, "keyword-not-in-title")[0].message
 
 
 def test_with_storefront_seo_lint_judges_its_title_pattern(site):
@@ -105,3 +106,107 @@ def test_with_storefront_seo_lint_judges_its_title_pattern(site):
     found = findings(built, "title-too-long")
     assert where(found) == [("about.md", 2)]
     assert f'"{shipped}"' in found[0].message and "the <title> storefront/seo writes" in found[0].message
+
+
+def test_blog_index_and_redirect_stubs_are_not_prose(site):
+    """Material's blog index lists the posts (its Markdown is just "# Blog"); a
+    `template: redirect.html` stub only forwards. Neither is judged as an article."""
+    post = "---\ndate: 2026-10-01\n---\n\n# A post\n\nA post about [home](../../index.md).\n"
+    built = site({"index.md": "# Home\n\nSee [the blog](blog/index.md).\n", "blog/index.md": "# Blog\n",
+                  "blog/posts/a.md": post, "old.md": "---\ntemplate: redirect.html\nredirect: index.md\n---\n"},
+                 config={"theme": {"name": "material"}, "not_in_nav": "/old.md",
+                         "plugins": [{"blog": {"blog_dir": "blog"}},
+                                     {"storefront/lint": {"workers": 0, "report_formats": []}}]})
+    assert built.ok, built.error
+    paths = {f.path for f in findings(built)}
+    assert "blog/index.md" not in paths and "old.md" not in paths
+    assert "blog/posts/a.md" in paths  # posts are still linted
+
+
+def test_exclude_option_skips_generated_pages(site):
+    files = {"index.md": "# Home\n\nSee [software](software/index.md).\n",
+             "software/index.md": "# Software\n\nThe catalogue.\n",
+             "software/detail/gcc.md": "# GCC\n\nGenerated.\n", "software/detail/deep/zlib.md": "# zlib\n"}
+    built = lint_site(site, files, options={"exclude": ["software/detail/*"]})
+    assert built.ok, built.error
+    assert {f.path for f in findings(built)} == {"index.md", "software/index.md"}
+    built = lint_site(site, files, options={"exclude": ["software/detail/"]})  # a folder
+    assert {f.path for f in findings(built)} == {"index.md", "software/index.md"}
+    bad = lint_site(site, files, options={"exclude": "software"})
+    assert not bad.ok
+
+
+def test_reference_links_from_snippets_auto_append_resolve(site):
+    """pymdownx.snippets `auto_append` adds link definitions to every page: the page's
+    `[MkDocs][mkdocs]` is a link, not the literal text "[MkDocs][mkdocs]"."""
+    page = "# Page\n\nBuilt with [MkDocs][mkdocs] and [our guide][guide], read it.\n"
+    appended = "[mkdocs]: https://www.mkdocs.org\n[guide]: guide.md\n"
+    built = lint_site(site, {"index.md": "# Home\n\n[Page](page.md)\n", "page.md": page, "guide.md": "# Guide\n",
+                             "/includes/links.md": appended},
+                      config={"markdown_extensions": [{"pymdownx.snippets": {"auto_append": ["includes/links.md"]}}]},
+                      rules={"link-text-vague": {"texts": ["our guide"]}})
+    assert built.ok, built.error
+    assert [f.rule for f in findings(built) if f.path == "page.md" and f.rule == "links-internal-none"] == []
+    assert where(findings(built, "link-text-vague")) == [("page.md", 3)]
+    assert not any("[mkdocs]" in f.message for f in findings(built))
+
+
+def _message(built, rule, path):
+    found = [f for f in findings(built, rule) if f.path == path]
+    assert found, (rule, path, [f"{f.path} {f.rule}" for f in findings(built)])
+    return found[0].message
+
+
+def _demo_words():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "template" / "demo_words.py"
+    spec = importlib.util.spec_from_file_location("demo_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.demo_words
+
+
+def test_examples_come_from_the_site_not_a_bakery(site):
+    demo_words = _demo_words()
+
+    drains = ("# Drains\n\nDrain cleaning keeps pipes clear. We offer drain cleaning every week. "
+              "Book drain cleaning online.\n")
+    files = {"index.md": "# Home\n\nRead [the drains page](drains.md) and [contact us](contact.md).\n",
+             "drains.md": drains, "contact.md": "# Contact us\n\nCall [home](index.md).\n",
+             "blog/posts/news.md": "# News\n\nSome news.\n"}
+    built = lint_site(site, files, config={"nav": ["index.md", "drains.md", "contact.md", "blog/posts/news.md"]})
+    assert built.ok, built.error
+    assert "`keyword: drain cleaning`" in _message(built, "keyword-missing", "drains.md")
+    link = _message(built, "links-internal-none", "drains.md")
+    assert "[Contact us](contact.md)" in link or "[Home](index.md)" in link, link
+    cta = _message(built, "cta-missing", "blog/posts/news.md")
+    assert "[Contact us](../../contact.md){ .md-button }" in cta, cta
+    for item in findings(built):
+        assert demo_words(item.message) == [], item
+
+
+def test_numbers_in_messages_read_right(site):
+    hard = "# Hard\n\n" + " ".join(["Incomprehensibilities internationalisation characteristically "
+                                    "institutionalisation."] * 20) + "\n"
+    built = lint_site(site, {"index.md": "# Home\n\n[a](one.md)\n", "one.md": "# One\n\nHello.\n", "hard.md": hard},
+                      rules={"readability-score": {"min_words": 10}})
+    assert "the page has 1 word;" in _message(built, "text-too-short", "one.md")
+    assert "Flesch reading ease 0," in _message(built, "readability-score", "hard.md")
+
+
+def test_a_share_just_under_the_aim_is_not_shown_as_the_aim(site):
+    # 30 sentences, 9 with a transition word… minus a hair: 89 of 300 → 29.67 %
+    plain = "We open the shop at nine every day of the week for all."
+    turn = "However we open the shop at nine every day of the week."
+    text = "# T\n\n" + "\n\n".join([" ".join([turn] * 89 + [plain] * 211)]) + "\n"
+    built = lint_site(site, {"t.md": text})
+    message = _message(built, "transition-words", "t.md")
+    assert "(aim for 30 %)" in message and not message.startswith("30 %"), message
+
+
+def test_each_icon_is_reported_at_its_own_line(site):
+    icons = "\n".join(f'<img src="icons/i{n}.svg"> Item {n}' for n in range(13))
+    built = lint_site(site, {"index.md": f"# Home\n\n{icons}\n"})
+    assert [f.line for f in findings(built, "image-alt-missing")] == list(range(3, 16))

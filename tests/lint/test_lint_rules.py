@@ -168,13 +168,15 @@ CASES = {
     "images-none": (
         {"bad.md": "# Bad\n\n" + words(320) + "\n",
          "good.md": "# Good\n\n![A loaf](loaf.png)\n\n" + words(320) + "\n",
-         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG},
+         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG,
+         "code.md": "# Code\n\n" + words(320) + "\n\n```\nmake bread\n```\n"},
         [("bad.md", 3)]),
     "links-outbound-none": (
         {"bad.md": "# Bad\n\nSee [the other page](good.md).\n",
          "good.md": "# Good\n\nOur flour comes from [the mill](https://mill.example/flour).\n",
          "mail.md": "# Mail\n\n[Write to us](mailto:shop@example.com) or see [good](good.md).\n"},
-        [("bad.md", 3), ("mail.md", 3)]),
+        [("bad.md", 3), ("mail.md", 3)],
+        {"links-outbound-none": "info"}),
     "keyword-length": (
         {"bad.md": "---\nkeyword: best cheap emergency plumber repairs Leeds\n---\n\n# Bad\n",
          "function.md": "---\nkeyword: how to\n---\n\n# Function\n",
@@ -206,9 +208,11 @@ CASES = {
          "blog/posts/button.md": "# Button\n\nA post.\n\n[Order a loaf](../../index.md){ .md-button }\n",
          "blog/posts/block.md": "# Block\n\nA post.\n\n/// cta | order-a-loaf\n///\n",
          "blog/posts/html.md": "# Html\n\nA post.\n\n<a class=\"storefront-cta\" href=\"../../index.md\">Order</a>\n",
+         "blog/posts/mail.md": "# Mail\n\nA post.\n\nGot a project? [Send me a message](mailto:me@example.com).\n",
+         "blog/posts/mail-early.md": "# Early\n\n[Write to me](mailto:me@example.com).\n\nThe end.\n",
          "about.md": "# About\n\nNo call to action needed here.\n",
          "index.md": "# Home\n"},
-        [("blog/posts/bad.md", 5)]),
+        [("blog/posts/bad.md", 5), ("blog/posts/mail-early.md", 5)]),
     "raw-tag-not-html": (
         {"bad.md": "# Bad\n\n!!! tip\n    Set EESSI_<VERSION>_OVERRIDE first.\n\n"
                    "Then run module show <this module name>.\n",
@@ -251,9 +255,16 @@ def test_page_orphan(site):
     assert where(findings(built, "page-orphan")) == [("orphan.md", 1)]
 
 
+def test_rules_off_by_default_run_when_named(site):
+    files = {"a.md": "# A\n\nSee [b](b.md).\n", "b.md": "# B\n\nSee [a](a.md).\n"}
+    assert findings(lint_site(site, files), "links-outbound-none") == []
+    assert where(findings(lint_site(site, files, rules={"links-outbound-none": True}),
+                          "links-outbound-none")) == [("a.md", 3), ("b.md", 3)]
+
+
 def test_thresholds_severity_and_off(site):
     files = {"bad.md": f"---\ntitle: {LONG_TITLE}\n---\n\nThe dough is shaped by hand.\n"}
-    built = lint_site(site, files, rules={"title-too-long": {"max": 95}, "passive-voice": "info"})
+    built = lint_site(site, files, rules={"title-too-long": {"max": 80}, "passive-voice": "info"})
     assert findings(built, "title-too-long") == []
     assert [f.level for f in findings(built, "passive-voice")] == [INFO]
     built = lint_site(site, files, rules={"title-too-long": {"severity": "error", "max": 20},

@@ -191,3 +191,30 @@ def test_unwritable_baseline_path_is_a_clear_error(tmp_path, capsys):
     code, out, err = lint(capsys, "-f", config, "--update-baseline", blocker / "baseline.json")
     assert code == 2 and out == ""
     assert "cannot write the baseline" in err and "Traceback" not in err
+
+
+def test_a_summary_by_rule_comes_before_the_detail_and_a_terminal_sees_progress(tmp_path):
+    """`storefront lint` counts the findings by rule (most first) on stderr before it prints
+    them, and keeps a progress line on a terminal while the site builds."""
+    import io
+
+    from storefront.lint import cli as lint_cli
+    from storefront.lint.findings import Finding
+
+    findings = [Finding(path="docs/a.md", line=1, rule="title-too-long", severity="warning", message="m"),
+                Finding(path="docs/b.md", line=2, rule="description-missing", severity="warning", message="m"),
+                Finding(path="docs/c.md", line=3, rule="description-missing", severity="warning", message="m")]
+    summary = lint_cli.rule_summary(findings).splitlines()
+    assert summary[0] == "storefront lint: findings by rule"
+    assert summary[1].split() == ["2", "description-missing", "warning"]
+    assert summary[2].split() == ["1", "title-too-long", "warning"]
+    assert lint_cli.rule_summary([]) == ""
+
+    (tmp_path / "docs").mkdir()
+    for name in ("index", "one", "two"):
+        (tmp_path / "docs" / f"{name}.md").write_text(f"# {name.title()}\n\nA short page.\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Harbour\n")
+    terminal = io.StringIO()
+    lint_cli.lint_site(str(tmp_path / "mkdocs.yml"), progress=terminal)
+    shown = terminal.getvalue()
+    assert "\rstorefront lint: 3 of 3 pages" in shown and shown.endswith("\r\033[K")

@@ -119,6 +119,32 @@ def test_the_extension_and_the_plugin_render_the_same_cta(project):
     assert lxml.html.tostring(from_plugin) == lxml.html.tostring(from_extension)
 
 
+NEWSLETTER = {"site_name": "Harbour <Plumbing>", "site_url": "https://harbour.example/",
+              "provider": "buttondown", "form": {"username": "harbour"},
+              "consent": {"privacy_url": "privacy.md#data"}}
+
+
+def test_newsletter_block_is_the_plugins_form(project):
+    html = _convert("/// newsletter\n    heading: Tips by email\n///\n", newsletter=NEWSLETTER)
+    tree = lxml.html.fromstring(html)
+    [form] = tree.xpath("//form[@class='sf-newsletter__form']")
+    assert form.get("action") == "https://buttondown.com/api/emails/embed-subscribe/harbour"
+    assert tree.xpath("//h2")[0].text == "Tips by email"
+    [consent] = tree.xpath("//div[@class='sf-newsletter__consent']")
+    assert "Harbour <Plumbing>" in consent.text_content() and "&amp;lt;" not in html
+    assert consent.xpath(".//a/@href") == ["/privacy/#data"]
+
+
+def test_newsletter_options_get_the_plugins_checks(project, caplog):
+    caplog.set_level(logging.WARNING)
+    pasted = {**NEWSLETTER, "text": "xkeysib-" + "a" * 64 + "-ABCDEFGHIJKLMNOP"}
+    assert "<form" not in _convert("/// newsletter\n///\n", newsletter=pasted)
+    assert any("Brevo API key" in m for m in caplog.messages)
+    caplog.clear()
+    assert "<form" not in _convert("/// newsletter\n///\n", newsletter={**NEWSLETTER, "provider": "mailchimps"})
+    assert any("did you mean mailchimp?" in m for m in caplog.messages)
+
+
 def _zensical() -> str:
     found = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
     assert Path(found).exists(), "zensical (in the test extra) is not installed"
@@ -130,8 +156,9 @@ def test_a_zensical_site_gets_the_blocks_from_the_extensions(project):
         "mkdocs.yml": ("site_name: Harbour\nsite_url: https://harbour.example/\n"
                        "theme: {name: material}\nmarkdown_extensions:\n"
                        "  - storefront.markdown.business\n"
-                       "  - storefront.markdown.cta: {site_url: 'https://harbour.example/'}\n"),
-        "docs/index.md": "# Home\n\n/// cta | book\n///\n",
+                       "  - storefront.markdown.cta: {site_url: 'https://harbour.example/'}\n"
+                       "  - storefront.markdown.newsletter: {provider: buttondown, form: {username: harbour}}\n"),
+        "docs/index.md": "# Home\n\n/// cta | book\n///\n\n/// newsletter\n///\n",
         "docs/contact.md": "# Contact\n\n/// business | hours\n///\n",
     })
     result = subprocess.run([_zensical(), "build"], cwd=project, capture_output=True, text=True,
@@ -139,6 +166,7 @@ def test_a_zensical_site_gets_the_blocks_from_the_extensions(project):
     assert result.returncode == 0, result.stdout + result.stderr
     home = (project / "site/index.html").read_text()
     assert 'data-cta-id="book"' in home and "/// cta" not in home
+    assert 'class="sf-newsletter__form"' in home and "/// newsletter" not in home
     assert "sf-hours" in (project / "site/contact/index.html").read_text()
     check = subprocess.run([sys.executable, "-m", "storefront", "check", "site"], cwd=project,
                            capture_output=True, text=True, check=False)

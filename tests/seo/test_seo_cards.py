@@ -132,4 +132,8 @@ def test_palette_primary_names_and_values():
     assert cards.palette_primary({"primary": "#1F5FA8"}) == "#1f5fa8"
     assert cards.palette_primary({"primary": "custom"}) is None
     assert cards.palette_primary(None) is None
+    # Material's own docs: an automatic first entry without colours, then light and dark
+    toggle = [{"media": "(prefers-color-scheme)"}, {"scheme": "default", "primary": "indigo"},
+              {"scheme": "slate", "primary": "black"}]
+    assert cards.palette_primary(toggle) == "#4051b5"
     assert cards.palette_primary("indigo") is None

@@ -15,10 +15,9 @@ NOT_DEFAULTS = {
     "schema/data/localbusiness_types.json",
     # English word lists of the readability checks (the language, not an example)
     "lint/data/participles_en.txt",
+    "lint/data/word_forms_en.txt",  # English irregular plurals (loaf/loaves like leaf/leaves)
 }
-# storefront/lint's messages and examples are reworded in lint-core's lane (issue 11/12
-# "lint examples"); this folder joins the check when that lands.
-OTHER_LANE = ("lint/",)
+OTHER_LANE: tuple[str, ...] = ()  # every folder of the package is checked
 
 
 # The one place the demo may be named: `storefront new --example bakery` writes it.

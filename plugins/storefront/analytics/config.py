@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .. import support
 from .providers import names
 
 DOWNLOADS = ["pdf", "zip", "csv", "docx", "xlsx", "pptx", "epub", "mp3", "mp4", "ics", "dmg", "exe"]
@@ -44,7 +45,7 @@ class BannerConfig(base.Config):
 class AnalyticsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing its options."""
-    provider = c.Choice(names())
+    provider = support.Choice(names())
     """The analytics provider."""
     site = c.Type(dict, default={})
     """The provider's public site ids and URLs (e.g. `domain` for Plausible)."""

@@ -29,6 +29,7 @@ from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr, html_text
 from ..core.frontmatter import key_line
 from ..core.secrets import secret_kind  # the suite's one secret check
+from ..core.urls import check_url
 from .config import AnalyticsConfig
 from .providers import PROVIDERS, Setup, resolve
 
@@ -108,7 +109,9 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
                                            f"this looks like {kind}, which must never be published in a page",
                                            "remove it"))
         privacy = self.config.privacy_url
-        if privacy and urlsplit(privacy).scheme and urlsplit(privacy).scheme != "https":
+        if privacy and (bad := check_url(privacy.strip(), file=source, key=f"{PLUGIN_KEY}.privacy_url")):
+            problems.append(bad)
+        elif privacy and urlsplit(privacy).scheme and urlsplit(privacy).scheme != "https":
             problems.append(Diagnostic(source, f"{PLUGIN_KEY}.privacy_url", f"{describe(privacy)} is not an "
                                        "https URL or a page of the site", "write it like privacy.md"))
         for index, ext in enumerate(self.config.events.download_extensions):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.urls import url_problem
 
 __all__ = ["PROVIDERS", "Param", "Provider", "Setup", "names", "resolve"]
 
@@ -222,15 +223,15 @@ def origin(url: str) -> str:
 
 
 def _url_problem(value: str) -> str | None:
-    parts = urlsplit(value)
-    local = parts.hostname in LOOPBACK
-    if any(ch.isspace() or ord(ch) < 32 for ch in value):
-        return "contains spaces or control characters"
-    if parts.scheme != "https" and not (parts.scheme == "http" and local):
-        return "is not an https URL"
-    if not parts.hostname or parts.username or parts.password:
-        return "is not an https URL with a host name (and no user name or password)"
-    return None
+    """Why `value` is not an https URL a script may come from (the whole message), or None."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    local = parts is not None and parts.hostname in LOOPBACK
+    if parts is None or (parts.scheme != "https" and not (parts.scheme == "http" and local)):
+        return f"{describe(value)} is not an https URL"
+    return url_problem(value, relative=False)  # the suite's one URL check: host, credentials, spaces
 
 
 def resolve(name: str, options: Mapping[str, object], *, source: str, prefix: str,
@@ -264,7 +265,7 @@ def resolve(name: str, options: Mapping[str, object], *, source: str, prefix: st
         if param.pattern == URL:
             why = _url_problem(value)
             if why:
-                problem(key, f"{describe(value)} {why}", f"write {param.where}, like {param.example}")
+                problem(key, why, f"write {param.where}, like {param.example}")
                 continue
         elif param.pattern == BOOL:
             if not isinstance(raw, bool):

@@ -8,6 +8,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from ..core import clock
+from ..support import Days
 
 
 class Timezone(c.Type):
@@ -23,22 +24,6 @@ class Timezone(c.Type):
         except clock.ClockError as error:
             raise ValidationError(f"{error} (or leave timezone out for UTC)") from None
         return value
-
-
-class Days(c.Type):
-    """A number of days, 0 to 36500 (a hundred years: the dates around it stay computable)."""
-
-    MAXIMUM = 36500
-
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if isinstance(number, bool) or not 0 <= number <= self.MAXIMUM:
-            raise ValidationError(f"{number!r} is not a number of days from 0 to {self.MAXIMUM}; "
-                                  "write a number of days like 60")
-        return number
 
 
 class Instant(c.BaseConfigOption):

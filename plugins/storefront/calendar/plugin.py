@@ -273,10 +273,10 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         cache = HeaderCache(support.project_path(config, self.config.cache_dir) / "headers.json")
         self.entries, problems = read_states(files, config, tz=self.tz, now=self.now, cache=cache)
         cache.save()
-        # storefront/seo reports the shared front-matter keys of every page it renders: leave
-        # those to it, so each problem is reported once (it never sees the pages kept out).
-        seo = config.plugins.get("storefront/seo")
-        shared_by_seo = seo is not None and getattr(seo.config, "enabled", False)
+        # storefront/seo, lint, schema and cta report the shared front-matter keys of every
+        # page they render (support.page_meta): leave those to them, so each problem is
+        # reported once (they never see the pages kept out).
+        shared_by_seo = support.reads_shared_meta(config)
         for problem in problems:
             entry = self.entries.get(problem.extra.get("src_uri", ""))
             rendered = entry is not None and (not entry.hidden or self.showing)

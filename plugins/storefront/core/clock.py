@@ -11,7 +11,10 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .suggest import closest
 
 UTC = dt.timezone.utc
 
@@ -45,9 +48,18 @@ def zone(name: str | None) -> dt.tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        near = closest(name, _zone_names())
+        fix = (f"did you mean {near}? Write an IANA name" if near else "use an IANA name")
         raise ClockError(
-            f'"{name}" is not a known timezone; use an IANA name like Europe/Paris or America/New_York'
+            f'"{name}" is not a known timezone; {fix} like Europe/Paris or America/New_York'
         ) from None
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")

@@ -24,19 +24,16 @@ def compose_title(pattern: str, *, page: str, site: str, site_description: str =
 
 
 def theme_title(theme: str, *, meta_title: str, page_title: str, is_home: bool, site: str) -> str:
-    """The `<title>` the theme's base template prints (`htmltitle` block).
+    """The page's title as the theme's base template prints it in `<title>` (the part before
+    " - site name", which the theme adds to every page alike).
 
     Material: the front-matter title, else the page title (the nav label when the nav gives
-    one), then " - " and the site name; the home page without a front-matter title is the
-    site name alone. MkDocs' own themes (mkdocs, readthedocs), and other themes taken to
-    follow them: the page title (nav label first) " - " site name, the home page the site
-    name alone.
+    one); the home page without a front-matter title is the site name alone. MkDocs' own
+    themes (mkdocs, readthedocs), and other themes taken to follow them: the page title (nav
+    label first); the home page is the site name alone.
     """
-    site = site.strip()
     if theme in _META_TITLE_FIRST and meta_title.strip():
-        own = meta_title.strip()
-    elif page_title.strip() and not is_home:
-        own = page_title.strip()
-    else:
-        return site
-    return f"{own} - {site}" if site else own
+        return meta_title.strip()
+    if page_title.strip() and not is_home:
+        return page_title.strip()
+    return site.strip()

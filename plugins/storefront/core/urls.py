@@ -25,6 +25,7 @@ __all__ = [
     "check_url",
     "clean_text",
     "locale_problem",
+    "page_address",
     "text_problem",
     "url_fix",
     "url_problem",
@@ -167,3 +168,15 @@ def locale_problem(value: object) -> str | None:
     if not isinstance(value, str) or not _LOCALE.match(value.strip()):
         return f"{describe(value)} is not a locale"
     return None
+
+
+def page_address(site_url: str, page: str) -> str:
+    """The address MkDocs gives a Markdown page with directory URLs (the default), as a path
+    from the site's root: `contact.md` -> `/contact/`, `blog/index.md` -> `/blog/`."""
+    base = urlsplit(site_url).path.rstrip("/")
+    path = page.lstrip("/")[: -len(".md")]
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    elif path:
+        path += "/"
+    return f"{base}/{path}"

@@ -262,6 +262,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                          files: Files) -> str | None:
         self.page, self._config, self.problems = page, config, []
         self.wants_blocks = mentions_block(markdown, "cta")
+        if self.config.enabled:
+            support.page_meta(page, config)  # reports the page's shared front-matter problems once
         return None
 
     @event_priority(-30)  # after the content is final, before the newsletter form is appended

@@ -38,6 +38,9 @@ class PageInput:
     rendered_cta: bool  # the rendered content has a call to action (button link or storefront/cta)
     ignore: list[str] = field(default_factory=list)  # rule ids this page opts out of
     title_origin: str = "the title"  # what writes it, for messages: "the <title> Material prints"
+    appended: str = ""  # link definitions the site appends to every page (pymdownx.snippets auto_append)
+    link_example: str = ""  # a Markdown link to a real page of the site, for messages: "[Contact](contact.md)"
+    cta_example: str = ""  # the same for a call to action (a contact, order or start page, else home)
 
 
 @dataclass
@@ -86,7 +89,7 @@ class PageAnalysis:
     def __init__(self, page: PageInput):
         self.input = page
         self.lang = page.lang
-        self.doc: Document = parse(page.source)
+        self.doc: Document = parse(page.source, page.appended)
 
     @property
     def headings(self) -> list[Heading]:
@@ -146,6 +149,28 @@ class PageAnalysis:
             if parsed and all(parsed.keys != other.keys or parsed.exact != other.exact for other in out):
                 out.append(parsed)
         return out
+
+    @cached_property
+    def frequent_phrase(self) -> str | None:
+        """The page's own most frequent two-word phrase of content words (used twice or more),
+        else its most frequent content word: an example keyphrase that fits the page."""
+        from collections import Counter
+
+        from .keyphrase import function_words
+
+        skip = function_words(self.lang)
+        pairs: Counter = Counter()
+        singles: Counter = Counter()
+        for sentence in self.sentences:
+            lower = [w.lower() for w in sentence.words]
+            content = [w if (w.isalpha() and len(w) > 2 and w not in skip) else None for w in lower]
+            singles.update(w for w in content if w)
+            pairs.update(f"{a} {b}" for a, b in zip(content, content[1:]) if a and b)
+        if pairs:
+            phrase, count = pairs.most_common(1)[0]
+            if count >= 2:
+                return phrase
+        return singles.most_common(1)[0][0] if singles else None
 
     def mentions_keyword(self, value: str | None) -> bool:
         """Whether one sentence of `value` holds every content word of the keyphrase or a synonym."""

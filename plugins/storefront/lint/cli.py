@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     try:
         with _mkdocs_messages(quiet=args.quiet) as messages:
-            plugin = lint_site(args.config_file)
+            plugin = lint_site(args.config_file, progress=sys.stderr if sys.stderr.isatty() else None)
             findings = sorted(plugin.findings, key=finding_order)
             messages.drop(findings)
     except LintFailed as error:
@@ -107,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
     if recorded is not None:
         findings, known = recorded.split(findings)
 
+    by_rule = rule_summary(findings)
+    if by_rule:
+        _say(by_rule)
     print_findings(findings, args.format, sys.stdout, project_dir=_project_dir(plugin))
     _say(_summary(findings, known))
     return exit_code(findings, strict=args.strict)
@@ -119,8 +122,9 @@ def exit_code(findings: Sequence[Finding], *, strict: bool) -> int:
     return EXIT_OK
 
 
-def lint_site(config_file: str | None) -> Any:
-    """Build the site into a temporary folder with the lint plugin on; return the plugin."""
+def lint_site(config_file: str | None, progress: TextIO | None = None) -> Any:
+    """Build the site into a temporary folder with the lint plugin on; return the plugin.
+    With `progress` (a terminal), a line there counts the pages as they are built."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -130,6 +134,8 @@ def lint_site(config_file: str | None) -> Any:
             # strict off: the lint decides the exit code, a warning must not stop the build
             config = load_config(config_file=config_file, site_dir=site_dir, strict=False)
             plugin = _lint_plugin(config)
+            if progress is not None:
+                config.plugins["storefront/lint-progress"] = _progress_plugin(progress)
         except (MkDocsException, Abort) as error:
             raise LintFailed(f"cannot load the MkDocs configuration: {error}") from None
         try:
@@ -149,6 +155,34 @@ def lint_site(config_file: str | None) -> Any:
     if not hasattr(plugin, "findings"):
         raise LintFailed(f"the {PLUGIN_NAME} plugin did not report findings")
     return plugin
+
+
+def _progress_plugin(stream: TextIO) -> Any:
+    """A plugin that keeps one line on the terminal: "storefront lint: 120 of 1,000 pages"."""
+    import time
+
+    from mkdocs.plugins import BasePlugin
+
+    class ProgressLine(BasePlugin):
+        total = done = 0
+        shown = 0.0
+
+        def on_files(self, files: Any, *, config: Any) -> None:
+            self.total = len(files.documentation_pages())
+
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> None:
+            self.done += 1
+            now = time.monotonic()
+            if now - self.shown >= 0.2 or self.done == self.total:
+                self.shown = now
+                stream.write(f"\rstorefront lint: {self.done:,} of {self.total:,} pages")
+                stream.flush()
+
+        def on_post_build(self, *, config: Any) -> None:
+            stream.write("\r\033[K")  # the line goes: the summary and the findings follow
+            stream.flush()
+
+    return ProgressLine()
 
 
 def _lint_plugin(config: Any) -> Any:
@@ -203,16 +237,24 @@ def print_findings(findings: Sequence[Finding], output_format: str, out: TextIO,
     elif output_format == "sarif":
         out.write(sarif.render(findings, tool_version=tool_version(), indent=2))
     elif output_format == "github":
-        for line in github.annotations(findings, base=github.workspace_base(project_dir)):
-            out.write(line + "\n")
+        out.writelines(line + "\n" for line in github.annotations(findings, base=github.workspace_base(project_dir)))
     else:
-        for finding in findings:
-            out.write(f"{finding.path}:{finding.line}: {finding.severity}: {finding.message} "
-                      f"[{finding.rule}]\n")
+        out.writelines(f"{finding.path}:{finding.line}: {finding.severity}: {finding.message} "
+                      f"[{finding.rule}]\n" for finding in findings)
         if github.in_github_actions():
-            for line in github.annotations(findings, base=github.workspace_base(project_dir)):
-                out.write(line + "\n")
+            out.writelines(line + "\n" for line in github.annotations(findings, base=github.workspace_base(project_dir)))
     out.flush()
+
+
+def rule_summary(findings: Sequence[Finding]) -> str:
+    """Findings counted by rule, most first, before the detail: what to fix first."""
+    counts = Counter((finding.rule, finding.severity) for finding in findings)
+    if not counts:
+        return ""
+    width = max(len(rule) for rule, _ in counts)
+    lines = [f"  {count:>6,}  {rule:<{width}}  {severity}"
+             for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return "storefront lint: findings by rule\n" + "\n".join(lines)
 
 
 def _summary(findings: Sequence[Finding], known: Sequence[Finding]) -> str:

@@ -31,6 +31,10 @@ class LintConfig(base.Config):
     """Per rule: false (off), a severity (error, warning, info), or a mapping of `severity`,
     `enabled` and the rule's thresholds, e.g. `{title-too-long: {max: 65}}`."""
 
+    exclude = c.ListOfItems(c.Type(str), default=[])
+    """Pages not to analyse: path patterns under docs_dir (`available_software/detail/*`, or a
+    folder `drafts/`), beside per-page `lint: false`. Their links still count for page-orphan."""
+
     fail_on = c.Choice(("warning", "error", "never"), default="warning")
     """Which findings are logged as warnings (so `mkdocs build --strict` fails): `warning`
     (errors and warnings), `error` (errors only; warnings are logged as info) or `never`."""

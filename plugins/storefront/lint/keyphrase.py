@@ -1,7 +1,7 @@
 """The one keyphrase matcher of every keyword rule, as Yoast's per-word matching works: the
 keyphrase's content words within one sentence, in any order, function words left out,
-English word forms folded ("plumbers", "plumber's" and "plumber" match; "baked", "baking"
-and "bakes" match "bake"; "children" matches "child"). Synonyms (`keywords`) are phrases of
+English word forms folded ("plumbers", "plumber's" and "plumber" match; "painted", "painting"
+and "paints" match "paint"; "children" matches "child"). Synonyms (`keywords`) are phrases of
 their own: any of them counts. A keyphrase written in double quotes (`keyword: '"SEO
 analysis"'`) is matched exactly, as in Yoast.
 
@@ -168,7 +168,7 @@ def in_slug(slug: str, phrases: list[Keyphrase], lang: str = "en") -> bool:
 
 def slug_suggestion(phrase: Keyphrase) -> str:
     """The writer's own keyphrase words as a slug: lower case, no accents, no apostrophes,
-    no function words ("Baker's dozen rolls" -> bakers-dozen-rolls)."""
+    no function words ("Plumber's dozen tips" -> plumbers-dozen-tips)."""
     return "-".join(word.replace("'", "") for word in phrase.words)
 
 

@@ -1,7 +1,7 @@
 """The lint's own front-matter keys: `keyword`, `keywords` and `lint`.
 
-    keyword: sourdough bread                 # the focus keyphrase
-    keywords: [sourdough loaf, naturally leavened bread]   # synonyms, count as matches
+    keyword: emergency plumber               # the focus keyphrase
+    keywords: [plumber near me, 24 hour plumber]   # synonyms, count as matches
     lint: false                              # do not analyse this page
     lint: {ignore: [passive-voice, text-too-short]}
 
@@ -38,7 +38,7 @@ def read_lint_meta(meta: Mapping, *, path: str, source: str | None, rule_ids) ->
             out.keyword = str(keyword).strip()
         else:
             report("keyword", f"{describe(keyword)} is not a keyphrase",
-                   "write one focus keyphrase as text, e.g. keyword: sourdough bread (synonyms go in keywords)")
+                   "write one focus keyphrase as text: keyword: the words people search for (synonyms go in keywords)")
 
     keywords = meta.get("keywords")
     if keywords is not None:
@@ -48,7 +48,7 @@ def read_lint_meta(meta: Mapping, *, path: str, source: str | None, rule_ids) ->
             out.keywords = [str(item).strip() for item in items if str(item).strip()]
         else:
             report("keywords", f"{describe(keywords)} is not a list of phrases",
-                   "write keywords: [sourdough loaf, naturally leavened bread]")
+                   "write keywords: [first synonym, second synonym]")
 
     lint = meta.get("lint")
     if lint is None or lint is True:

@@ -18,7 +18,7 @@ wrapped"). Not passive:
 * "getting started", "got rid of", "get used to";
 * "done" and "gone" unless "by" follows ("you're done", "we are done with it"), and "fit"
   unless "with", "into" or "by" follows ("he was fit with hearing aids" is passive, "the
-  baker is fit and healthy" is not).
+  plumber is fit and healthy" is not).
 """
 
 from __future__ import annotations

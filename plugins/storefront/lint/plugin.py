@@ -10,11 +10,14 @@ line, and writes the reports. After a build, `reports` (every page, sorted by pa
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import logging
 import os
 import posixpath
+import re
 import time
+from itertools import chain
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.frontmatter import key_lines
+from ..core.progress import Progress
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -36,6 +40,7 @@ from .html import content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
+from .source import reference_definitions
 from .settings import resolve
 from .text import language_root
 from .workers import Analyser, default_workers, inline_first
@@ -58,6 +63,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports: list[PageReport] = []
         self.findings: list[Finding] = []
         self.stats = {"analysed": 0, "cached": 0}
+        self._progress = Progress("linting pages", total=None, say=log.info)
         self._seconds = 0.0
         self._results: dict[str, PageResult | str] = {}  # path -> result, or the cache key of a pending one
         self._inbound: dict[str, set[str]] = {}
@@ -69,6 +75,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
         self._results, self._inbound = {}, {}
+        self._site_pages: list[Page] = []
         self._seconds = 0.0
         if not self.config.enabled:
             return
@@ -83,6 +90,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         theme = config.theme
         self._theme_h1 = theme.name in _THEMES_PRINTING_TITLE
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
+        self._exclude = [pattern.strip() for pattern in self.config.exclude if pattern.strip()]
+        self._appended = _appended_definitions(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -92,7 +101,16 @@ class LintPlugin(BasePlugin[LintConfig]):
         inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
+        self._progress = Progress("linting pages", total=pages, say=log.info)
         return
+
+    def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):
+        """Keep the site's pages: messages suggest links to real pages of the site."""
+        if self.config.enabled:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            # next-step pages first (contact, order, …), so the per-page search stops early
+            self._site_pages = sorted(pages, key=lambda p: not _NEXT_STEP.search(p.file.name))
+        return nav
 
     # --- per page -----------------------------------------------------------------------
 
@@ -111,15 +129,19 @@ class LintPlugin(BasePlugin[LintConfig]):
         path = support.source_path(page, config)
         if path in self._results:
             return  # a copy of a page already analysed (e.g. a blog index's later pages)
+        kind = support.page_kind(page)
+        if kind in ("listing", "redirect") or _excluded(page.file.src_uri, self._exclude):
+            log.debug("%s: not analysed (%s)", path, "excluded" if kind not in ("listing", "redirect") else kind)
+            return  # a list of posts, a forwarding stub or an excluded page is not an article
         source = support.page_source(page)
         if source is None:
             return
+        meta, _ = support.page_meta(page, config)  # reports shared front-matter problems once
         lint_meta, problems = read_lint_meta(page.meta or {}, path=path, source=source, rule_ids=self._rule_ids)
         for problem in problems:
             support.report(log, problem)
         if not lint_meta.enabled:
             return
-        meta, _ = support.page_meta(page, config)  # storefront/seo reports bad shared keys
         title = support.search_title(page, config)  # the <title> search results show
         lines = key_lines(source)
         rendered = content_facts(html)
@@ -130,6 +152,9 @@ class LintPlugin(BasePlugin[LintConfig]):
             source=source,
             title=title.text,
             title_origin=title.origin,
+            appended=self._appended,
+            link_example=_link_example(page, _related(page, self._site_pages)),
+            cta_example=_link_example(page, _next_step(page, self._site_pages)),
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -152,6 +177,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
+        self._progress.advance()
         return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
@@ -176,6 +202,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         started = time.process_time()
         fresh = dict(self._analyser.results())
+        self._progress.finish()
         self.stats["analysed"] = self._analyser.count
         for path, value in self._results.items():
             if isinstance(value, str):
@@ -253,6 +280,74 @@ class LintPlugin(BasePlugin[LintConfig]):
                 stamp.write_text("\n".join([digest, *map(str, written)]), encoding="utf-8")
             except OSError:
                 pass
+
+
+def _related(page: Page, pages: list[Page]) -> Page | None:
+    """A real page of the site to suggest linking to: a nav neighbour, else a page of the same
+    section, else the home page, else any other page."""
+    section = posixpath.dirname(page.file.src_uri)
+    candidates = chain([page.next_page, page.previous_page],
+                       (p for p in pages if posixpath.dirname(p.file.src_uri) == section),
+                       (p for p in pages if p.is_homepage), pages)  # lazy: usually the first one fits
+    return next((p for p in candidates if p is not None and p is not page
+                 and support.page_kind(p) != "redirect"), None)
+
+
+_NEXT_STEP = re.compile(r"contact|order|book|shop|pricing|prices|buy|subscribe|sign-?up|"
+                        r"get(?:ting)?-started|quick-?start|install|download|demo|trial", re.IGNORECASE)
+
+
+def _next_step(page: Page, pages: list[Page]) -> Page | None:
+    """A page a call to action would point to: a contact, order, pricing or getting-started
+    page of the site, else the home page, else a related page."""
+    named = (p for p in pages if p is not page and _NEXT_STEP.search(p.file.name))
+    home = (p for p in pages if p.is_homepage and p is not page)
+    return next(chain(named, home), None) or _related(page, pages)
+
+
+def _link_example(page: Page, target: Page | None) -> str:
+    """`[Title](relative/path.md)`: a Markdown link from `page` to `target`."""
+    if target is None:
+        return ""
+    start = posixpath.dirname(page.file.src_uri) or "."
+    href = posixpath.relpath(target.file.src_uri, start)
+    title = support.page_title(target) if target.title is not None else ""
+    if not title:
+        title = target.file.name.replace("-", " ").replace("_", " ")
+        title = "Home" if title == "index" and target.is_homepage else title.capitalize()
+    title = title.replace("[", "").replace("]", "")
+    return f"[{title}]({href})"
+
+
+def _excluded(src_uri: str, patterns: list[str]) -> bool:
+    """Whether the page matches an `exclude` pattern (a glob under docs_dir, or a folder)."""
+    return any(fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/")
+               for pattern in patterns)
+
+
+def _appended_definitions(config: MkDocsConfig) -> str:
+    """The link reference definitions pymdownx.snippets appends to every page (`auto_append`),
+    so `[MkDocs][mkdocs]` reads as the link the site renders. Its `base_path` is taken relative
+    to mkdocs.yml's folder, then to the working directory (where snippets itself looks)."""
+    options = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
+    files = options.get("auto_append") or []
+    if "pymdownx.snippets" not in (config.markdown_extensions or []) or not files:
+        return ""
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases)
+    roots = [support.project_dir(config), Path.cwd()]
+    out = []
+    for name in files:
+        for base in bases:
+            candidates = [Path(base) / name] if Path(base).is_absolute() else [root / base / name for root in roots]
+            found = next((path for path in candidates if path.is_file()), None)
+            if found is not None:
+                try:
+                    out.append(reference_definitions(found.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError):
+                    pass
+                break
+    return "\n".join(part for part in out if part)
 
 
 def _link_target(folder: str, href: str) -> str | None:

@@ -11,7 +11,6 @@ Pure: validated here, so a bad value names the rule, the key and the fix.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +47,7 @@ def resolve(raw: Any) -> dict[str, RuleSetting]:
         value = raw.get(rule_id, True)
         options = dict(rule.options)
         severity = rule.severity
-        enabled = True
+        enabled = True if rule_id in raw else rule.enabled  # naming a rule turns it on
         if value is False or value == "off":
             enabled = False
         elif value is True or value is None:
@@ -108,16 +107,3 @@ def _option(rule_id: str, key: str, value: Any, default: Any) -> Any:
     return value
 
 
-def matches(src_uri: str, patterns: list[str]) -> bool:
-    """Whether a page's path under docs_dir matches one of the glob patterns."""
-    return any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in patterns)
-
-
-def for_section(src_uri: str, default: float, sections: dict[str, float]) -> float:
-    """A per-section threshold: the most specific (longest) matching pattern wins."""
-    best = None
-    for pattern, value in sections.items():
-        matched = fnmatch.fnmatchcase(src_uri, pattern) or src_uri.startswith(pattern.rstrip("/") + "/")
-        if matched and (best is None or len(pattern) > len(best[0])):
-            best = (pattern, value)
-    return default if best is None else best[1]

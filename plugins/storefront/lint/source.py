@@ -97,6 +97,7 @@ class Document:
     images: list[Image] = field(default_factory=list)
     ctas: list[int] = field(default_factory=list)  # lines of calls to action written in the source
     html_h1: list[int] = field(default_factory=list)  # lines of raw <h1> tags
+    code_blocks: int = 0  # fenced and indented code blocks
     order: list[object] = field(default_factory=list)  # headings and units in document order
 
 
@@ -196,11 +197,27 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], s
     return lines, asides, ctas, terms
 
 
-def parse(source: str) -> Document:
-    """The page's prose, headings, links, images and calls to action, with source lines."""
+# a Markdown link reference definition: `[mkdocs]: https://www.mkdocs.org`
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+
+
+def reference_definitions(text: str) -> str:
+    """The link reference definitions of a file a site appends to every page (pymdownx.snippets
+    `auto_append`), one a line: all that such a file adds that the lint reads."""
+    return "\n".join(line for line in text.splitlines() if _REFERENCE.match(line))
+
+
+def parse(source: str, appended: str = "") -> Document:
+    """The page's prose, headings, links, images and calls to action, with source lines.
+
+    `appended`: link reference definitions the site's Markdown extensions add to every page
+    (placed after the page, so its line numbers stay)."""
     lines, asides, cta_lines, terms = prepare(source)
     doc = Document(ctas=list(cta_lines))
-    tokens = _parser().parse("\n".join(lines))
+    text = "\n".join(lines)
+    if appended:
+        text += "\n\n\n" + appended + "\n"
+    tokens = _parser().parse(text)
 
     def in_aside(row: int) -> bool:
         return any(start <= row < end for start, end in asides)
@@ -221,6 +238,9 @@ def parse(source: str) -> Document:
         if kind == "html_block":
             _scan_html(doc, token.content, token.map[0] + 1 if token.map else 1)
             continue
+        if kind in ("fence", "code_block"):
+            doc.code_blocks += 1
+            continue
         if kind != "inline" or not token.map:
             continue
         row = token.map[0]
@@ -230,9 +250,12 @@ def parse(source: str) -> Document:
         for link in links:
             if link.button:
                 doc.ctas.append(link.line)
+        child_line = row + 1  # each raw tag at its own line, past the line breaks before it
         for child in token.children or []:
-            if child.type == "html_inline":
-                _scan_html(doc, child.content, row + 1)
+            if child.type in ("softbreak", "hardbreak"):
+                child_line += 1
+            elif child.type == "html_inline":
+                _scan_html(doc, child.content, child_line)
         if "{" in text:
             text = _ATTR_LIST.sub("", text)
         if "heading" in stack:

@@ -58,8 +58,8 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Fold a lower-case, accent-free word's plural to its singular (English and the common
-    Romance/Germanic -s/-es endings): "loaves" -> "loaf", "pastries" -> "pastry",
-    "breads" -> "bread", "boxes" -> "box"."""
+    Romance/Germanic -s/-es endings): "leaves" -> "leaf", "parties" -> "party",
+    "pipes" -> "pipe", "boxes" -> "box"."""
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:

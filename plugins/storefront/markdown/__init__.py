@@ -9,5 +9,7 @@ MkDocs plugins (Zensical, for one) gets the same blocks by naming the extensions
       - storefront.markdown.cta: {file: seo/ctas.yml, site_url: https://example.com/}
       - storefront.markdown.newsletter: {provider: buttondown, username: example}
 
-Nothing here imports mkdocs.
+The business and CTA extensions import nothing of mkdocs; the newsletter one runs
+storefront/newsletter's own option checks (MkDocs' config classes), so the form and its
+checks are the plugin's.
 """

@@ -23,10 +23,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+
 from markdown import Extension, Markdown
 
 from ..core import clock, partials, yamltext
 from ..core.diagnostics import Diagnostic, describe, emit
+from ..core.urls import page_address
 from .blocks import rendered_blocks_extension
 
 log = logging.getLogger("mkdocs.plugins.storefront.markdown")
@@ -138,18 +140,6 @@ def _split(url: str) -> tuple[str, str]:
         if char in "?#":
             return url[:index], url[index:]
     return url, ""
-
-
-def page_address(site_url: str, page: str) -> str:
-    """The address MkDocs gives a Markdown page with directory URLs (the default), as a path
-    from the site's root: `contact.md` -> `/contact/`, `blog/index.md` -> `/blog/`."""
-    base = urlsplit(site_url).path.rstrip("/")
-    path = page.lstrip("/")[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        path = path[: -len("index")]
-    elif path:
-        path += "/"
-    return f"{base}/{path}"
 
 
 def makeExtension(**kwargs: Any) -> CtaExtension:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .. import support
 from .providers import names
 
 
@@ -32,7 +33,7 @@ class InterestConfig(base.Config):
 class NewsletterConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing its options."""
-    provider = c.Choice(names())
+    provider = support.Choice(names())
     """The email provider whose form contract is used."""
     form = c.Type(dict, default={})
     """The provider's public form ids from its embed code (e.g. `username` for Buttondown)."""

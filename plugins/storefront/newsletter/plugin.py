@@ -21,11 +21,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from ..core.secrets import find_secrets
 from ..core.urls import check_url, text_problem
+from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .config import NewsletterConfig, default_consent_text, default_heading
 from .form import Contract, check_values, form_context, resolve, thank_you_words
 from .providers import PROVIDERS
@@ -456,3 +456,38 @@ def _texts(value: Any, key: str):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, f"{key}[{index}]")
+
+
+def standalone_renderer(options: dict[str, Any], *, site_name: str, site_url: str, templates: str,
+                        warn: Any) -> Any:
+    """For the `storefront.markdown.newsletter` extension (an engine without MkDocs plugins):
+    this plugin configured from `options` and checked as in a build, as a function
+    `(prefix, block options) -> form HTML`; None when the options are wrong (said through
+    `warn` and the plugin's logger)."""
+    from ..core.urls import page_address
+
+    consent = dict(options.get("consent") or {})
+    privacy = consent.get("privacy_url")
+    if isinstance(privacy, str) and privacy.split("#")[0].endswith(".md") and site_url:
+        page, _, fragment = privacy.partition("#")
+        consent["privacy_url"] = page_address(site_url, page) + (f"#{fragment}" if fragment else "")
+        options = {**options, "consent": consent}
+    config = MkDocsConfig()
+    config.load_dict({"site_name": site_name or "Site", "site_url": site_url or None,
+                      "theme": {"name": "mkdocs", **({"custom_dir": templates} if templates else {})}})
+    config.validate()
+    plugin = NewsletterPlugin()
+    errors, _ = plugin.load_config(options)
+    for key, error in errors:
+        warn(f"markdown_extensions: storefront.markdown.newsletter.{key}: {error}")
+    if errors:
+        return None
+    plugin.on_config(config)
+    if plugin.contract is None:
+        return None
+
+    def render(prefix: str, block_options: dict[str, Any]) -> str:
+        return str(plugin._render(config, page=None, prefix=prefix, placement="block",
+                                  overrides=block_options))
+
+    return render

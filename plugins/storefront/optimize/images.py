@@ -33,6 +33,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..core.escape import html_attr
+from ..core.progress import Progress
 
 # An <img> tag; quoted attribute values may contain ">".
 IMG_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
@@ -269,6 +270,7 @@ class VariantStore:
         self.cache_dir = Path(cache_dir)
         self.widths = tuple(sorted(set(widths)))
         self.quality = quality
+        self.progress: Progress | None = None  # told of each variant written
 
     def variants(self, path: str | os.PathLike, width: int, height: int) -> list[Variant]:
         """The variants for the image at `path` (shown at `width` x `height`), made if missing."""
@@ -302,6 +304,8 @@ class VariantStore:
                 try:
                     resized.save(temporary, "WEBP", quality=self.quality, method=4)
                     os.replace(temporary, variant.file)
+                    if self.progress is not None:
+                        self.progress.advance()
                 finally:
                     if os.path.exists(temporary):
                         os.unlink(temporary)

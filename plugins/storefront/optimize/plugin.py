@@ -20,10 +20,18 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
+from ..core.progress import Progress
 from .config import OptimizeConfig
 from .headers import add_sources, form_origins, inline_script_hashes, render_headers
-from .images import (WEBP_SOURCES, ImageFacts, PageStats, Settings, VariantStore,
-                     displayed_size, rewrite_images)
+from .images import (
+    WEBP_SOURCES,
+    ImageFacts,
+    PageStats,
+    Settings,
+    VariantStore,
+    displayed_size,
+    rewrite_images,
+)
 from .minify import minify_page
 from .structure import first_difference, non_html_tags, same_document
 from .styles import can_inline, inline_stylesheets
@@ -51,12 +59,15 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
+        for problem in support.neighbour_problems(config, minify=options.minify):
+            support.report(log, problem)
         self._settings = Settings(
             dimensions=options.image_dimensions, lazy=options.lazy_loading,
             eager=options.eager_images, priority=options.fetch_priority, webp=options.webp,
             sizes=options.sizes)
         self._store = VariantStore(
             support.project_path(config, options.cache_dir), options.widths, options.quality)
+        self._store.progress = Progress("writing WebP variants", total=None, say=log.info)
         self._site_dir = Path(config.site_dir)
         self._config = config
         site_path = urlsplit(config.site_url or "/").path or "/"
@@ -144,6 +155,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if not self.config.enabled:
             return
         self._write_headers(config)
+        if self._store is not None and self._store.progress is not None:
+            self._store.progress.finish()
         totals = self._totals
         log.info("optimized %d pages: %d images, %d sized, %d lazy, %d with WebP variants "
                  "(%d variant files)", self._pages, totals.images, totals.sized, totals.lazy,
@@ -204,8 +217,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             return None
         path = unquote(parts.path)
         if path.startswith("/"):
-            if path.startswith(self._site_prefix):
-                path = path[len(self._site_prefix):]
+            path = path.removeprefix(self._site_prefix)
             return posixpath.normpath(path.lstrip("/"))
         page_url = "/" + page_url
         base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..support import Days
+
 
 class SchemaConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -27,7 +29,7 @@ class SchemaConfig(base.Config):
     clock = c.Choice(("24h", "12h"), default="24h")
     """How opening times are shown to visitors: 07:00-15:00 (24h) or 7 am-3 pm (12h)."""
 
-    upcoming_days = c.Type(int, default=60)
+    upcoming_days = Days(default=60)
     """How many days ahead special hours (holiday closures) are announced on the page."""
 
     faq_heading = c.Type(str, default="Frequently asked questions")

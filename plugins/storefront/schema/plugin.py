@@ -86,6 +86,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, problem)
                 if self.business is not None and self.business.timezone is None:
                     self.business.timezone = support.site_timezone(config)
+                elif self.business is not None:
+                    self._check_timezone(config, shown)
         support.check_site_url(config)
         if self.config.json_ld and not config.site_url:
             support.report(log, Diagnostic("mkdocs.yml", "site_url", "is not set, so storefront/schema leaves the "
@@ -93,6 +95,19 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                                            "set site_url to the address the site is published at"))
         config.markdown_extensions.append(LazyBusinessBlocks(self.render_block, lambda: self.blocks_wanted))
         return config
+
+    def _check_timezone(self, config: MkDocsConfig, shown: str) -> None:
+        """The timezone is said once: the profile's own must agree with storefront/calendar's."""
+        assert self.business is not None and self.profile_path is not None
+        calendar = config.plugins.get(support.CALENDAR_PLUGIN) if config.plugins else None
+        site_name = getattr(getattr(calendar, "config", None), "timezone", None)
+        own = getattr(self.business.timezone, "key", str(self.business.timezone))
+        if not site_name or site_name == own:
+            return
+        support.report(log, Diagnostic(
+            shown, "timezone", f"is {own}, but storefront/calendar's timezone is {site_name}",
+            "say the timezone once: remove timezone: from the profile (it then follows the calendar's), "
+            "or make the two the same", _profile_line(self.profile_path, "timezone")))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.config.enabled and self.profile_path is not None:
@@ -180,6 +195,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.blocks_wanted = "business" in markdown and "///" in markdown
         if not self.config.enabled:
             return markdown
+        support.page_meta(page, config)  # reports the page's shared front-matter problems once
         meta = page.meta or {}
         if any(key in meta for key in ("product", "event", "faq")):
             from .pagedata import (

@@ -12,6 +12,8 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,6 +21,7 @@ import yaml
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.secrets import SECRET_FIX, secret_kind
+from ..core.suggest import closest
 from ..core.urls import clean_text, text_problem, url_problem
 from . import hours as hours_mod
 from . import vocabulary
@@ -33,6 +36,8 @@ class Address:
     region: str = ""
     postal_code: str = ""
     country: str = ""
+    refused: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """Parts whose value was reported as wrong (so not reported as missing too)."""
 
     @property
     def lines(self) -> list[str]:
@@ -222,13 +227,42 @@ def _read_address(reader: _Reader, value: object, key: str) -> Address | None:
     reader.known(data, ADDRESS_KEYS, key)
     address = Address(**{name: reader.text(data.get(name), f"{key}.{name}") for name in ADDRESS_KEYS})
     if address.country:
-        if not re.fullmatch(r"[A-Za-z]{2}", address.country):
-            reader.report(f"{key}.country", f"{describe(address.country)} is not a two-letter country code",
-                          "use the ISO 3166-1 alpha-2 code, e.g. US, GB, FR")
+        code = address.country.strip().upper()
+        if code not in country_codes():
+            near = closest(address.country, [*country_codes(), *country_codes().values()],
+                           aliases=_COUNTRY_ALIASES)
+            near = country_code(near) if near else None
+            what = ("is not a two-letter country code" if not re.fullmatch(r"[A-Za-z]{2}", address.country)
+                    else "is not an ISO 3166-1 country code")
+            fix = f"did you mean {near}? Use" if near else "use"
+            reader.report(f"{key}.country", f"{describe(address.country)} {what}",
+                          f"{fix} the ISO 3166-1 alpha-2 code, e.g. US, GB, FR")
             address.country = ""
+            address.refused["country"] = True  # reported once: not "missing" as well
         else:
-            address.country = address.country.upper()
+            address.country = code
     return address
+
+
+# Codes people write that ISO 3166-1 reserves for another use, and common names.
+_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "England": "GB", "Scotland": "GB", "Wales": "GB",
+                    "Northern Ireland": "GB", "Great Britain": "GB", "USA": "US", "U.S.A.": "US",
+                    "America": "US", "UAE": "AE", "Holland": "NL"}
+
+
+@cache
+def country_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> name (the tz database's iso3166.tab, vendored)."""
+    text = (Path(__file__).parent / "data" / "iso3166.tab").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def country_code(code_or_name: str) -> str | None:
+    """The code of a code or a country name from the table."""
+    if code_or_name.upper() in country_codes():
+        return code_or_name.upper()
+    by_name = {name.casefold(): code for code, name in country_codes().items()}
+    return by_name.get(code_or_name.casefold())
 
 
 def _read_geo(reader: _Reader, value: object, key: str) -> Geo | None:
@@ -489,7 +523,7 @@ def completeness(business: Business, path: str, lines: dict[str, int] | None = N
             reader.report(f"{prefix}address.street", "is missing",
                           "give the street address, or area_served for a service-area business that hides it")
         for part, example in (("locality", "Springfield"), ("country", "US")):
-            if not getattr(address, part):
+            if not getattr(address, part) and not address.refused.get(part):
                 reader.report(f"{prefix}address.{part}", "is missing", f"write it like {part}: {example}")
         missing = []
         if location.geo is None:

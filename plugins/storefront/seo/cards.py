@@ -89,10 +89,10 @@ MATERIAL_PRIMARY = {
 
 
 def palette_primary(palette: object) -> str | None:
-    """The hex colour of the theme's `palette.primary` (Material's names, or a hex value;
-    the first scheme of a light/dark toggle list), or None when unset or `custom`."""
-    if isinstance(palette, (list, tuple)):
-        palette = next((item for item in palette if isinstance(item, dict)), None)
+    """The hex colour of the theme's `palette.primary` (Material's names, or a hex value; in a
+    light/dark toggle list, the first scheme that sets one), or None when unset or `custom`."""
+    if isinstance(palette, (list, tuple)):  # a toggle list: the first scheme that sets one
+        palette = next((item for item in palette if isinstance(item, dict) and item.get("primary")), None)
     if not isinstance(palette, dict):
         return None
     primary = str(palette.get("primary") or "").strip().lower().replace(" ", "-")

@@ -19,11 +19,12 @@ import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import support
@@ -31,8 +32,9 @@ from ..core import clock
 from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
+from ..core.progress import Progress
 from ..core.urls import check_url, locale_problem, url_problem
-from . import cards, theme
+from . import cards, posts, theme
 from .config import SeoConfig
 from .locales import og_locale
 from .robots import render_robots
@@ -69,6 +71,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return
         self._reset()
         support.check_site_url(config)
+        for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
+            support.report(log, problem)
         if not config.site_url:
             log.warning(
                 "mkdocs.yml: site_url is not set, so canonical links, og:url, absolute image URLs "
@@ -106,12 +110,80 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         for plugin in self.tags_plugins:
             theme.prepare_tags_plugin(plugin, config, self.escaped_tags)
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
+    # After storefront/calendar (100) has kept drafts out, before Material's blog (-50) reads
+    # its posts from disk: each post's front-matter problems are reported here, and Material
+    # reads a mended copy (posts.py); the real path is put back once it has read them.
+    @event_priority(50)
+    def _check_posts(self, files: Files, *, config: MkDocsConfig) -> None:
+        self.mended: list[tuple[File, str]] = []
+        self.post_dates: list[tuple[File, dict]] = []
+        if not self.config.enabled:
+            return
+        blogs = theme.material_plugins(config, "material.plugins.blog")
+        if not blogs:
+            return
+        import tempfile
+
+        folder: str | None = None
+        for blog in blogs:
+            options = blog.config
+            root = posixpath.normpath(options.blog_dir)
+            post_dir = posixpath.normpath(options.post_dir.format(blog=root)) + "/"
+            authors = set(getattr(blog, "authors", None) or {}) if options.authors else None
+            allowed = list(options.categories_allowed or [])
+            for file in files.documentation_pages():
+                if not file.src_uri.startswith(post_dir) or not file.abs_src_path:
+                    continue
+                source = support.display_path(config, file.abs_src_path)
+                try:
+                    with open(file.abs_src_path, encoding="utf-8-sig") as handle:
+                        text = handle.read()
+                except (OSError, UnicodeDecodeError):
+                    continue  # reported when the page is read
+                checked = posts.check_post(text, path=source, authors=authors, categories_allowed=allowed)
+                if checked.date is not None:
+                    self.post_dates.append((file, checked.date))
+                for problem in checked.problems:
+                    support.report(log, problem)
+                if checked.exclude:
+                    file.inclusion = InclusionLevel.EXCLUDED
+                elif checked.source is not None:
+                    folder = folder or tempfile.mkdtemp(prefix="storefront-posts-")
+                    copy = Path(folder, file.src_uri)
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    copy.write_text(checked.source, encoding="utf-8")
+                    self.mended.append((file, file.abs_src_path))
+                    file.abs_src_path = str(copy)
+        self.mended_dir = folder
+
+    @event_priority(-100)
+    def _restore_posts(self, files: Files, *, config: MkDocsConfig) -> None:
+        for file, original in getattr(self, "mended", []):
+            file.abs_src_path = original
+        self.mended = []
+        # Material's blog turns the dates under `date: {created: …}` of page.meta into UTC
+        # datetimes in place (a plain `date:` it copies): give the page back what was written,
+        # so a date means midnight in the site timezone everywhere, not midnight in UTC.
+        for file, written in getattr(self, "post_dates", []):
+            page = file.page
+            if page is not None and isinstance(page.meta.get("date"), dict):
+                page.meta["date"] = dict(written)
+        self.post_dates = []
+        folder = getattr(self, "mended_dir", None)
+        if folder:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+            self.mended_dir = None
+
+    def _files(self, files: Files, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self.user_robots = files.get_file_from_path("robots.txt") is not None
         if self.config.default_image:
             self.default_image = self._default_image(files, config)
+
+    on_files = CombinedEvent(_check_posts, _files, _restore_posts)
 
     def _default_image(self, files: Files, config: MkDocsConfig) -> SocialImage | None:
         value = self.config.default_image.strip()
@@ -181,12 +253,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         support.harden_title(page)
         support.harden_meta(page, "description", "author")
 
-        meta, problems = support.page_meta(page, config)
+        meta, _ = support.page_meta(page, config)  # reports the page's front-matter problems once
         source = support.source_path(page, config)
-        if source not in self.reported:
-            self.reported.add(source)
-            for problem in problems:
-                support.report(log, problem)
 
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, self.site[1], self.description_length)
@@ -211,7 +279,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                                source="default")
         if self.card_style is None:
             return None
-        slug = page.url.strip("/").removesuffix(".html").removesuffix("/index") or "index"
+        # the card's file is named from the decoded URL ("BLAST+", not "BLAST%2B"): its own URL
+        # is then encoded once, and a server finds the file the URL names
+        slug = unquote(page.url).strip("/").removesuffix(".html").removesuffix("/index") or "index"
         path = f"{self.cards_dir}/{slug}.png"
         self.cards[os.path.join(self.site_dir, path)] = cards.Card(title, self.site[0], *self.card_style)
         return SocialImage(url=support.absolute_url(config, _url(path)), width=cards.WIDTH,
@@ -376,9 +446,19 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
+        to_draw = sum(not (self.cache_dir / f"{card.key}.png").exists() for _, card in jobs)
+        progress = Progress("drawing social cards", total=to_draw, say=log.info)
+
+        def place(job: tuple[Path, Any]) -> bool:
+            drawn = cards.ensure_card(job[1], self.cache_dir, job[0])
+            if drawn:
+                progress.advance()
+            return drawn
+
         # Drawing and PNG encoding release the GIL for most of their time.
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(lambda job: cards.ensure_card(job[1], self.cache_dir, job[0]), jobs))
+            drawn = list(pool.map(place, jobs))
+        progress.finish()
         self.drawn = sum(drawn)
         log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
 

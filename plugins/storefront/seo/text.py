@@ -13,6 +13,16 @@ __all__ = ["compose_title", "first_paragraph", "shorten", "derive_description"]
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_FOOTNOTE_REF = re.compile(r"<sup\b[^>]*\bid=[\"']?fnref[^>]*>.*?</sup>", re.S | re.I)
+_BREAKS = frozenset({"br", "img", "wbr", "hr", "input", "iframe", "video", "audio", "svg", "div", "p",
+                     "li", "ul", "ol", "table", "tr", "td", "th", "blockquote", "pre"})
+
+
+def _tag_gap(match: re.Match) -> str:
+    name = re.match(r"</?\s*([A-Za-z0-9]+)", match.group(0))
+    return " " if name and name.group(1).lower() in _BREAKS else ""
+
+
 _SKIP_CLASS = re.compile(r"""class\s*=\s*["'][^"']*\badmonition-title\b""", re.I)
 
 
@@ -24,9 +34,11 @@ def first_paragraph(content_html: str, *, scan: int = 12) -> str:
             break
         if _SKIP_CLASS.search(match.group(0)[: match.group(0).find(">")]):
             continue
-        text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", match.group(1)))).strip()
-        # Tags were replaced by spaces so words never glue; undo that before punctuation.
-        text = re.sub(r" ([,.;:!?)])", r"\1", text)
+        inner = _FOOTNOTE_REF.sub("", match.group(1))
+        # Inline markup (`code`, _emphasis_, links) goes without a trace, so "a `.gitignore`
+        # file" keeps its spaces and "(_summary_)" gains none; a line break or an image
+        # separates words.
+        text = _SPACE.sub(" ", html.unescape(_TAG.sub(_tag_gap, inner))).strip()
         if any(char.isalnum() for char in text):
             return text
     return ""

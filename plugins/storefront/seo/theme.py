@@ -42,6 +42,10 @@ def _escaped(value: Any) -> Any:
     return Markup(html_attr(value))
 
 
+def material_plugins(config: Any, module: str) -> list[Any]:
+    return _plugins(config, module)
+
+
 def _plugins(config: Any, module: str) -> list[Any]:
     """The instances of a Material plugin (by module: the blog plugin may be used twice)."""
     plugins = getattr(config, "plugins", None) or {}

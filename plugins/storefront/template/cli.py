@@ -226,6 +226,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"Still to fill in (marked {starter.PLACEHOLDER}; grep -rn {starter.PLACEHOLDER} {target}):", file=out)
         for item in starter.placeholders(facts):
             print(f"  - {item}", file=out)
-    print("Build it:", file=out)
-    print(f"    cd {target} && python -m pip install -r requirements.txt && mkdocs build --strict", file=out)
+    print("Build it (the suite is installed here):", file=out)
+    print(f"    cd {target} && mkdocs build --strict", file=out)
+    suite = starter._suite_requirement()
+    print(f"Elsewhere (CI, a host) it installs requirements.txt, which pins {suite}"
+          + ("; if that version is not on your package index, pin a git commit or a wheel "
+             "instead (see the comment in requirements.txt)." if "==" in suite else "."), file=out)
     return 0

@@ -19,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 PLACEHOLDER = "PLACEHOLDER"
+TITLE_LENGTH = 60
+LONGEST_PAGE_TITLE = "Welcome to our new website"
 PHOTO = "assets/images/business-photo.png"
 """A brand-coloured stand-in for the profile's photo (search engines want one), marked as such."""
 DEFAULT_COLOUR = "#1f5fa8"
@@ -178,7 +180,31 @@ def _suite_requirement() -> str:
         url = str(direct.get("url", ""))
         if vcs.get("vcs") == "git" and vcs.get("commit_id") and url.startswith("https://"):
             return f"mkdocs-storefront @ git+{url}@{vcs['commit_id']}"
+        if url.startswith("file://"):
+            pinned = _clone_pin(Path(url[len("file://"):]))
+            if pinned:
+                return pinned
     return f"mkdocs-storefront=={__version__}"
+
+
+def _clone_pin(folder: Path) -> str | None:
+    """`mkdocs-storefront @ git+https://…@<commit>` for a clone with a public https origin whose
+    checked-out commit is pushed there; None otherwise (a local or unpushed checkout)."""
+    import subprocess
+
+    def git(*argv: str) -> str:
+        result = subprocess.run(["git", "-C", str(folder), *argv], capture_output=True, text=True,
+                                timeout=10, check=False)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    try:
+        origin, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
+        pushed = bool(commit) and bool(git("branch", "-r", "--contains", commit))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if origin.startswith("https://") and "@" not in origin and pushed:
+        return f"mkdocs-storefront @ git+{origin}@{commit}"
+    return None
 
 
 def mkdocs_yml(facts: Facts) -> str:
@@ -200,12 +226,23 @@ def mkdocs_yml(facts: Facts) -> str:
             "      consent:\n"
             "        privacy_url: privacy.md\n")
     seo_locale = f"      locale: {facts.language}_{facts.country}\n" if facts.country else ""
+    # Titles search results show in full (60 characters): the home page's is
+    # "{site} – {site_description}", the others "{page} | {site}".
+    room = TITLE_LENGTH - len(facts.name) - 3
+    site_description = next((text for text in (f"{offer_title}, opening hours and news",
+                                               f"{offer_title} and news", offer_title)
+                             if len(text) <= room), offer_title)
+    if len(site_description) > room:
+        seo_locale += '      home_title: "{site}"   # the name alone: with the description it is too long\n'
+    if len(LONGEST_PAGE_TITLE) > room:
+        seo_locale += '      title: "{page}"        # the page alone: with the name it is too long\n'
+
     return f"""\
 # {facts.name}: built with MkDocs and the mkdocs-storefront plugins.
 # Every value marked {PLACEHOLDER} is yours to fill in (`grep -rn {PLACEHOLDER} .`).
 site_name: {yaml_str(facts.name)}
 site_url: {yaml_str(facts.url)}
-site_description: {yaml_str(f"{facts.name}: services, opening hours and news.")}   # {PLACEHOLDER}: one sentence about the business
+site_description: {yaml_str(site_description)}   # {PLACEHOLDER}: one sentence about the business
 site_author: {yaml_str(facts.name)}
 copyright: {yaml_str(html.escape(f"© {dt.date.today().year} {facts.name}"))}   # HTML (the theme prints it as is)
 docs_dir: content
@@ -400,7 +437,7 @@ def pages(facts: Facts) -> dict[str, str]:
             "News and notes from {name}: what is new and what we are working on."))
         + "# Blog\n\n"
         f"News from {name}. See also our [{what}](../{offer}).\n",
-        "blog/posts/welcome.md": _front("Welcome to our new website", d(
+        "blog/posts/welcome.md": _front(LONGEST_PAGE_TITLE, d(
             "{name} has a new website: what you will find on it, where to read our news, "
             "and how to reach us.",
             "{name} has a new website: what you will find on it and how to reach us."),

@@ -24,15 +24,17 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)  # the default thresholds
     site: bool = False  # compares pages with each other (run once, at the end of the build)
     search_only: bool = False  # only about search engines: skipped on noindex pages and the 404 page
+    enabled: bool = True  # on unless the user turns it off (False: off unless the user turns it on)
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, family: str, severity: str, summary: str, *, site: bool = False,
-         search_only: bool = False, **options: Any):
+         search_only: bool = False, enabled: bool = True, **options: Any):
     def register(check: Callable[..., Iterable[Any]]):
-        RULES[rule_id] = Rule(rule_id, family, severity, summary, check, dict(options), site, search_only)
+        RULES[rule_id] = Rule(rule_id, family, severity, summary, check, dict(options), site, search_only,
+                              enabled)
         return check
 
     return register

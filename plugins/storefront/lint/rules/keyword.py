@@ -15,7 +15,10 @@ def _phrase(page) -> str:
 @rule("keyword-missing", "keyword", "info", "No focus keyphrase is set.", search_only=True)
 def keyword_missing(page, options):
     if not page.keyphrases:
-        yield 1, "set the page's focus keyphrase in the front matter, e.g. `keyword: sourdough bread`"
+        example = page.frequent_phrase
+        yield 1, ("set the page's focus keyphrase in the front matter" +
+                  (f", e.g. `keyword: {example}` (this page's most used words)" if example else
+                   ": the words people would search for to find this page"))
 
 
 @rule("keyword-length", "keyword", "warning",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .. import language, pixels
-from ..settings import for_section
+from .. import language, pixels, wording
+from ..paths import for_section
 from . import rule
 
 
@@ -35,8 +35,8 @@ def title_width(page, options):
         return
     wide = pixels.width(title)
     if wide > options["max"]:
-        yield page.title_line, (f"the title is {wide:.0f} px wide in search results (at most {options['max']:g} px "
-                                f"show); shorten it or use narrower words so it is not cut off")
+        yield page.title_line, (f"the title \"{title}\" ({page.input.title_origin}) is {wide:.0f} px wide in "
+                                f"search results (at most {options['max']:g} px show); shorten it so it is not cut off")
 
 
 @rule("description-missing", "seo", "warning",
@@ -110,13 +110,14 @@ def heading_skip(page, options):
 def text_too_short(page, options):
     minimum = for_section(page.input.src_uri, options["min"], options["sections"])
     if minimum and page.word_count < minimum:
-        yield 1, f"the page has {page.word_count} words; write at least {minimum:g} so it can rank"
+        yield 1, f"the page has {wording.plural(page.word_count, 'word')}; write at least {minimum:g} so it can rank"
 
 
 @rule("images-none", "seo", "info",
-      "A text of `min_words` words or more has no image.", search_only=True, min_words=300)
+      "A text of `min_words` words or more has no image (pages with code examples are left out: the "
+      "code illustrates them).", search_only=True, min_words=300)
 def images_none(page, options):
-    if page.word_count >= options["min_words"] and not page.doc.images:
+    if page.word_count >= options["min_words"] and not page.doc.images and not page.doc.code_blocks:
         line = page.intro.line if page.intro else 1
         yield line, (f"the page has {page.word_count} words and no image; add one that shows what the text "
                      f"is about, with alternative text")
@@ -142,7 +143,8 @@ def is_internal(href: str) -> bool:
 def links_internal_none(page, options):
     if not any(is_internal(link.href) for link in page.doc.links):
         line = page.intro.line if page.intro else 1
-        yield line, "link to at least one related page of this site, e.g. [our breads](products.md)"
+        example = page.input.link_example
+        yield line, "link to at least one related page of this site" + (f", e.g. {example}" if example else "")
 
 
 def is_outbound(href: str) -> bool:
@@ -150,7 +152,9 @@ def is_outbound(href: str) -> bool:
     return parts.scheme in ("http", "https") or href.startswith("//")
 
 
-@rule("links-outbound-none", "seo", "info", "The page links to no other website.", search_only=True)
+@rule("links-outbound-none", "seo", "info",
+      "The page links to no other website (off unless turned on: a source is worth a link, but "
+      "most pages need none).", search_only=True, enabled=False)
 def links_outbound_none(page, options):
     if not any(is_outbound(link.href) for link in page.doc.links):
         line = page.intro.line if page.intro else 1

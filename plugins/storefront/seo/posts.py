@@ -1,0 +1,204 @@
+"""The front matter of a Material blog post, checked before Material's blog plugin reads it.
+
+Material reads each post's file itself (in its `on_files`) and stops the whole build with a
+`PluginError` or a traceback, with no line, on a wrong type: `draft: "yes"`, `categories:
+News`, `authors: x`, `slug: [1]`, `pin: "yes"`, `readtime: x`, `date: {created: …, foo: 1}`,
+`hide: toc`, `title: [1]`, or an impossible date anywhere (`updated: 2026-02-30`, which PyYAML
+cannot even load). The suite reads these keys too, so it reports each one first (file, line,
+key, fix) and hands Material a copy of the source with the key mended or dropped, line for line
+(so every line number stays true). A post without a usable `date` cannot be placed in the blog:
+it is left out of the build, with its message.
+
+Pure: no mkdocs import. `check_post` returns the problems and the mended source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..core.diagnostics import Diagnostic, describe
+from ..core.frontmatter import body_offset, key_lines
+from ..core.yamltext import DataLoader
+
+__all__ = ["PostCheck", "check_post"]
+
+_TRUE = {"yes", "y", "true", "on", "1"}
+_FALSE = {"no", "n", "false", "off", "0"}
+
+
+@dataclass
+class PostCheck:
+    problems: list[Diagnostic] = field(default_factory=list)
+    source: str | None = None  # the mended source, when anything changed
+    exclude: bool = False  # Material cannot build this post: leave it out
+    date: dict | None = None  # `date: {created, updated}` as written (Material changes it in place)
+
+
+def _flow(key: str, value: object) -> str:
+    """One line of YAML for `key: value` (flow style, so it fits the key's first line)."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 30).strip()
+    if text.endswith("\n..."):
+        text = text[: -len("\n...")].strip()
+    elif text.endswith("..."):
+        text = text[:-3].strip()
+    return f"{key}: {text}"
+
+
+def _is_when(value: object) -> bool:
+    return isinstance(value, (dt.date, dt.datetime))
+
+
+def check_post(source: str, *, path: str, authors: set[str] | None = None,
+               categories_allowed: list[str] | None = None) -> PostCheck:
+    """Check one post's front matter for what Material's blog plugin requires.
+
+    `authors`: the ids in `.authors.yml` when Material's blog resolves authors (None: not
+    checked); `categories_allowed`: Material's `categories_allowed` (empty: any).
+    """
+    result = PostCheck()
+    lines = source.split("\n")
+    end = body_offset(source)
+    if end < 2:
+        result.problems.append(Diagnostic(
+            path, "date", "a blog post needs front matter with its date, so it was left out of the build",
+            "start the file with ---, date: 2026-12-03 and ---", 1))
+        result.exclude = True
+        return result
+    block = "\n".join(lines[1:end - 1])
+    where = key_lines(source)
+    ordered = sorted(where.items(), key=lambda item: item[1])
+    spans: dict[str, tuple[int, int]] = {}  # key -> first and last 1-based line of its value
+    for index, (key, line) in enumerate(ordered):
+        last = (ordered[index + 1][1] - 1) if index + 1 < len(ordered) else end - 1
+        spans[key] = (line, last)
+
+    def report(key: str, problem: str, fix: str) -> None:
+        result.problems.append(Diagnostic(path, key, problem, fix, where.get(key.split(".", 1)[0])))
+
+    try:
+        data = yaml.safe_load(block)
+        impossible: set[str] = set()
+    except ValueError:  # a date that does not exist: PyYAML cannot load the block at all
+        try:
+            data = yaml.load(block, Loader=DataLoader)
+        except yaml.YAMLError:
+            return result  # not valid YAML: reported by the shared front-matter reader
+        impossible = set()
+        for key, (first, last) in spans.items():
+            try:
+                yaml.safe_load("\n".join(lines[first - 1:last]))
+            except ValueError:
+                impossible.add(key)
+            except yaml.YAMLError:
+                pass
+    except yaml.YAMLError:
+        return result
+    if not isinstance(data, Mapping):
+        return result
+
+    edits: dict[str, object] = {}  # key -> new value (or _DROP)
+    drop = object()
+
+    for key in sorted(impossible):
+        report(key, f'"{data.get(key)}" is a date that does not exist',
+               f"write a real date like 2026-02-28 (month 1 to 12, a day that month has)")
+        edits[key] = drop
+
+    def as_bool(key: str, value: object, safe: bool) -> None:
+        if value is None or isinstance(value, bool):
+            return
+        text = str(value).strip().lower()
+        meant = True if text in _TRUE else False if text in _FALSE else safe
+        report(key, f"{describe(value)} is not true or false",
+               f"write {key}: true or {key}: false (read as {str(meant).lower()} for now)")
+        edits[key] = meant
+
+    as_bool("draft", data.get("draft"), safe=True)  # unknown: kept out, never published by mistake
+    as_bool("pin", data.get("pin"), safe=False)
+
+    for key in ("authors", "categories"):
+        value = data.get(key)
+        if value is None or key in edits:
+            continue
+        items = value if isinstance(value, list) else [value]
+        if not isinstance(value, list):
+            report(key, f"{describe(value)} is not a list", f"write {key}: [{value}]")
+        names = [str(item).strip() for item in items
+                 if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip()]
+        if len(names) != len(items):
+            report(key, "holds an entry that is not a name", f"write {key}: [first, second]")
+        if key == "authors" and authors is not None:
+            unknown = [name for name in names if name not in authors]
+            if unknown:
+                report(key, f'"{unknown[0]}" is not an author in .authors.yml',
+                       "add the author to .authors.yml or use one of its ids: "
+                       + (", ".join(sorted(authors)[:5]) or "(none yet)"))
+                names = [name for name in names if name in authors]
+        if key == "categories" and categories_allowed:
+            refused = [name for name in names if name not in categories_allowed]
+            if refused:
+                report(key, f'"{refused[0]}" is not in the blog\'s categories_allowed',
+                       "use one of: " + ", ".join(categories_allowed[:8]))
+                names = [name for name in names if name in categories_allowed]
+        if names != value:
+            edits[key] = names
+
+    date = data.get("date")
+    if isinstance(date, Mapping):
+        result.date = {k: v for k, v in date.items() if _is_when(v)}
+    if "date" not in edits:
+        if isinstance(date, Mapping):
+            created = date.get("created")
+            extra = {k: v for k, v in date.items() if k != "created" and not _is_when(v)}
+            for name, value in extra.items():
+                report("date", f"date.{name}: {describe(value)} is not a date",
+                       "under date: write only created: and updated: with dates like 2026-12-03")
+            if not _is_when(created):
+                report("date", "date.created is missing or not a date, so the post was left out of the build",
+                       "write date: {created: 2026-12-03}")
+                result.exclude = True
+            elif extra:
+                edits["date"] = {k: v for k, v in date.items() if k not in extra}
+        elif not _is_when(date):
+            shown = "missing" if date is None else f"{describe(date)}, not a date"
+            report("date", f"is {shown}, so the post was left out of the build",
+                   "write date: 2026-12-03 (or 2026-12-03 09:00)")
+            result.exclude = True
+
+    for key in ("slug", "title"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            report(key, f"{describe(value)} is not text", f"write {key} as one line of text")
+            edits[key] = drop
+
+    value = data.get("readtime")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        report("readtime", f"{describe(value)} is not a whole number of minutes",
+               "write readtime: 5, or remove it to let the blog compute it")
+        edits["readtime"] = drop
+
+    value = data.get("hide")
+    if value is not None and not isinstance(value, list):
+        if isinstance(value, str):
+            report("hide", f'"{value}" is not a list', f"write hide: [{value}]")
+            edits["hide"] = [part.strip() for part in re.split(r"[,\s]+", value) if part.strip()]
+        else:
+            report("hide", f"{describe(value)} is not a list", "write hide: [toc] or hide: [navigation, toc]")
+            edits["hide"] = drop
+
+    if edits and not result.exclude:
+        out = list(lines)
+        for key, new in edits.items():
+            if key not in spans:
+                continue
+            first, last = spans[key]
+            out[first - 1] = "#" if new is drop else _flow(key, new)
+            for number in range(first + 1, last + 1):
+                out[number - 1] = "#"
+        result.source = "\n".join(out)
+    return result
