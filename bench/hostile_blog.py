@@ -7,14 +7,15 @@ prints what it found:
 
 1. plain: as the site ships;
 2. hostile, plain: one post gets a hostile category, tag and author name, and the site a
-   hostile site_name (no suite): how many raw payloads reach the HTML;
-3. hostile, with storefront/seo: the same, with the suite: raw payloads left (want 0), double
+   hostile site_name (no suite): how many injected elements reach the HTML;
+3. hostile, with storefront/seo: the same, with the suite: injected elements left (want 0), double
    escapes (want 0);
 4. bad front matter, with storefront/seo: a second post gets `categories: News` and
    `hide: toc`, which stop a plain Material build: the build must finish with one message each.
 
-The payload is `<img src=x onerror=alert(N)>`; a raw occurrence in an HTML file is one that a
-browser would run. Feeds and JSON (search index, tags.json) are data, not counted.
+The payload is `<img src=x onerror=alert(N)>`; each page is parsed as a browser does (lxml) and
+every element with an `onerror` attribute is one a browser would run. Feeds and JSON (search
+index, tags.json) are data, not counted.
 """
 
 from __future__ import annotations
@@ -79,14 +80,40 @@ def build(work: Path) -> tuple[int, str, float]:
 
 
 def scan(site: Path) -> tuple[int, int, int]:
-    """(HTML files, raw payloads, double escapes) in the built site."""
-    pages = raw = double = 0
+    """(HTML files, injected elements, double escapes) in the built site, read as a browser
+    does (lxml): an injected element is one with an `onerror` attribute; a double escape is
+    "&lt;" or "&amp;" left in the text or an attribute after parsing (minified pages write
+    `<` raw inside quoted attributes, which is text, so the raw HTML is not counted)."""
+    import lxml.html
+
+    pages = injected = double = 0
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8", errors="replace")
+        if not text.strip():
+            continue
         pages += 1
-        raw += len(PAYLOAD.findall(text))
-        double += text.count("&amp;lt;img") + text.count("&amp;amp;")
-    return pages, raw, double
+        doc = lxml.html.fromstring(text)
+        for element in doc.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if element.get("onerror") is not None:
+                injected += 1
+            values = [element.text or "", element.tail or "", *element.attrib.values()]
+            double += sum(value.count("&lt;img") + value.count("&amp;") for value in values)
+    return pages, injected, double
+
+
+def injected_numbers(site: Path) -> list[int]:
+    import lxml.html
+
+    found = set()
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if text.strip():
+            for element in lxml.html.fromstring(text).iter():
+                if isinstance(element.tag, str) and element.get("onerror"):
+                    found.update(int(n) for n in re.findall(r"alert\((\d+)\)", element.get("onerror")))
+    return sorted(found)
 
 
 def main(source: Path, work: Path) -> None:
@@ -108,16 +135,15 @@ def main(source: Path, work: Path) -> None:
     config_file.write_text(hostile, encoding="utf-8")
     code, log, seconds = build(work)
     pages, raw, double = scan(work / "site")
-    print(f"hostile, plain: exit {code}, {pages} HTML files, {raw} raw payloads, {double} double escapes")
+    print(f"hostile, plain: exit {code}, {pages} HTML files, {raw} injected elements, {double} double escapes")
 
     config_file.write_text(add_plugin(hostile, "storefront/seo"), encoding="utf-8")
     code, log, seconds = build(work)
     pages, raw, double = scan(work / "site")
-    print(f"hostile, with storefront/seo: exit {code}, {pages} HTML files, {raw} raw payloads, "
+    print(f"hostile, with storefront/seo: exit {code}, {pages} HTML files, {raw} injected elements, "
           f"{double} double escapes, {seconds:.0f}s")
-    for number in sorted({int(n) for path in (work / "site").rglob("*.html")
-                          for n in PAYLOAD.findall(path.read_text(encoding="utf-8", errors="replace"))}):
-        print(f"  payload {number} still raw")
+    for number in injected_numbers(work / "site"):
+        print(f"  payload {number} still injected")
 
     edit_front_matter(posts[1], ["categories: News", "hide: toc"])
     config_file.write_text(original, encoding="utf-8")

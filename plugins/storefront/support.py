@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,6 +86,36 @@ def display_path(config: MkDocsConfig, path: str | os.PathLike) -> str:
         return absolute.relative_to(project_dir(config)).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: str) -> None:
+    """Stop the build (on_config) when a plugin's cache or output folder is inside site_dir:
+    everything there is deployed, and these folders hold drafts' front matter, lint reports
+    and other work that is not public."""
+    site = Path(config.site_dir).resolve()
+    for key in keys:
+        value = getattr(options, key, None)
+        if not value:
+            continue
+        folder = project_path(config, value).resolve()
+        if folder == site or site in folder.parents:
+            raise PluginError(
+                f"{plugin}: {key} \"{value}\" is inside site_dir, so what it holds would be deployed; "
+                f"set {key} to a folder outside site_dir, like the default")
+
+
+def watch_data_files(server: Any, *paths: Path | None) -> None:
+    """`mkdocs serve` rebuilds when a data file the suite reads changes (on_serve): each file,
+    or, while it does not exist yet, the nearest folder that does (so creating it counts)."""
+    for path in paths:
+        if path is None:
+            continue
+        target = Path(path).absolute()
+        recursive = True
+        while not target.exists() and target.parent != target:
+            target, recursive = target.parent, False
+        if target.exists():
+            server.watch(str(target), recursive=recursive)
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
@@ -408,17 +439,34 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+_TAGS_MARKER = re.compile(r"^\[TAGS\]\s*$", re.M)  # the tags index marker of Material before 9.6
+
+
 def page_kind(page: Page) -> str:
-    """What the page is for: "listing" (a Material blog index, archive or category page: it
-    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    """What the page is for: "listing" (a Material blog index, archive or category page, or a
+    tags index: it lists pages), "redirect" (front matter `template: redirect.html`: a stub that forwards),
     "post" (a Material blog post) or "page". Listings and redirects are not articles."""
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
+    markdown = page.markdown or ""
+    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
+        return "listing"  # Material's tags plugin writes the tag index here
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
+    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
+        return "listing"
     return "page"
+
+
+def _source_text(page: Page) -> str:
+    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
+        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------
@@ -518,6 +566,7 @@ __all__ = [
     "processors",
     "project_dir",
     "project_path",
+    "refuse_inside_site",
     "reads_shared_meta",
     "render_partial",
     "report",
@@ -526,6 +575,7 @@ __all__ = [
     "site_timezone",
     "source_path",
     "use_stylesheet",
+    "watch_data_files",
 ]
 
 

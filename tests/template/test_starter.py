@@ -230,3 +230,49 @@ def test_hostile_name_is_text_everywhere(tmp_path):
     html = HTMLParser((target / "site/index.html").read_text(encoding="utf-8"))
     assert hostile in html.css_first("article h1").text()
     assert hostile in html.css_first(".md-copyright").text()
+
+
+def test_the_example_post_is_dated_today_in_the_site_timezone(tmp_path, monkeypatch):
+    """Dated by the site's clock, so the first build publishes it wherever `new` runs."""
+    monkeypatch.setenv("STOREFRONT_NOW", "2026-06-30T23:30:00Z")
+    target = tmp_path / "tokyo"
+    assert main(["new", str(target), "--name", "Ramen Bar", "--type", "Restaurant",
+                 "--timezone", "Asia/Tokyo"]) == 0
+    post = (target / "content/blog/posts/welcome.md").read_text(encoding="utf-8")
+    assert "\ndate: 2026-07-01\n" in post
+    assert "© 2026 Ramen Bar" in (target / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_on_a_real_terminal_it_asks(tmp_path):
+    """`storefront new DIR` with no flags, in a pseudo-terminal: the prompts appear and the
+    answers are used."""
+    import pty
+    import select
+
+    target = tmp_path / "tty"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, on the terminal
+        os.execve(sys.executable, [sys.executable, "-m", "storefront", "new", str(target)], ENV)
+    answers = ["Harbour Plumbing", "Plumber", "Europe/London", "https://harbour.example/", "en_GB", "", ""]
+    seen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if seen.rstrip().endswith(b":") and answers:
+                os.write(fd, (answers.pop(0) + "\n").encode())
+    finally:
+        os.waitpid(pid, 0)
+    text = seen.decode(errors="replace")
+    assert "Business name [Your Business]:" in text, text
+    assert answers == [], text
+    profile = yaml.safe_load((target / "seo/business.yml").read_text(encoding="utf-8"))
+    assert profile["name"] == "Harbour Plumbing" and profile["type"] == "Plumber"

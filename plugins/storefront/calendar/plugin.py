@@ -14,13 +14,14 @@ import json
 import os
 import posixpath
 import re
+from urllib.parse import unquote
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -198,6 +199,11 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self.showing = False
         self.links: UnpublishedLinks | None = None
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled:  # mkdocs serve rebuilds when the plan changes
+            support.watch_data_files(server, support.project_path(config, self.config.plan))
+        return server
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
@@ -211,6 +217,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self.now = support.site_now(config)
         self.showing = self.is_serve and self._show_unpublished(config)
         self._check_output_dir(config)
+        support.refuse_inside_site(config, "storefront/calendar", self.config, "cache_dir")
         self._check_neighbours(config)
         if not self.showing:
             self._config = config
@@ -294,12 +301,33 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
                     file.inclusion = InclusionLevel.EXCLUDED
         if self.links is not None:
             self.links.hidden = hidden
+        self._private_media = {} if self.showing else self._media_of(hidden, files)
+        self._linked: set[str] = set()
         if hidden:
             shown = "shown with a banner (serve)" if self.showing else "left out of the site"
             log.info(f"{len(hidden)} unpublished page(s) {shown}: "
                      + ", ".join(f"{e.src_uri} ({e.state.value})" for e in list(hidden.values())[:10])
                      + (" …" if len(hidden) > 10 else ""))
         return files
+
+    def _media_of(self, hidden: dict, files: Files) -> dict[str, Any]:
+        """The media files the unpublished pages point to (candidates to leave out)."""
+        from .media import source_targets
+
+        found: dict[str, Any] = {}
+        for src_uri in hidden:
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                continue
+            try:
+                text = file.content_string
+            except (OSError, UnicodeDecodeError, TypeError):
+                continue
+            for path in source_targets(text, src_uri):
+                target = files.get_file_from_path(path)
+                if target is not None and not target.is_documentation_page() and target.inclusion.is_included():
+                    found[target.src_uri] = target
+        return found
 
     @event_priority(100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -371,8 +399,22 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
 
     # -- serve: the banner --------------------------------------------------------------
 
-    def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files
-                        ) -> str | None:
+    @event_priority(-100)  # the final content, after plugins that add to it
+    def _links_of_published(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if not self.config.enabled or not getattr(self, "_private_media", None):
+            return
+        from .media import html_targets, source_targets
+
+        self._linked |= html_targets(html_, page.url)
+        image = (page.meta or {}).get("image")
+        if isinstance(image, str):  # the social image (written into <head>, not the content)
+            for path in source_targets(f"image: {image}", page.file.src_uri):
+                target = files.get_file_from_path(path)
+                if target is not None:
+                    self._linked.add(unquote(target.url).lstrip("/"))
+
+    def _banner(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files
+                ) -> str | None:
         if not self.config.enabled or not self.showing or not self.config.banner:
             return None
         entry = self.entries.get(page.file.src_uri)
@@ -381,6 +423,8 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         banner = support.render_partial(config, "calendar-banner", state=entry.state.value,
                                         text=describe_state(entry, self.tz), timezone=self.config.timezone)
         return str(banner) + html_
+
+    on_page_content = CombinedEvent(_banner, _links_of_published)
 
     # -- the editorial calendar ---------------------------------------------------------
 
@@ -413,6 +457,15 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
         self._files = files
+        # Every page has been rendered, no file has been copied yet: leave out the media only
+        # unpublished pages use.
+        private = getattr(self, "_private_media", None) or {}
+        left_out = [file for file in private.values() if unquote(file.url).lstrip("/") not in self._linked]
+        for file in left_out:
+            file.inclusion = InclusionLevel.EXCLUDED
+        if left_out:
+            log.info(f"{len(left_out)} file(s) only unpublished pages use left out of the site: "
+                     + ", ".join(file.src_uri for file in left_out[:10]) + (" …" if len(left_out) > 10 else ""))
 
     def _write(self, config: MkDocsConfig, items: list) -> None:
         if not self.config.formats:

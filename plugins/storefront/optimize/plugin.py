@@ -3,7 +3,9 @@
 Runs last (`on_post_page` at priority -100), on the page every other plugin has finished:
 sizes images, marks those below the first screen lazy, adds WebP variants, then minifies.
 Each page is scanned once for `<img>` tags and handed once to minify-html; image facts and
-WebP variants are worked out once per file and build (and cached on disk across builds).
+WebP variants are worked out once per file and build (and cached on disk across builds). The
+minified page is kept only when a browser would build the same element tree from it as from
+the page before (structure.py); else the page is written unminified, with a warning.
 """
 
 from __future__ import annotations
@@ -57,8 +59,14 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled and self.config.headers:  # rebuild when the _headers template changes
+            support.watch_data_files(server, support.project_path(config, self.config.headers))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
+        support.refuse_inside_site(config, "storefront/optimize", options, "cache_dir")
         for problem in support.neighbour_problems(config, minify=options.minify):
             support.report(log, problem)
         self._settings = Settings(
@@ -138,8 +146,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if unknown:
             cause = (f"it has raw tags that are not HTML ({', '.join(f'<{t}>' for t in unknown)}): "
                      "wrap them in backticks in the Markdown, e.g. `<VERSION>`")
-        elif "</br>" in html.lower():
-            cause = "it has </br>, which browsers read as <br>: write <br> instead"
         else:
             cause = f"where it differs: {first_difference(html, minified)}"
         log.warning("%s: minifying would change how a browser reads the page, so it is written "

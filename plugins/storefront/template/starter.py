@@ -51,6 +51,18 @@ class Facts:
 
 # --- quoting, once per output context ------------------------------------------------------
 
+def site_today(facts: Facts) -> dt.date:
+    """Today in the site's timezone, by the build clock (STOREFRONT_NOW, SOURCE_DATE_EPOCH or
+    the real one): the example post is dated so that the first build publishes it."""
+    from ..core import clock
+
+    try:
+        now = clock.build_now()
+    except clock.ClockError:  # a malformed STOREFRONT_NOW: the build reports it, not `new`
+        now = dt.datetime.now(dt.timezone.utc)
+    return now.astimezone(clock.zone(facts.timezone)).date()
+
+
 def yaml_str(value: str) -> str:
     """A YAML double-quoted scalar (JSON strings are YAML)."""
     return json.dumps(value, ensure_ascii=False)
@@ -244,7 +256,7 @@ site_name: {yaml_str(facts.name)}
 site_url: {yaml_str(facts.url)}
 site_description: {yaml_str(site_description)}   # {PLACEHOLDER}: one sentence about the business
 site_author: {yaml_str(facts.name)}
-copyright: {yaml_str(html.escape(f"© {dt.date.today().year} {facts.name}"))}   # HTML (the theme prints it as is)
+copyright: {yaml_str(html.escape(f"© {site_today(facts).year} {facts.name}"))}   # HTML (the theme prints it as is)
 docs_dir: content
 site_dir: site
 
@@ -380,7 +392,7 @@ def pages(facts: Facts) -> dict[str, str]:
     offer, offer_title = offer_page(facts)
     what = "products" if offer == "products.md" else "services"
     one = what[:-1]
-    today = dt.date.today().isoformat()
+    today = site_today(facts).isoformat()
     d = lambda *variants: description(facts, *variants)  # noqa: E731
     return {
         "index.md": _front(facts.name, d(
