@@ -104,6 +104,20 @@ def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: s
                 f"set {key} to a folder outside site_dir, like the default")
 
 
+def watch_data_files(server: Any, *paths: Path | None) -> None:
+    """`mkdocs serve` rebuilds when a data file the suite reads changes (on_serve): each file,
+    or, while it does not exist yet, the nearest folder that does (so creating it counts)."""
+    for path in paths:
+        if path is None:
+            continue
+        target = Path(path).absolute()
+        recursive = True
+        while not target.exists() and target.parent != target:
+            target, recursive = target.parent, False
+        if target.exists():
+            server.watch(str(target), recursive=recursive)
+
+
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
     if page.file.abs_src_path:
@@ -441,7 +455,18 @@ def page_kind(page: Page) -> str:
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
+    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
+        return "listing"
     return "page"
+
+
+def _source_text(page: Page) -> str:
+    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
+        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------
@@ -550,6 +575,7 @@ __all__ = [
     "site_timezone",
     "source_path",
     "use_stylesheet",
+    "watch_data_files",
 ]
 
 

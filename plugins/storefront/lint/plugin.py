@@ -71,6 +71,11 @@ class LintPlugin(BasePlugin[LintConfig]):
 
     # --- set-up -------------------------------------------------------------------------
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled and self.config.baseline:  # rebuild when the baseline changes
+            support.watch_data_files(server, support.project_path(config, self.config.baseline))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> None:
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
