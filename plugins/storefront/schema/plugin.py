@@ -4,7 +4,6 @@ on the page (footer, `/// business | …` blocks, visible FAQ)."""
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -420,12 +419,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return data
 
     def _image(self, page: Page, config: MkDocsConfig, meta) -> graph.Image | None:
-        image = getattr(page, "storefront_image", None)
-        if image:
-            get = image.get if isinstance(image, dict) else (lambda name: getattr(image, name, None))
-            if get("url"):
-                return graph.Image(url=get("url"), width=get("width"), height=get("height"),
-                                   alt=support.plain_text(get("alt") or ""))
+        image = support.page_image(page)
+        if image is not None and image.url:
+            return graph.Image(url=image.url, width=image.width, height=image.height,
+                               alt=support.plain_text(image.alt or ""))
         if meta.image:
             absolute = _page_relative(page, self.files, config, meta.image)
             if absolute:
@@ -514,16 +511,8 @@ def _page_relative(page: Page, files: Files | None, config: MkDocsConfig, image:
     Markdown file, or a path from the docs folder (`/images/x.png`), made absolute."""
     if urlsplit(image).scheme:
         return image
-    path = image.split("#", 1)[0].split("?", 1)[0]
-    if path.startswith("/"):
-        candidates = [path.lstrip("/")]
-    else:
-        candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
-    for candidate in candidates:
-        file = files.get_file_from_path(candidate) if files is not None else None
-        if file is not None:
-            return support.absolute_url(config, file.url)
-    return None
+    file = support.page_file(page, files, image)
+    return support.absolute_url(config, file.url) if file is not None else None
 
 
 def _language(config: MkDocsConfig) -> str:
