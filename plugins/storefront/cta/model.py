@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from ..core import datafile
 from ..core.clock import ClockError, parse_when
 from ..core.diagnostics import Diagnostic, describe
 from ..core.secrets import SECRET_FIX, secret_kind
@@ -25,10 +26,11 @@ __all__ = [
     "Cta",
     "Variant",
     "choose_variant",
+    "config_lines",
     "has_query_key",
     "is_external",
-    "line_of",
     "partial_context",
+    "read_cta_file",
     "read_ctas",
     "url_problem",
     "with_utm",
@@ -95,15 +97,21 @@ def partial_context(cta: Cta, variant: Variant | None, overrides: Mapping[str, o
     }
 
 
-def line_of(text: str | None, key: str, after: int = 0) -> int | None:
-    """The 1-based line of `key:` in a YAML text, searching from line `after` on."""
-    if not text:
-        return None
-    pattern = re.compile(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number > after and pattern.match(line):
-            return number
-    return None
+def config_lines(config_text: str | None, plugin: str = "storefront/cta") -> dict[str, int]:
+    """The line of every key under the plugin's `ctas` option in mkdocs.yml, keyed as in
+    ctas.yml (`book-a-visit.url`)."""
+    lines = datafile.key_lines(config_text)
+    prefix = re.compile(rf"plugins\[\d+\]\.{re.escape(plugin)}\.ctas")
+    found = next((key for key in lines if prefix.fullmatch(key)), None)
+    return datafile.subtree(lines, found) if found else {}
+
+
+def read_cta_file(text: str, *, source: str, tz: dt.tzinfo) -> tuple[dict[str, Cta], list[Diagnostic]]:
+    """The CTAs of a `ctas.yml` text (`source` names it in messages)."""
+    file = datafile.read(text, source, syntax_fix="fix the indentation or quoting at this line")
+    if file.problems:
+        return {}, file.problems
+    return read_ctas(file.data or {}, source=source, lines=file.lines, tz=tz)
 
 
 def url_problem(url: object) -> tuple[str, str] | None:
@@ -177,9 +185,11 @@ def choose_variant(cta: Cta, page_url: str) -> Variant | None:
     return cta.variants[int.from_bytes(digest[:8], "big") % len(cta.variants)]
 
 
-def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
+def read_ctas(raw: object, *, source: str, lines: Mapping[str, int] | None, tz: dt.tzinfo,
               key_prefix: str = "") -> tuple[dict[str, Cta], list[Diagnostic]]:
-    """CTA definitions (a mapping of id to fields) as `Cta` objects, with every problem."""
+    """CTA definitions (a mapping of id to fields) as `Cta` objects, with every problem;
+    `lines` gives the line of each dotted key (`book-a-visit.url`) where known."""
+    lines = lines or {}
     problems: list[Diagnostic] = []
     ctas: dict[str, Cta] = {}
     if raw is None:
@@ -189,12 +199,12 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
                                    "write each CTA as `<id>:` followed by its label and url", line=1))
         return ctas, problems
     for cta_id, fields in raw.items():
-        line = line_of(text, str(cta_id))
+        line = lines.get(str(cta_id))
         key = f"{key_prefix}{cta_id}"
 
         def problem(sub: str, what: str, fix: str, at: int | None = None,
-                    line: int | None = line, key: str = key) -> None:
-            found = line_of(text, sub, after=line or 0) if sub and at is None else at
+                    line: int | None = line, key: str = key, name: str = str(cta_id)) -> None:
+            found = lines.get(f"{name}.{sub}") if sub and at is None else at
             problems.append(Diagnostic(source, f"{key}.{sub}" if sub else key, what, fix,
                                        line=found or line))
 
@@ -230,7 +240,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
                 bad = True
         cleaned: dict[str, str] = {}
         for text_key, value in _texts(fields):
-            at = line_of(text, text_key.rsplit(".", 1)[-1], after=line or 0) or line
+            at = lines.get(f"{cta_id}.{text_key}") or line
             kind = secret_kind(value)
             if kind:
                 problem(text_key, f"this looks like {kind}, which must never be published in a page",
@@ -266,7 +276,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
             heading=cleaned.get("heading", fields.get("heading")), text=cleaned.get("text", fields.get("text")),
             until=until, campaign=cleaned.get("campaign", fields.get("campaign")), utm=utm, variants=variants,
             source=source, line=line,
-            extra={"url_line": line_of(text, "url", after=line or 0)})
+            extra={"url_line": lines.get(f"{cta_id}.url")})
     return ctas, problems
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .. import language, pixels, wording
-from ..paths import for_section
+from ..paths import for_section, matches
 from . import rule
 
 
@@ -114,9 +114,12 @@ def text_too_short(page, options):
 
 
 @rule("images-none", "seo", "info",
-      "A text of `min_words` words or more has no image (pages with code examples are left out: the "
-      "code illustrates them).", search_only=True, min_words=300)
+      "An article (a page matching `pages`) of `min_words` words or more has no image; pages with "
+      "code examples are left out (the code illustrates them).", search_only=True, min_words=300,
+      pages=["blog/posts/*", "posts/*"])
 def images_none(page, options):
+    if not matches(page.input.src_uri, options["pages"]):
+        return
     if page.word_count >= options["min_words"] and not page.doc.images and not page.doc.code_blocks:
         line = page.intro.line if page.intro else 1
         yield line, (f"the page has {page.word_count} words and no image; add one that shows what the text "
