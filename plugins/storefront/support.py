@@ -299,14 +299,15 @@ def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
     """
     meta, _ = page_meta(page, config)
     own = page_title(page)
-    site = config.site_name or ""
+    # plain_text: storefront/seo hands the theme an escaped copy while templates render
+    site = plain_text(config.site_name)
     seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
     options = getattr(seo, "config", None)
     if options is not None and getattr(options, "enabled", False):
         page_part = meta.title or own
         home = page.is_homepage and (not meta.title or meta.title == site)
         text = compose_title(options.home_title if home else options.title, page=page_part, site=site,
-                             site_description=config.site_description or "")
+                             site_description=plain_text(config.site_description))
         return SearchTitle(text, f"{SEO_PLUGIN} writes")
     theme = str(config.theme.name or "")
     text = theme_title(theme, meta_title=meta.title or "", page_title=own, is_home=page.is_homepage, site=site)

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.diagnostics import Diagnostic
+from ..core.escape import plain_text
 from ..core.frontmatter import key_line
 from ..core.urls import url_problem
 from . import graph
@@ -125,7 +126,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
     def _site(self, config: MkDocsConfig) -> graph.Site:
         if self.site is None:
             self.site = graph.Site(
-                url=config.site_url or "", name=config.site_name, description=config.site_description or "",
+                url=config.site_url or "", name=plain_text(config.site_name), description=plain_text(config.site_description),
                 language=_language(config), business=self.business,
                 resolve=lambda path: self._site_link(config, path), now=self._now())
         return self.site
@@ -396,10 +397,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def _facts(self, page: Page, config: MkDocsConfig, url: str) -> graph.PageFacts:
         meta, _ = support.page_meta(page, config)
-        name = _name(page) or config.site_name
+        name = _name(page) or plain_text(config.site_name)
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name, description=meta.description or (plain_text(config.site_description) if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -473,7 +474,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 name = (support.plain_text(node.title) if isinstance(node, Section) else "") or _name(target)
                 absolute = support.absolute_url(config, target.url or "")
                 if absolute:
-                    crumb = (name or config.site_name, absolute, id(target))
+                    crumb = (name or plain_text(config.site_name), absolute, id(target))
             self.crumb_cache[key] = crumb
         return self.crumb_cache[key]
 
