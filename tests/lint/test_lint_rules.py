@@ -57,7 +57,8 @@ CASES = {
     "text-too-short": (
         {"bad.md": "# Bad\n\n" + words(120) + "\n",
          "good.md": "# Good\n\n" + words(310) + "\n",
-         "contact/index.md": "# Contact\n\nCall us on 555 0100.\n"},
+         "contact/index.md": "# Contact\n\nCall us on 555 0100.\n",
+         "examples.md": "# Examples\n\n" + words(150) + "\n\n```yaml\n" + ("plugins: [search, blog, tags]\n" * 40) + "```\n"},
         [("bad.md", 1)],
         {"text-too-short": {"sections": {"contact/*": 0}}}),
     "image-alt-missing": (
