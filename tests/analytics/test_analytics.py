@@ -127,7 +127,7 @@ def test_material_consent_is_reused(site):
     form = HTMLParser(built.text("index.html")).css_first("form[name=consent]")
     assert form is not None
     box = form.css_first('input[name="analytics"]')
-    assert box is not None and "checked" not in box.attributes, "the choice is never pre-ticked"
+    assert box is not None and "checked" in box.attributes, "Accept must agree to it, as Material's own"
     assert "Google Analytics 4" in form.text()
     assert not built.exists("assets/storefront/analytics.css")
 
@@ -222,3 +222,29 @@ def test_hostile_banner_text_is_escaped_once(site):
     attrs = tag(built)
     assert json.loads(attrs["data-texts"])["accept"] == hostile
     assert "<script>alert" not in built.text("index.html")
+
+
+@pytest.mark.parametrize("prop, warned", [("G-A1B2C3D4E5", True), (None, False)])
+def test_theme_analytics_on_too_is_a_warning(site, prop, warned):
+    cfg = config()
+    cfg["theme"] = {"name": "material"}
+    cfg["extra"] = {"analytics": {"provider": "google", "property": prop}}
+    built = site(PAGES, config=cfg, strict=True)
+    assert built.ok is not warned
+    assert any("extra.analytics" in m and "counted twice" in m for m in built.warnings) is warned
+
+
+def test_add_sources_widens_each_policy_line_once():
+    from storefront.optimize.headers import add_sources
+
+    template = ("# Content-Security-Policy: script-src 'self' (a comment, left alone)\n"
+                "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'; img-src 'none'\n")
+    sources = {"script-src": ["https://plausible.io"], "connect-src": ["https://plausible.io"],
+               "img-src": ["https://stats.example.com"]}
+    text = add_sources(template, sources)
+    lines = text.splitlines()
+    assert lines[0] == template.splitlines()[0]
+    assert lines[2] == ("  Content-Security-Policy: default-src 'self'; script-src 'self' https://plausible.io; "
+                        "img-src https://stats.example.com; connect-src 'self' https://plausible.io")
+    assert add_sources(text, sources) == text, "nothing is added twice"
+    assert add_sources(template, {"script-src": [], "connect-src": [], "img-src": []}) == template
