@@ -377,6 +377,14 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     business = Business(key="business", type=_read_type(reader, data.get("type"), "type", vocabulary.ROOT_TYPE))
     _read_location(reader, data, "", business)
     business.key_path = ""
+    _read_business_facts(reader, data, business)
+    _read_extras(reader, data, business)
+    _read_branches(reader, data, business)
+    return business, reader.problems
+
+
+def _read_business_facts(reader: _Reader, data: dict, business: Business) -> None:
+    """What only the business has: logo, price range, profiles elsewhere, payment, timezone."""
     business.logo = reader.url(data.get("logo"), "logo")
     business.price_range = reader.text(data.get("price_range"), "price_range")
     if len(business.price_range) > 100:
@@ -395,6 +403,10 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
             business.timezone = clock.zone(reader.text(data.get("timezone"), "timezone") or None)
         except clock.ClockError as error:
             reader.report("timezone", str(error).split("; ")[0], str(error).split("; ", 1)[-1])
+
+
+def _read_extras(reader: _Reader, data: dict, business: Business) -> None:
+    """The properties only some types have (`serves_cuisine` for a restaurant)."""
     for key, prop in vocabulary.EXTRA_PROPERTIES.items():
         value = data.get(key)
         if value is None:
@@ -413,6 +425,10 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
                           "write accepts_reservations: true, or the address of the booking page")
         elif text := reader.url(value, key):
             business.extras[prop] = text
+
+
+def _read_branches(reader: _Reader, data: dict, business: Business) -> None:
+    """`branches`: the other locations, each with its own name, address and hours."""
     branches = data.get("branches")
     if branches is not None and not isinstance(branches, list):
         reader.report("branches", f"{describe(branches)} is not a list", "write a list of locations, each with name, address and hours")
@@ -436,7 +452,6 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         seen.add(slug)
         branch.key = slug
         business.branches.append(branch)
-    return business, reader.problems
 
 
 def completeness(business: Business, path: str, lines: dict[str, int] | None = None) -> list[Diagnostic]:

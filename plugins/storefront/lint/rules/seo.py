@@ -42,7 +42,7 @@ def title_width(page, options):
 @rule("description-missing", "seo", "warning",
       "No `description` in the front matter (search engines then pick any text).", search_only=True)
 def description_missing(page, options):
-    if not page.input.description:
+    if not page.input.description and not page.input.front_matter_unread:  # the YAML error says it
         yield 1, "add a `description:` of 120-160 characters to the front matter, saying what the page offers"
 
 
