@@ -273,20 +273,7 @@ def parse(source: str, appended: str = "") -> Document:
         if kind != "inline" or not token.map:
             continue
         row = token.map[0]
-        text, breaks, links, images = _inline(token.children or [], row + 1, lines)
-        doc.links.extend(links)
-        doc.images.extend(images)
-        for link in links:
-            if link.button:
-                doc.ctas.append(link.line)
-        child_line = row + 1  # each raw tag at its own line, past the line breaks before it
-        for child in token.children or []:
-            if child.type in ("softbreak", "hardbreak"):
-                child_line += 1
-            elif child.type == "html_inline":
-                _scan_html(doc, child.content, child_line)
-        if "{" in text:
-            text = _ATTR_LIST.sub("", text)
+        text, breaks = _read_inline(doc, token, row, lines)
         if "heading" in stack:
             heading = Heading(heading_level, " ".join(text.split()), row + 1)
             doc.headings.append(heading)
@@ -296,17 +283,41 @@ def parse(source: str, appended: str = "") -> Document:
             continue  # an image, a button or raw HTML alone (or an empty task box): no prose
         unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
             "dt" if row in terms else "p"
-        stripped = len(text) - len(text.lstrip())
-        if unit_kind == "li" and text.lstrip().startswith("["):
-            box = _TASK_BOX.match(text)
-            if box:
-                stripped = box.end()
-        unit = Unit(unit_kind, text[stripped:].strip(), row + 1,
-                    [(max(0, offset - stripped), number) for offset, number in breaks],
-                    aside=in_aside(row) or "blockquote" in stack)
+        unit = _unit(unit_kind, text, row, breaks, aside=in_aside(row) or "blockquote" in stack)
         doc.units.append(unit)
         doc.order.append(unit)
     return doc
+
+
+def _read_inline(doc: Document, token, row: int, lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """One inline token's links, images, buttons and raw tags added to `doc`; its text (an
+    attribute list taken out) and line breaks."""
+    text, breaks, links, images = _inline(token.children or [], row + 1, lines)
+    doc.links.extend(links)
+    doc.images.extend(images)
+    for link in links:
+        if link.button:
+            doc.ctas.append(link.line)
+    child_line = row + 1  # each raw tag at its own line, past the line breaks before it
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            child_line += 1
+        elif child.type == "html_inline":
+            _scan_html(doc, child.content, child_line)
+    if "{" in text:
+        text = _ATTR_LIST.sub("", text)
+    return text, breaks
+
+
+def _unit(kind: str, text: str, row: int, breaks: list[tuple[int, int]], *, aside: bool) -> Unit:
+    """A unit of prose, its leading space (and a list item's task box) left out."""
+    stripped = len(text) - len(text.lstrip())
+    if kind == "li" and text.lstrip().startswith("["):
+        box = _TASK_BOX.match(text)
+        if box:
+            stripped = box.end()
+    return Unit(kind, text[stripped:].strip(), row + 1,
+                [(max(0, offset - stripped), number) for offset, number in breaks], aside=aside)
 
 
 def _inline(children, first_line: int, lines: list[str]):
