@@ -72,7 +72,8 @@ CASES = {
         [("bad.md", 5)]),
     "link-text-vague": (
         {"bad.md": "# Bad\n\nOur breads are fresh.\nTo order, [click here](good.md).\n\n- [Read more…](good.md)\n",
-         "good.md": "# Good\n\nSee [our sourdough breads](bad.md). Our till runs on [Go](https://go.dev/).\n"},
+         "good.md": "# Good\n\nSee [our sourdough breads](bad.md). Our till runs on [Go](https://go.dev/).\n\n"
+                    "Extensions we use:\n\n- [Details](bad.md)\n- [Info](bad.md)\n"},
         [("bad.md", 4), ("bad.md", 6)]),
     "keyword-missing": (
         {"bad.md": "# Bad\n\nText.\n",
