@@ -76,24 +76,10 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
     def report(key: str, problem: str, fix: str) -> None:
         result.problems.append(Diagnostic(path, key, problem, fix, where.get(key.split(".", 1)[0])))
 
-    try:
-        data = yaml.safe_load(block)
-        impossible: set[str] = set()
-    except ValueError:  # a date that does not exist: PyYAML cannot load the block at all
-        try:
-            data = yaml.load(block, Loader=DataLoader)
-        except yaml.YAMLError:
-            return result  # not valid YAML: reported by the shared front-matter reader
-        impossible = set()
-        for key, (first, last) in spans.items():
-            try:
-                yaml.safe_load("\n".join(lines[first - 1:last]))
-            except ValueError:
-                impossible.add(key)
-            except yaml.YAMLError:
-                pass
-    except yaml.YAMLError:
-        return result
+    loaded = _load_block(block, lines, spans)
+    if loaded is None:
+        return result  # not valid YAML: reported by the shared front-matter reader
+    data, impossible = loaded
     if not isinstance(data, Mapping):
         return result
 
@@ -136,6 +122,30 @@ def _spans(where: dict[str, int], end: int) -> dict[str, tuple[int, int]]:
         last = (ordered[index + 1][1] - 1) if index + 1 < len(ordered) else end - 1
         spans[key] = (line, last)
     return spans
+
+
+def _load_block(block: str, lines: list[str], spans: dict[str, tuple[int, int]]
+                ) -> tuple[object, set[str]] | None:
+    """The front matter's data and the keys holding a date that does not exist (PyYAML cannot
+    load a block with one at all); None when it is not valid YAML."""
+    try:
+        return yaml.safe_load(block), set()
+    except ValueError:
+        try:
+            data = yaml.load(block, Loader=DataLoader)
+        except yaml.YAMLError:
+            return None
+    except yaml.YAMLError:
+        return None
+    impossible: set[str] = set()
+    for key, (first, last) in spans.items():
+        try:
+            yaml.safe_load("\n".join(lines[first - 1:last]))
+        except ValueError:
+            impossible.add(key)
+        except yaml.YAMLError:
+            pass
+    return data, impossible
 
 
 def _check_names(data: Mapping, edits: dict[str, object], report: _ReportFn, *, authors: set[str] | None,
