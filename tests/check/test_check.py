@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from conftest import build_site, write_tree
-
 from storefront.check import cli
 from storefront.check.site import Hidden, check_site
 

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storefront.core.clock import (UTC, ClockError, build_now, display, is_date_only, isoformat,
-                                   parse_when, zone)
+from storefront.core.clock import UTC, ClockError, build_now, display, is_date_only, isoformat, parse_when, zone
 
 PARIS = zone("Europe/Paris")
 
@@ -57,11 +56,11 @@ def test_build_now_order():
 
 
 def test_build_now_bad_values_name_their_source():
-    with pytest.raises(ClockError, match="^STOREFRONT_NOW: "):
+    with pytest.raises(ClockError, match=r"^STOREFRONT_NOW: "):
         build_now(environ={"STOREFRONT_NOW": "tomorrow"})
-    with pytest.raises(ClockError, match="^now: "):
+    with pytest.raises(ClockError, match=r"^now: "):
         build_now("tomorrow", environ={})
-    with pytest.raises(ClockError, match="SOURCE_DATE_EPOCH: .* is not a Unix timestamp"):
+    with pytest.raises(ClockError, match=r"SOURCE_DATE_EPOCH: .* is not a Unix timestamp"):
         build_now(environ={"SOURCE_DATE_EPOCH": "yesterday"})
 
 

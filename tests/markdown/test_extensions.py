@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import lxml.html
-import markdown
 import pytest
+
+import markdown
 from conftest import build_site, write_tree
 
 PROFILE = """\

@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from ..core import clock
-from ..core.yamltext import DataLoader
 from ..core.diagnostics import Diagnostic, describe
+from ..core.yamltext import DataLoader
 
 __all__ = ["OPEN_STATUSES", "STATUSES", "PlannedItem", "load_plan", "parse_plan"]
 
@@ -113,7 +113,7 @@ def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
         items_data = data.get("items") or []
         items_line = data.key_lines.get("items")
         if not isinstance(items_data, list):
-            return [], problems + [Diagnostic(name, "items", f"{describe(items_data)} is not a list",
+            return [], [*problems, Diagnostic(name, "items", f"{describe(items_data)} is not a list",
                                               _EXAMPLE, items_line)]
         items, more = _items(items_data, name=name, tz=tz)
         return items, problems + more

@@ -14,10 +14,10 @@ import json
 import os
 import posixpath
 import re
-from urllib.parse import unquote
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

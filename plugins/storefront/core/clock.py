@@ -21,12 +21,12 @@ UTC = dt.timezone.utc
 __all__ = [
     "UTC",
     "ClockError",
-    "zone",
     "build_now",
-    "parse_when",
+    "display",
     "is_date_only",
     "isoformat",
-    "display",
+    "parse_when",
+    "zone",
 ]
 
 

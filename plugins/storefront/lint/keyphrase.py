@@ -26,7 +26,8 @@ def _set(words: str) -> frozenset[str]:
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words ending in -s that are not plurals (their -s stays).
-_NOT_PLURAL = frozenset(["news", "series", "species", "means", "lens", "physics", "economics", "mathematics", "politics", "always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes"])
+_NOT_PLURAL = frozenset(["news", "series", "species", "means", "lens", "physics", "economics", "mathematics",
+                         "politics", "always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes"])
 _VOWEL = re.compile(r"[aeiouy]")
 
 
@@ -78,7 +79,7 @@ def key(word: str, lang: str = "en") -> str:
     word = _irregular().get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4 or word.endswith("ied") and len(word) > 4:
+    if (word.endswith("ies") and len(word) > 4) or (word.endswith("ied") and len(word) > 4):
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word[:-3]) >= 3 and _VOWEL.search(word[:-3]):
         word = _undouble(word[:-3])

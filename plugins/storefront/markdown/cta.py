@@ -99,7 +99,8 @@ class CtaExtension(Extension):
         cta = ctas.get(argument)
         if cta is None:
             emit(log, Diagnostic("page", where, f"{describe(argument)} is not a named CTA",
-                                 f"use one of {', '.join(sorted(ctas)) or 'the ids in ' + str(self.getConfig('file'))}"))
+                                 "use one of "
+                                 f"{', '.join(sorted(ctas)) or 'the ids in ' + str(self.getConfig('file'))}"))
             return ""
         for key in options:
             if key not in BLOCK_OPTIONS:

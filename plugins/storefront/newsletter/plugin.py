@@ -353,7 +353,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return
         source = support.page_source(page) or ""
         line = block_line(source, "newsletter")
-        for key, message in self.problems:
+        for _key, message in self.problems:
             problem, _, fix = message.partition("; ")
             support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
                                            line=line, problem=problem, fix=fix))

@@ -225,7 +225,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, Diagnostic(
                         support.source_path(page, config), f"{key}.image",
                         f'"{item.image}" is not a file in {support.display_path(config, config.docs_dir)}',
-                        "put the image there, or write its path relative to this page or to the docs folder (/images/x.jpg)",
+                        "put the image there, or write its path relative to this page "
+                        "or to the docs folder (/images/x.jpg)",
                         key_line(support.page_source(page), key)))
                 item.image = absolute or ""
 
@@ -261,7 +262,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 support.report(log, Diagnostic(
                     support.source_path(page, config), key, f'"{target}" is not a page or file of the site',
                     "link a page by its Markdown file as in a Markdown link (contact.md, ../about.md), "
-                    "or write a full https:// URL", key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
+                    "or write a full https:// URL",
+                    key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
             return ""
         return absolute + (f"#{fragment}" if fragment else "")
 
@@ -400,7 +402,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or config.site_name
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=support.search_title(page, config).text or name, description=meta.description or (config.site_description if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name,
+            description=meta.description or (config.site_description if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -441,7 +444,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 if name:
                     url = getattr(author, "url", None)
                     safe = url and url_problem(str(url)) is None  # a Person's url, never javascript: or the like
-                    out.append({"name": str(name), "url": (support.absolute_url(config, str(url)) or "") if safe else ""})
+                    absolute = (support.absolute_url(config, str(url)) or "") if safe else ""
+                    out.append({"name": str(name), "url": absolute})
             if out:
                 return out
         return [{"name": name} for name in names]

@@ -277,7 +277,8 @@ def _read_geo(reader: _Reader, value: object, key: str) -> Geo | None:
             raw = float(raw)  # quoted to keep trailing zeros ("44.47810")
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not -limit <= raw <= limit:
             reader.report(f"{key}.{name}", f"{describe(raw)} is not a {name}",
-                          f"write decimal degrees between -{limit} and {limit}, e.g. {44.4778 if limit == 90 else -73.2121}")
+                          f"write decimal degrees between -{limit} and {limit}, "
+                          f"e.g. {44.4778 if limit == 90 else -73.2121}")
             return None
         numbers[name] = float(raw)
     # Google asks for at least 5 decimals (about a metre); fewer place the pin a street away.
@@ -325,7 +326,8 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
             timetable.weekly[name] = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
             reader.report(f"{key}.{day}", str(error),
-                          'write a range like 09:00-17:00, a list of ranges for a split shift, "closed" or "open_24_hours"')
+                          'write a range like 09:00-17:00, a list of ranges for a split shift, '
+                          '"closed" or "open_24_hours"')
     key = f"{prefix}special_hours"
     if special is not None and not isinstance(special, list):
         reader.report(key, f"{describe(special)} is not a list",
@@ -356,7 +358,8 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
         try:
             day_hours = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
-            reader.report(f"{item_key}.hours", str(error), 'write "closed", a range like 09:00-13:00 or a list of ranges')
+            reader.report(f"{item_key}.hours", str(error),
+                          'write "closed", a range like 09:00-13:00 or a list of ranges')
             continue
         label = reader.text(entry.get("label"), f"{item_key}.label")
         timetable.special.append(hours_mod.SpecialHours(first, last, day_hours, label))
@@ -431,7 +434,8 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         return None, [Diagnostic(path, "", f"is not valid YAML ({problem})",
-                                 "fix the YAML syntax (indentation, a colon after each key, quotes around text with ': ')",
+                                 "fix the YAML syntax "
+                                 "(indentation, a colon after each key, quotes around text with ': ')",
                                  mark.line + 1 if mark else None)]
     raw: dict[str, str] = {}
     reader = _Reader(path, _line_map(node, raw=raw), raw)
@@ -485,7 +489,8 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
             business.extras[prop] = text
     branches = data.get("branches")
     if branches is not None and not isinstance(branches, list):
-        reader.report("branches", f"{describe(branches)} is not a list", "write a list of locations, each with name, address and hours")
+        reader.report("branches", f"{describe(branches)} is not a list",
+                      "write a list of locations, each with name, address and hours")
         branches = []
     seen: set[str] = {"business"}
     for index, entry in enumerate(branches or []):
@@ -498,7 +503,8 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         branch = Location(key="", type=branch_type)
         _read_location(reader, entry, prefix + ".", branch)
         if not branch.name:
-            reader.report(f"{prefix}.name", "is missing", "give each branch its own name, e.g. the business name and the branch's town")
+            reader.report(f"{prefix}.name", "is missing",
+                          "give each branch its own name, e.g. the business name and the branch's town")
             continue
         slug = "branch-" + (slugify(branch.name) or str(index + 1))
         while slug in seen:

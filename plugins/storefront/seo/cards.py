@@ -20,8 +20,17 @@ import PIL  # the package only: Image and friends load on the first card drawn (
 
 from . import VERSION
 
-__all__ = ["Card", "WIDTH", "HEIGHT", "MIME", "card_key", "draw_card", "ensure_card",
-           "text_colour_for", "wrap"]
+__all__ = [
+    "HEIGHT",
+    "MIME",
+    "WIDTH",
+    "Card",
+    "card_key",
+    "draw_card",
+    "ensure_card",
+    "text_colour_for",
+    "wrap",
+]
 
 WIDTH, HEIGHT = 1200, 630
 MIME = "image/png"
@@ -144,7 +153,7 @@ def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
         last = lines[3]
         while last and font.getlength(last + " …") > width:
             last = last[:-1]
-        lines = lines[:3] + [last.rstrip() + " …"]
+        lines = [*lines[:3], last.rstrip() + " …"]
     return font, lines, size
 
 
@@ -193,7 +202,7 @@ def _palette(background: tuple[int, int, int], ink: tuple[int, int, int]) -> lis
     colours: list[int] = []
     for level in range(LEVELS):
         share = level / (LEVELS - 1)
-        colours += [round(b + (i - b) * share) for b, i in zip(background, ink)]
+        colours += [round(b + (i - b) * share) for b, i in zip(background, ink, strict=False)]
     return colours
 
 

@@ -42,7 +42,7 @@ class TitlePattern(c.Type):
         except ValueError as error:
             raise base.ValidationError(
                 f"{value!r} is not a valid pattern ({error}); write braces only around "
-                f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}, e.g. '{{page}} | {{site}}'")
+                f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}, e.g. '{{page}} | {{site}}'") from error
         unknown = [name for name in fields if name not in TITLE_FIELDS]
         if unknown:
             raise base.ValidationError(

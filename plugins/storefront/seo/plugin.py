@@ -324,7 +324,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     def _head(self, page: Page, meta: PageMeta, title: str, description: str,
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
-        site, site_description, site_author = self.site
+        site, _site_description, site_author = self.site
         html_title = support.search_title(page, config).text  # the title storefront/lint judges too
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:

@@ -12,8 +12,14 @@ from dataclasses import asdict, dataclass, field
 
 from ..core.escape import html_attr, html_text
 
-__all__ = ["SocialImage", "HeadData", "render_head", "strip_theme_tags", "VERIFICATION_NAMES",
-           "OWNED_META"]
+__all__ = [
+    "OWNED_META",
+    "VERIFICATION_NAMES",
+    "HeadData",
+    "SocialImage",
+    "render_head",
+    "strip_theme_tags",
+]
 
 
 @dataclass(frozen=True)

@@ -168,11 +168,11 @@ def escape_tags(page: Any, plugins: list[Any], names: dict[str, str]) -> list[tu
         if isinstance(value, list) and any(isinstance(v, str) and html_attr(v) != v for v in value):
             saved.append((key, value))
             meta[key] = [_escaped(v) for v in value]
-            for plain, escaped in zip(value, meta[key]):
+            for plain, escaped in zip(value, meta[key], strict=False):
                 if isinstance(plain, str) and escaped != plain:
                     names[str(escaped)] = plain
                     for separator in separators:  # the parts of a hierarchical tag
-                        names.update(zip(str(escaped).split(separator), plain.split(separator)))
+                        names.update(zip(str(escaped).split(separator), plain.split(separator), strict=False))
     return saved
 
 

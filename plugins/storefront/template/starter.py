@@ -10,8 +10,8 @@ to give marked `PLACEHOLDER` (and listed by `placeholders()`).
 from __future__ import annotations
 
 import colorsys
-import html
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -418,7 +418,7 @@ def pages(facts: Facts) -> dict[str, str]:
         "about.md": _front("About us", d(
             "Who is behind {name}, how we started, how we work and what we care about, "
             "and how to get in touch with us.",
-            "Who is behind {name}, how we work and what we care about.")) 
+            "Who is behind {name}, how we work and what we care about."))
         + "# About us\n\n"
         f"<!-- {PLACEHOLDER}: who you are, how you started, what you care about. -->\n"
         f"Tell your visitors who is behind {name}. Say how you work.\n\n"

@@ -19,7 +19,6 @@ import jinja2
 from markupsafe import Markup
 
 from ...core.escape import html_attr, html_text
-
 from ..findings import PageReport, band
 from . import json as json_report
 
