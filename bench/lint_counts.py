@@ -4,6 +4,7 @@
     python bench/lint_counts.py /path/to/site                    # lint only
     python bench/lint_counts.py /path/to/site --with seo schema  # plus other storefront plugins
     python bench/lint_counts.py SITE --out counts.json           # keep the counts for a comparison
+    python bench/lint_counts.py SITE --exclude "generated/*"     # with lint's exclude option
     python bench/lint_counts.py --compare before.json after.json # per-rule table, before -> after
 
 The site's mkdocs.yml is not changed: a copy next to it (`mkdocs.storefront-lint.yml`) gets the
@@ -24,12 +25,14 @@ from collections import Counter
 from pathlib import Path
 
 
-def lint_config(site: Path, extra: list[str]) -> Path:
+def lint_config(site: Path, extra: list[str], exclude: list[str] = ()) -> Path:
     text = (site / "mkdocs.yml").read_text(encoding="utf-8")
     match = re.search(r"^plugins:[ \t]*\n", text, re.M)
     block = "".join(f"  - storefront/{name}\n" for name in extra)
     block += ("  - storefront/lint:\n      cache: false\n      report_formats: [json]\n"
               "      reports_dir: .storefront/lint-counts\n")
+    if exclude:
+        block += "      exclude: [" + ", ".join(f'"{pattern}"' for pattern in exclude) + "]\n"
     if match is None:
         text += "\nplugins:\n  - search\n" + block
     else:
@@ -42,8 +45,8 @@ def lint_config(site: Path, extra: list[str]) -> Path:
     return target
 
 
-def count(site: Path, extra: list[str]) -> dict:
-    config = lint_config(site, extra)
+def count(site: Path, extra: list[str], exclude: list[str] = ()) -> dict:
+    config = lint_config(site, extra, exclude)
     with tempfile.TemporaryDirectory() as out:
         build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", out],
                                cwd=site, capture_output=True, text=True)
@@ -54,7 +57,7 @@ def count(site: Path, extra: list[str]) -> dict:
     finding_line = re.compile(r":\d+: \[[a-z0-9-]+\] ")
     other = [line for line in build.stderr.splitlines()
              if "storefront" in line and not finding_line.search(line)]
-    return {"site": str(site), "with": extra, "pages": len(report["pages"]), "findings": len(findings),
+    return {"site": str(site), "with": extra, "exclude": list(exclude), "pages": len(report["pages"]), "findings": len(findings),
             "rules": dict(Counter(f["rule"] for f in findings).most_common()),
             "other_storefront_messages": len(other), "other_sample": other[:10]}
 
@@ -73,6 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", type=Path)
     parser.add_argument("--with", dest="extra", nargs="*", default=[], help="other storefront plugins to enable")
+    parser.add_argument("--exclude", nargs="*", default=[], help="storefront/lint's exclude patterns")
     parser.add_argument("--out", type=Path, help="write the counts as JSON here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args()
@@ -81,7 +85,7 @@ def main() -> None:
         return
     if args.site is None:
         parser.error("give a site folder or --compare")
-    counts = count(args.site.resolve(), args.extra)
+    counts = count(args.site.resolve(), args.extra, args.exclude)
     text = json.dumps(counts, indent=1)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,6 +102,20 @@ def refuse_inside_site(config: MkDocsConfig, plugin: str, options: Any, *keys: s
             raise PluginError(
                 f"{plugin}: {key} \"{value}\" is inside site_dir, so what it holds would be deployed; "
                 f"set {key} to a folder outside site_dir, like the default")
+
+
+def watch_data_files(server: Any, *paths: Path | None) -> None:
+    """`mkdocs serve` rebuilds when a data file the suite reads changes (on_serve): each file,
+    or, while it does not exist yet, the nearest folder that does (so creating it counts)."""
+    for path in paths:
+        if path is None:
+            continue
+        target = Path(path).absolute()
+        recursive = True
+        while not target.exists() and target.parent != target:
+            target, recursive = target.parent, False
+        if target.exists():
+            server.watch(str(target), recursive=recursive)
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
@@ -424,13 +439,19 @@ def csp_sources(config: MkDocsConfig) -> dict[str, list[str]]:
     return {directive: sorted(values) for directive, values in sources.items()}
 
 
+_TAGS_MARKER = re.compile(r"^\[TAGS\]\s*$", re.M)  # the tags index marker of Material before 9.6
+
+
 def page_kind(page: Page) -> str:
-    """What the page is for: "listing" (a Material blog index, archive or category page: it
-    lists posts), "redirect" (front matter `template: redirect.html`: a stub that forwards),
+    """What the page is for: "listing" (a Material blog index, archive or category page, or a
+    tags index: it lists pages), "redirect" (front matter `template: redirect.html`: a stub that forwards),
     "post" (a Material blog post) or "page". Listings and redirects are not articles."""
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
+    markdown = page.markdown or ""
+    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
+        return "listing"  # Material's tags plugin writes the tag index here
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
@@ -543,6 +564,7 @@ __all__ = [
     "site_timezone",
     "source_path",
     "use_stylesheet",
+    "watch_data_files",
 ]
 
 

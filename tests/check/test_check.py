@@ -163,8 +163,8 @@ def test_a_zensical_build_publishes_the_scheduled_post_and_the_check_catches_it(
     config["markdown_extensions"] = ["pymdownx.blocks.admonition"]
     build_site(tmp_path, files, config=config, env={"STOREFRONT_NOW": NOW})  # writes the project
     shutil.rmtree(tmp_path / "site", ignore_errors=True)
-    zensical = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
-    result = subprocess.run([zensical, "build"], cwd=tmp_path, capture_output=True, text=True,
+    # python -m zensical: the Zensical of the Python that runs the tests (and has the suite)
+    result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path, capture_output=True, text=True,
                             check=False, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     code, out, _ = _run(tmp_path / "site", tmp_path / "mkdocs.yml")

@@ -123,6 +123,7 @@ def test_secrets_found_in_text(value, kind):
     "The ThisIsAVeryLongCamelCaseIdentifierName123 class", "pk_live_51H8abcdefghijklmnop",
     "Read our privacy policy at https://shop.example/privacy/", "Gâteau Saint-Honoré, 8 € — réservez !",
     "🍞🥐 Croissants", "/assets/main.6f1a2b3c.min.css", "interest-bread-lovers", "12345/1",
+    "slides [here](EuroHPC-User-Day-2024-20241022-MultiXscale-EESSI.pdf)",  # EESSI docs
 ])
 def test_ordinary_values_are_not_secrets(value):
     assert secret_kind(value) is None

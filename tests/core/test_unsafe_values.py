@@ -278,3 +278,12 @@ def test_schema_upcoming_days_out_of_range_is_a_config_error(site, days):
     built = site(files, config=config, env={"STOREFRONT_NOW": NOW})
     assert not built.ok
     assert any("upcoming_days" in m and "number of days from 0 to 36500" in m for m in built.messages), built.messages
+
+
+@pytest.mark.parametrize("field, value", [("name", f"Class {STRIPE}"), ("description", "Bring\\0 an apron")])
+def test_event_texts_refuse_secrets_and_control_characters(site, field, value):
+    page = EVENT.format(**OK_EVENT).replace("  name: Bread class\n", f"  name: Bread class\n  description: x\n")
+    page = page.replace(f"  {field}: " + ("Bread class" if field == "name" else "x"), f"  {field}: \"{value}\"")
+    files, config = schema_site(page)
+    check_refused(site, files, config, key=f"event.{field}", value=STRIPE if "sk_" in value else "\x00",
+                  env={"STOREFRONT_NOW": NOW})

@@ -210,3 +210,10 @@ def test_each_icon_is_reported_at_its_own_line(site):
     icons = "\n".join(f'<img src="icons/i{n}.svg"> Item {n}' for n in range(13))
     built = lint_site(site, {"index.md": f"# Home\n\n{icons}\n"})
     assert [f.line for f in findings(built, "image-alt-missing")] == list(range(3, 16))
+
+
+def test_a_tags_index_is_a_listing(site):
+    built = lint_site(site, {"index.md": "# Home\n\nSee [tags](tags.md).\n",
+                             "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+                             "old-tags.md": "# Tags\n\n[TAGS]\n"})
+    assert {f.path for f in findings(built)} == {"index.md"}

@@ -355,3 +355,14 @@ def test_default_heading_and_consent_are_worded_from_the_site_name(site):
     text = built.text("index.html").lower()
     for word in ("oven", "bakery", "bake"):
         assert word not in text
+
+
+def test_netlify_says_form_detection_must_be_turned_on(site):
+    """https://docs.netlify.com/forms/setup/: "enable automatic form detection" in the Netlify UI
+    (Forms > Enable form detection); until then Netlify ignores the form. An info message, so a
+    strict build still passes."""
+    built = build(site, "netlify", {"name": "newsletter"})
+    assert built.ok, built.warnings
+    assert any("Netlify accepts this form only once form detection is turned on" in m
+               and "Enable form detection" in m for m in built.infos), built.infos
+    assert not any("form detection" in m for m in build(site, "kit", {"form_id": "7321456"}).infos)

@@ -86,3 +86,14 @@ def test_missing_template_is_a_warning(site):
     assert not built.ok
     assert any("deploy/nope cannot be read" in w and "headers" in w for w in built.warnings)
     assert not built.exists("_headers")
+
+
+def test_form_origins_include_the_redirect_origins_a_form_names():
+    """Chrome and Safari apply form-action to every redirect after the POST, so a form's
+    `data-sf-form-origins` (storefront/newsletter: confirmation host, thank-you page) count too;
+    only CSP host sources are taken, nothing that could end the directive."""
+    html = ('<form action="https://us6.list-manage.com/subscribe/post?u=1&amp;id=2" '
+            'data-sf-form-origins="https://us6.list-manage.com https://*.list-manage.com https://shop.example">'
+            "</form><form action=/x data-sf-form-origins=\"'unsafe-inline'; script-src * https://ok.example\"></form>")
+    assert form_origins(html) == {"https://us6.list-manage.com", "https://*.list-manage.com", "https://shop.example",
+                                  "https://ok.example"}

@@ -25,6 +25,7 @@ def rss_config(seo: bool) -> dict:
     if seo:
         plugins.append("storefront/seo")
     return {"site_name": "Hearth & Crumb <Bakery>", "site_url": "https://bakery.example/",
+            "site_description": "Bread & cakes",  # RSS 2.0 requires the channel's description
             "theme": "mkdocs", "plugins": plugins}
 
 
@@ -74,3 +75,65 @@ def test_unmendable_feed_is_reported(site):
                    config={"site_name": "Bakery", "site_url": "https://bakery.example/",
                            "theme": "mkdocs", "plugins": ["storefront/seo"]})
     assert any("feed.xml" in w and "not well-formed XML" in w for w in rebuilt.warnings)
+
+
+AUTHORED = """\
+---
+date: 2026-10-02
+title: Our autumn menu
+author: Maria Ortiz
+image: img/bun.png
+description: Apple cider doughnuts join the counter.
+---
+
+# Our autumn menu
+
+Autumn brings apples to the counter.
+"""
+
+
+def test_rss_and_json_feeds_follow_their_specs(site):
+    """RSS 2.0: enclosure length in bytes, author and managingEditor are e-mail addresses
+    (a name is dc:creator); JSON Feed: no null for a missing optional field."""
+    import io
+    import json
+
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (40, 20)).save(image, "PNG")
+    config = rss_config(seo=True)
+    config["site_author"] = "Maria Ortiz"
+    built = site({"index.md": "# Home\n", "posts/autumn.md": AUTHORED, "img/bun.png": image.getvalue()},
+                 config=config, strict=True)
+    assert built.ok, built.warnings
+    dc = "{http://purl.org/dc/elements/1.1/}creator"
+    for name in ("feed_rss_created.xml", "feed_rss_updated.xml"):
+        root = etree.fromstring((built.site / name).read_bytes())
+        channel = root.find("channel")
+        assert channel.find("managingEditor") is None  # a name, not an e-mail address: left out
+        item = channel.find("item")
+        assert item.find("author") is None and item.find(dc).text == "Maria Ortiz"
+        enclosure = item.find("enclosure")
+        assert enclosure.get("length") == str((built.site / "img/bun.png").stat().st_size)
+    for name in ("feed_json_created.json", "feed_json_updated.json"):
+        feed = json.loads((built.site / name).read_text(encoding="utf-8"))
+
+        def nulls(value):
+            if isinstance(value, dict):
+                return [k for k, v in value.items() if v is None] + [n for v in value.values() for n in nulls(v)]
+            if isinstance(value, list):
+                return [n for v in value for n in nulls(v)]
+            return []
+
+        assert nulls(feed) == []
+        assert feed["title"] == "Hearth & Crumb <Bakery>"
+
+
+def test_what_cannot_be_mended_is_a_warning(site):
+    config = rss_config(seo=True)
+    del config["site_description"]
+    built = site({"index.md": "# Home\n", "posts/autumn.md": POST}, config=config)
+    assert built.ok
+    assert any("feed_rss_created.xml: is not valid RSS 2.0: the channel has no <description>" in w
+               for w in built.warnings), built.warnings

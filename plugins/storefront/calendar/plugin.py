@@ -199,6 +199,11 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self.showing = False
         self.links: UnpublishedLinks | None = None
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled:  # mkdocs serve rebuilds when the plan changes
+            support.watch_data_files(server, support.project_path(config, self.config.plan))
+        return server
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 

@@ -69,6 +69,9 @@ def _random_token(token: str) -> bool:
         return False  # a slug or a path made of words: spring-sale-2026-…
     if sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{2,}", core)) > 0.6 * len(core):
         return False  # CamelCase words: ThisIsAClassName
+    parts = [part for part in re.split(r"[-_/+]", core) if part]
+    if len(parts) >= 3 and all(part.isalpha() or part.isdigit() for part in parts):
+        return False  # a file name or slug: EuroHPC-User-Day-2024-20241022-MultiXscale-EESSI
     return _entropy(core) >= 4.0
 
 

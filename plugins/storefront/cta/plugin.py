@@ -71,6 +71,11 @@ class CtaPlugin(BasePlugin[CtaConfig]):
 
     # --- configuration ------------------------------------------------------------------
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled:  # mkdocs serve rebuilds when the CTA file changes
+            support.watch_data_files(server, support.project_path(config, self.config.file))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None

@@ -71,6 +71,11 @@ class LintPlugin(BasePlugin[LintConfig]):
 
     # --- set-up -------------------------------------------------------------------------
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled and self.config.baseline:  # rebuild when the baseline changes
+            support.watch_data_files(server, support.project_path(config, self.config.baseline))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> None:
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
@@ -314,8 +319,9 @@ def _link_example(page: Page, target: Page | None) -> str:
     href = posixpath.relpath(target.file.src_uri, start)
     title = support.page_title(target) if target.title is not None else ""
     if not title:
-        title = target.file.name.replace("-", " ").replace("_", " ")
-        title = "Home" if title == "index" and target.is_homepage else title.capitalize()
+        title = target.file.name.replace("-", " ").replace("_", " ")  # as MkDocs names a page
+        title = "Home" if title == "index" and target.is_homepage else \
+            title.capitalize() if title.lower() == title else title
     title = title.replace("[", "").replace("]", "")
     return f"[{title}]({href})"
 

@@ -81,6 +81,13 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not problems:
             self.contract = contract
             self._declare_processor(config, contract)
+            if contract is not None and contract.uses_site_action:
+                # https://docs.netlify.com/forms/setup/: detection is off until turned on
+                support.report(log, Diagnostic(
+                    file=source, key=f"{PLUGIN_KEY}.provider",
+                    problem="Netlify accepts this form only once form detection is turned on for the site",
+                    fix="in the Netlify UI open Forms and select Enable form detection, then deploy again",
+                    severity="info"))
         config.markdown_extensions.append(
             rendered_blocks_extension("newsletter", self._render_block, wanted=lambda: self.wants_blocks))
         if self.config.css:

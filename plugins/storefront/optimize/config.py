@@ -58,7 +58,8 @@ class OptimizeConfig(Config):
     headers = c.Optional(c.Type(str))
     """A `_headers` template (relative to mkdocs.yml) written to the site root for Netlify and
     Cloudflare Pages, with `{script_hashes}` replaced by the CSP hashes of every inline script
-    in the built site and `{form_origins}` by the origins its forms post to. Unset: no file."""
+    in the built site and `{form_origins}` by the origins its forms post to or are redirected
+    through (`data-sf-form-origins`). Unset: no file."""
 
     cache_dir = c.Type(str, default=".cache/storefront/optimize")
     """Where WebP variants are cached between builds, relative to mkdocs.yml."""

@@ -59,6 +59,11 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled and self.config.headers:  # rebuild when the _headers template changes
+            support.watch_data_files(server, support.project_path(config, self.config.headers))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = self.config
         support.refuse_inside_site(config, "storefront/optimize", options, "cache_dir")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
-from ..core.urls import url_fix, url_problem
+from ..core.secrets import SECRET_FIX, secret_kind
+from ..core.urls import clean_text, text_problem, url_fix, url_problem
 from .profile import ADDRESS_KEYS
 
 __all__ = ["AVAILABILITY", "Event", "Offer", "PageData", "Product", "Question", "read_page_data"]
@@ -150,7 +151,16 @@ class _PageReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.report(f"{key}.{name}", f"{describe(value)} is not text", "write a single line of text")
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        kind = secret_kind(text) if isinstance(value, str) else None
+        if kind:
+            self.report(f"{key}.{name}", f"this looks like {kind}, which must never be published in a page",
+                        SECRET_FIX)
+            return ""
+        if text_problem(text):
+            self.report(f"{key}.{name}", text_problem(text) or "", "the character is left out; retype the text")
+            return clean_text(text).strip()
+        return text
 
     def url(self, data: Mapping, name: str, key: str, *, image: bool = False) -> str:
         """A URL-typed key through the suite's URL check (refused: reported and left out)."""

@@ -111,7 +111,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.config.enabled and self.profile_path is not None:
-            server.watch(str(self.profile_path))
+            support.watch_data_files(server, self.profile_path)
         return server
 
     def _now(self) -> dt.datetime:

@@ -13,6 +13,7 @@ Order of work in a build:
 
 from __future__ import annotations
 
+import json
 import mimetypes
 import os
 import posixpath
@@ -407,30 +408,72 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     on_post_build = CombinedEvent(_plain_names, _post_build)
 
     def _check_feeds(self, config: MkDocsConfig, site_dir: Path) -> None:
-        """Every XML file at the site root is well-formed: unescaped text mended, the rest reported."""
+        """Every XML file at the site root is well-formed (unescaped text mended) and, if it is
+        RSS, valid RSS 2.0 where it can be made so; JSON feeds lose their nulls. The rest is
+        reported."""
         paths = [path for path in sorted(site_dir.glob("*.xml")) if path.name != "sitemap.xml"]
-        if not paths:
+        json_feeds = sorted(site_dir.glob("feed*.json"))
+        if not paths and not json_feeds:
             return
         from . import feeds  # lxml only when there is a feed to check
 
         for path in paths:
-            data = path.read_bytes()
-            text = data.decode("utf-8", "replace")
+            text = path.read_bytes().decode("utf-8", "replace")
+            original = text
             if "<url>None</url>" in text:
                 text = feeds.drop_empty_image(text)
+            problem = feeds.xml_problem(text.encode("utf-8"))
+            if problem is not None:
+                mended = feeds.mend_text_elements(text)
+                problem = feeds.xml_problem(mended.encode("utf-8"))
+                if problem is None:
+                    text = mended
+                    log.debug(f"{path.name}: escaped text another plugin left unescaped")
+            if problem is None and "<rss" in text[:2000]:
+                text, done = feeds.mend_rss(text, lambda url: self._site_file_size(config, site_dir, url))
+                if done:
+                    log.debug(f"{path.name}: " + "; ".join(sorted(set(done))))
+                problem = feeds.xml_problem(text.encode("utf-8"))
+            if text != original and problem is None:
                 path.write_text(text, encoding="utf-8")
-                data = text.encode("utf-8")
-            if feeds.xml_problem(data) is None:
+            shown = support.display_path(config, path)
+            if problem is not None:
+                support.report(log, Diagnostic(
+                    shown, "", f"is not well-formed XML ({problem})",
+                    "check the plugin that writes it; feed readers will reject the file"))
                 continue
-            mended = feeds.mend_text_elements(text)
-            problem = feeds.xml_problem(mended.encode("utf-8"))
-            if problem is None:
-                path.write_text(mended, encoding="utf-8")
-                log.debug(f"{path.name}: escaped text another plugin left unescaped")
+            remaining = feeds.rss_problems(text.encode("utf-8"))
+            if remaining:
+                support.report(log, Diagnostic(
+                    shown, "", f"is not valid RSS 2.0: {'; '.join(remaining[:3])}",
+                    "set site_description in mkdocs.yml (the channel's description) and check the feed "
+                    "plugin's options (mkdocs-rss-plugin); feed readers may reject the file"))
+        for path in json_feeds:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
                 continue
-            support.report(log, Diagnostic(
-                support.display_path(config, path), "", f"is not well-formed XML ({problem})",
-                "check the plugin that writes it; feed readers will reject the file"))
+            if not (isinstance(data, dict) and str(data.get("version", "")).startswith("https://jsonfeed.org/")):
+                continue
+            cleaned, removed = feeds.mend_json_feed(data)
+            if removed:
+                path.write_text(json.dumps(cleaned, ensure_ascii=False), encoding="utf-8")
+                log.debug(f"{path.name}: {removed} null value(s) of optional fields taken out")
+
+    @staticmethod
+    def _site_file_size(config: MkDocsConfig, site_dir: Path, url: str) -> int | None:
+        """The size of a file of this site named by an absolute URL, or None."""
+        base = config.site_url or ""
+        if not base or not url.startswith(base if base.endswith("/") else base + "/"):
+            return None
+        relative = unquote(urlsplit(url[len(base.rstrip("/")) + 1:]).path)
+        target = (site_dir / relative).resolve()
+        if site_dir.resolve() not in target.parents:
+            return None
+        try:
+            return target.stat().st_size if target.is_file() else None
+        except OSError:
+            return None
 
     def _write_cards(self) -> None:
         if not self.cards:
