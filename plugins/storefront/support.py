@@ -245,7 +245,7 @@ SHARED_META_READERS = ("storefront/seo", "storefront/lint", "storefront/schema",
 
 def reads_shared_meta(config: MkDocsConfig) -> bool:
     """Whether a plugin that reports shared front-matter problems per rendered page is on."""
-    plugins = config.plugins or {}
+    plugins: dict[str, Any] = config.plugins or {}
     return any(getattr(getattr(plugins.get(name), "config", None), "enabled", False)
                for name in SHARED_META_READERS)
 

@@ -105,9 +105,10 @@ def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
                                mark.line + 1 if mark else None)]
     if data is None:
         return [], []
+    items_line: int | None
     if isinstance(data, list):
         items_data, items_line = data, 1
-    elif isinstance(data, Mapping):
+    elif isinstance(data, _LineMap):
         problems = [Diagnostic(name, str(key), "is not a calendar key", "put planned items under items:",
                                data.key_lines.get(key)) for key in data if key != "items"]
         items_data = data.get("items") or []

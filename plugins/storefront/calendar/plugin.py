@@ -150,8 +150,8 @@ def site_next_change(config: MkDocsConfig, entries: dict[str, PageEntry], now: d
             continue
         if isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment > now:
             moments.append(moment)
-    moments = [moment for moment in moments if moment is not None]
-    return min(moments) if moments else None
+    known = [moment for moment in moments if moment is not None]
+    return min(known) if known else None
 
 
 def _text_date(meta: dict) -> str | None:
@@ -249,7 +249,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         config_name = support.display_path(config, config.config_file_path or "mkdocs.yml")
         for name, plugin in config.plugins.items():
             module = type(plugin).__module__
-            options = getattr(plugin, "config", None)
+            options: Any = getattr(plugin, "config", None)
             if module.startswith("mkdocs_rss_plugin") and getattr(options, "enabled", False):
                 zone_name = options.date_from_meta.default_timezone
                 if zone_name != self.config.timezone and not (

@@ -262,7 +262,7 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
             variants = tuple(Variant(v.id, *(cleaned.get(f"variants[{index}].{k}", getattr(v, k))
                                              for k in TEXT_KEYS)) for index, v in enumerate(variants))
         ctas[cta_id] = Cta(
-            id=cta_id, label=cleaned.get("label", label).strip(), url=url.strip(), style=style,
+            id=cta_id, label=str(cleaned.get("label", label)).strip(), url=str(url).strip(), style=style,
             heading=cleaned.get("heading", fields.get("heading")), text=cleaned.get("text", fields.get("text")),
             until=until, campaign=cleaned.get("campaign", fields.get("campaign")), utm=utm, variants=variants,
             source=source, line=line,

@@ -104,12 +104,12 @@ def parse(text: str | None, lang: str = "en") -> Keyphrase | None:
     if not found:
         return None
     if exact:
-        return Keyphrase(text.strip(), tuple(found), tuple(found), exact=True)
+        return Keyphrase((text or "").strip(), tuple(found), tuple(found), exact=True)
     function = function_words(lang)
     content = [word for word in found if word not in function]
     only_function = not content
     kept = tuple(content or found)
-    return Keyphrase(text.strip(), kept, tuple(key(word, lang) for word in kept),
+    return Keyphrase((text or "").strip(), kept, tuple(key(word, lang) for word in kept),
                      only_function_words=only_function and bool(function))
 
 

@@ -215,7 +215,7 @@ class LintPlugin(BasePlugin[LintConfig]):
                 self._results[path] = fresh[value]
                 if self._cache:
                     self._cache.put(value, fresh[value])
-        results = list(self._results.values())
+        results: list[PageResult] = list(self._results.values())  # type: ignore[arg-type]  # all resolved above
         for result in results:
             result.url = _page_url(result.url)
         site = SiteFacts(inbound=self._inbound, home="")

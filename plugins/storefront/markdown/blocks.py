@@ -49,7 +49,7 @@ def _block_class(name: str) -> type:
             # Accept every option: the plugin checks them and names file, line and fix.
             self.argument = arg.strip() if isinstance(arg, str) else arg
             self.raw_options = options
-            self.options = {"attrs": {}}
+            self.options: dict[str, Any] = {"attrs": {}}
             return True
 
         def on_markdown(self) -> str:

@@ -64,7 +64,7 @@ class OptimizeConfig(Config):
     cache_dir = c.Type(str, default=".cache/storefront/optimize")
     """Where WebP variants are cached between builds, relative to mkdocs.yml."""
 
-    def validate(self):  # type: ignore[override]
+    def validate(self):
         failed, warnings = super().validate()
         if not failed:
             if not 1 <= self.quality <= 100:

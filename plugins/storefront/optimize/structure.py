@@ -61,5 +61,6 @@ def non_html_tags(html: str) -> list[str]:
     """The element names in the parsed page that are not HTML, SVG, MathML or custom
     elements (`version` of `EESSI_<VERSION>_OVERRIDE`), sorted."""
     tree = LexborHTMLParser(html)
-    names = {node.tag for node in tree.root.traverse() if node.tag and node.tag[0] != "-"}
+    nodes = tree.root.traverse() if tree.root is not None else ()
+    names = {node.tag for node in nodes if node.tag and node.tag[0] != "-"}
     return sorted(name for name in names if not is_html_tag(name))

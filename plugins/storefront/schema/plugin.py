@@ -143,7 +143,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         footer = Markup("")
         if self._view() is not None and self.config.footer:
             footer = support.render_partial(config, "business-footer", business=self.view)
-        env.globals.setdefault("storefront", {})["business_footer"] = footer
+        env.globals.setdefault("storefront", {})["business_footer"] = footer  # type: ignore[index]
         self.footer = str(footer)
         return env
 
@@ -300,7 +300,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 self._block_problem(page, kind, "the page has no upcoming event: front matter",
                                     "add event: with name and start, or remove the block")
                 return ""
-            self.events_placed.add(page.file.src_uri)
+            self.events_placed.add(page.file.src_uri)  # type: ignore[union-attr]  # no page: returned above
             return self._events_html(data)
         if kind == "processors":
             # The third parties the site's plugins declared (newsletter, analytics), from the
@@ -313,7 +313,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 self._block_problem(page, kind, "the page has no faq: front matter",
                                     "add faq: with question/answer pairs, or remove the block")
                 return ""
-            self.faq_placed.add(page.file.src_uri)
+            self.faq_placed.add(page.file.src_uri)  # type: ignore[union-attr]  # no page: returned above
             return self._faq_html(data)
         view = self._view()
         if view is None:
@@ -427,7 +427,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         if image:
             get = image.get if isinstance(image, dict) else (lambda name: getattr(image, name, None))
             if get("url"):
-                return graph.Image(url=get("url"), width=get("width"), height=get("height"),
+                return graph.Image(url=str(get("url")), width=get("width"), height=get("height"),
                                    alt=support.plain_text(get("alt") or ""))
         if meta.image:
             absolute = _page_relative(page, self.files, config, meta.image)

@@ -225,7 +225,7 @@ def _read_address(reader: _Reader, value: object, key: str) -> Address | None:
     if data is None:
         return None
     reader.known(data, ADDRESS_KEYS, key)
-    address = Address(**{name: reader.text(data.get(name), f"{key}.{name}") for name in ADDRESS_KEYS})
+    address = Address(**{name: reader.text(data.get(name), f"{key}.{name}") for name in ADDRESS_KEYS})  # type: ignore[arg-type]
     if address.country:
         code = address.country.strip().upper()
         if code not in country_codes():

@@ -68,8 +68,8 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(value: int) -> float:
+        c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -141,7 +141,7 @@ def wrap(text: str, font, width: int) -> list[str]:
     return lines
 
 
-def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
+def _fit_title(title: str, width: int) -> tuple[PIL.ImageFont.FreeTypeFont, list[str], int]:
     """The largest of a few sizes at which the title fits in three lines (else four, cut)."""
     for size in (76, 64, 54):
         font = _font(size)

@@ -91,7 +91,7 @@ def render_head(data: HeadData) -> str:
     if data.canonical:
         out.append(f'<link rel="canonical" href="{html_attr(data.canonical)}">')
 
-    og = [("og:title", data.page_title), ("og:description", data.description),
+    og: list[tuple[str, str | int | None]] = [("og:title", data.page_title), ("og:description", data.description),
           ("og:url", data.canonical), ("og:site_name", data.site_name),
           ("og:locale", data.locale), ("og:type", data.og_type)]
     image = data.image if data.image is not None and data.image.url else None

@@ -472,7 +472,7 @@ def placeholder_photo(facts: Facts) -> bytes:
     image = Image.new("RGB", (1200, 800), tuple(round(c * 255) for c in _rgb(brand)))
     font_path = Path(__file__).resolve().parent.parent / "seo" / "fonts" / "DejaVuSans-Bold.ttf"
     try:
-        font = ImageFont.truetype(str(font_path), 56)
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(str(font_path), 56)
     except OSError:  # pragma: no cover - the font ships with the package
         font = ImageFont.load_default()
     ImageDraw.Draw(image).text((600, 400), "Your photo here", fill=(255, 255, 255), font=font, anchor="mm")
