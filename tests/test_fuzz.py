@@ -30,6 +30,7 @@ import pytest
 import tomllib
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import event as count_outcome
 from hypothesis import strategies as st
 from mkdocs.config import config_options as c
 
@@ -193,7 +194,7 @@ def _strategy(option) -> st.SearchStrategy:
         typed = st.lists(hostile, max_size=3)
     else:
         typed = hostile
-    return st.one_of(typed, typed, typed, values)  # mostly the right type, sometimes anything
+    return st.one_of(*[typed] * 7, values)  # mostly the right type (MkDocs refuses others), sometimes anything
 
 
 OPTIONS = {name: dict(_leaf_options(PLUGINS[name].load().config_class._schema)) for name in PLUGINS}
@@ -341,12 +342,13 @@ STRATEGIES = {
                   *([Phase.shrink] if os.environ.get("STOREFRONT_FUZZ_SHRINK") else [])])
 @given(**STRATEGIES)
 def test_fuzz_the_suite(fm, extra_fm, biz, ctas, items, options):
-    problems = run_example(fm, extra_fm, biz, ctas, items, options)
+    problems = run_example(fm, extra_fm, biz, ctas, items, options, outcome=count_outcome)
     assert not problems, problems
 
 
-def run_example(fm, extra_fm, biz, ctas, items, options) -> list[str]:
-    """Build one fuzzed site; what breaks an invariant (an exception from the suite propagates)."""
+def run_example(fm, extra_fm, biz, ctas, items, options, outcome=lambda _: None) -> list[str]:
+    """Build one fuzzed site; what breaks an invariant (an exception from the suite propagates).
+    `outcome` hears "built" or "option refused by MkDocs" (hypothesis' statistics count them)."""
     with tempfile.TemporaryDirectory(prefix="storefront-fuzz-") as tmp:
         files = _files(fm, extra_fm, biz, ctas, items)
         files["/mkdocs.yml"] = dump(_config(options), raw=False)
@@ -357,16 +359,19 @@ def run_example(fm, extra_fm, biz, ctas, items, options) -> list[str]:
         if not built.ok:
             # Only MkDocs' own refusal of a mistyped option (raised before any page is read).
             if any(m.startswith("Config value") for m in messages) or "configuration error" in str(built.error):
+                outcome("option refused by MkDocs")
                 return []
             return [f"the build stopped: {type(built.error).__name__}: {built.error}"]
+        outcome("built")
         found = [f"a warning without its file: {m}" for m in built.warnings
                  if m.startswith("storefront") and not SUITE_MESSAGE.match(m)
                  and not m.startswith("storefront: mkdocs.yml")]
         # MkDocs shows front matter it cannot read (year 0) as the page's text, the author's own
         # Markdown (raw HTML included); the suite reports it. Those pages are not the suite's output.
         locations = frozenset((re.sub(r"(^|/)index$", "", source[:-3]) + "/").lstrip("/")
-                              for source in re.findall(r"storefront: docs/(\S+?\.md):\d+: front matter: could "
-                                                       r"not be read", "\n".join(built.warnings)))
+                              for source in re.findall(r"storefront: docs/(\S+?\.md):\d+: front matter: [^\n]*?"
+                                                       r"(?:could not be read|is not valid YAML|all of it was ignored)",
+                                                       "\n".join(built.warnings)))
         unread = {built.site / location / "index.html" for location in locations}
         outputs = [p for p in built.site.rglob("*") if p.is_file() and p not in unread]
         outputs += [p for p in (Path(tmp) / "project" / ".storefront").rglob("*") if p.is_file()]

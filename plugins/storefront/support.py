@@ -455,7 +455,18 @@ def page_kind(page: Page) -> str:
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
+    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
+        return "listing"
     return "page"
+
+
+def _source_text(page: Page) -> str:
+    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
+    try:
+        return page.file.content_string
+    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
+        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------

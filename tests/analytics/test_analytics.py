@@ -127,7 +127,7 @@ def test_material_consent_is_reused(site):
     form = HTMLParser(built.text("index.html")).css_first("form[name=consent]")
     assert form is not None
     box = form.css_first('input[name="analytics"]')
-    assert box is not None and "checked" not in box.attributes, "the choice is never pre-ticked"
+    assert box is not None and "checked" in box.attributes, "Accept must agree to it, as Material's own"
     assert "Google Analytics 4" in form.text()
     assert not built.exists("assets/storefront/analytics.css")
 
@@ -222,3 +222,13 @@ def test_hostile_banner_text_is_escaped_once(site):
     attrs = tag(built)
     assert json.loads(attrs["data-texts"])["accept"] == hostile
     assert "<script>alert" not in built.text("index.html")
+
+
+@pytest.mark.parametrize("prop, warned", [("G-A1B2C3D4E5", True), (None, False)])
+def test_theme_analytics_on_too_is_a_warning(site, prop, warned):
+    cfg = config()
+    cfg["theme"] = {"name": "material"}
+    cfg["extra"] = {"analytics": {"provider": "google", "property": prop}}
+    built = site(PAGES, config=cfg, strict=True)
+    assert built.ok is not warned
+    assert any("extra.analytics" in m and "counted twice" in m for m in built.warnings) is warned

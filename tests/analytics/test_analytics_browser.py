@@ -404,3 +404,47 @@ def test_blocked_provider_script_breaks_nothing(browser, serve_dir, cookieless, 
     finally:
         context.close()
 
+
+
+@pytest.fixture(scope="module")
+def material_consent(tmp_path_factory, provider) -> Path:
+    tmp = tmp_path_factory.mktemp("material-consent")
+    config = {
+        "site_name": "Test Bakery", "theme": {"name": "material", "font": False},
+        "extra": {"consent": {"title": "Cookies", "description": "May we count your visit?",
+                              "actions": ["accept", "reject", "manage"]}},
+        "plugins": [{"storefront/cta": {"ctas": CTAS}},
+                    {"storefront/analytics": {"provider": "matomo",
+                                              "site": {"url": f"{provider.origin}/", "site_id": 7}}},
+                    {"storefront/optimize": {"headers": "_headers.tpl", "inline_css": 0}}],
+    }
+    built = build_site(tmp, {**PAGES, "/_headers.tpl": HEADERS}, config=config, strict=True)
+    assert built.ok, built.messages
+    return built.site
+
+
+def test_material_cookie_consent_is_the_one_asked(browser, serve_dir, material_consent, provider):
+    provider.clear()
+    context, page, base, errors = open_site(browser, serve_dir, material_consent)
+    try:
+        dialog = page.locator("[data-md-component=consent] .md-consent__inner")
+        dialog.wait_for(state="visible")
+        assert page.locator(".sf-consent").count() == 0, "two banners"
+        page.wait_for_timeout(300)
+        assert provider.seen() == []
+        with page.expect_navigation():
+            dialog.get_by_role("button", name="Accept").click()  # Material reloads the page
+        assert provider.wait_for(lambda r: r["path"] == "/matomo.php")
+        # the footer link opens Material's dialog again; Reject withdraws
+        page.get_by_role("link", name="Privacy settings").click()
+        dialog.wait_for(state="visible")
+        with page.expect_navigation():
+            dialog.get_by_role("button", name="Reject").click()
+        page.wait_for_load_state("networkidle")
+        provider.clear()
+        page.goto(base + "order/", wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert provider.seen() == []
+        assert errors == [] and page.evaluate("window.__violations") == []
+    finally:
+        context.close()

@@ -287,3 +287,10 @@ def test_event_texts_refuse_secrets_and_control_characters(site, field, value):
     files, config = schema_site(page)
     check_refused(site, files, config, key=f"event.{field}", value=STRIPE if "sk_" in value else "\x00",
                   env={"STOREFRONT_NOW": NOW})
+
+
+def test_seo_texts_with_a_key(site):
+    message = check_refused(site, {"index.md": "# Home\n"}, seo(default_image_alt=f"Shop {STRIPE}", cards=False,
+                                                                default_image="https://img.example/x.png"),
+                            key="plugins.storefront/seo.default_image_alt", value=STRIPE)
+    assert "environment variables" in message

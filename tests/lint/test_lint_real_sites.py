@@ -123,6 +123,22 @@ def test_blog_index_and_redirect_stubs_are_not_prose(site):
     assert "blog/posts/a.md" in paths  # posts are still linted
 
 
+def test_material_tags_index_is_a_listing(site):
+    """Material's tags plugin fills a page that holds its `<!-- material/tags -->` marker (or
+    the older `[TAGS]`) with every tag and post: a listing, not thin prose."""
+    post = "---\ndate: 2026-10-01\ntags: [rye]\n---\n\n# A post\n\nA post about [home](../../index.md).\n"
+    built = site({"index.md": "# Home\n\nSee [the tags](tags.md).\n",
+                  "tags.md": "---\ntitle: Tags\n---\n\n# Tags\n\nBrowse all tags.\n\n<!-- material/tags -->\n",
+                  "old-tags.md": "# Old tags\n\n[TAGS]\n", "blog/index.md": "# Blog\n", "blog/posts/a.md": post},
+                 config={"theme": {"name": "material"}, "not_in_nav": "/old-tags.md",
+                         "plugins": [{"blog": {"blog_dir": "blog"}}, "tags",
+                                     {"storefront/lint": {"workers": 0, "report_formats": []}}]})
+    assert built.ok, built.error
+    paths = {f.path for f in findings(built)}
+    assert "tags.md" not in paths and "old-tags.md" not in paths
+    assert "blog/posts/a.md" in paths
+
+
 def test_exclude_option_skips_generated_pages(site):
     files = {"index.md": "# Home\n\nSee [software](software/index.md).\n",
              "software/index.md": "# Software\n\nThe catalogue.\n",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import io
 import json
 import posixpath
@@ -167,3 +169,12 @@ def test_the_404_page_is_optimized_with_site_absolute_urls(site):
             url = entry.split()[0]
             assert url.startswith("/docs/assets/images/optimized/"), url
             assert (built.site / url.removeprefix("/docs/")).is_file()
+
+
+@pytest.mark.parametrize(("option", "value"), [("inline_css", 9_223_372_036_854_775_808), ("widths", [10**30]),
+                                               ("eager_images", 10**20)])
+def test_huge_numbers_are_a_config_error_not_a_traceback(site, option, value):
+    """Found by the fuzz test: inline_css 2**63 raised OverflowError in the middle of a build."""
+    built = site({"index.md": "# Hi\n"}, config={"plugins": [{"storefront/optimize": {option: value}}]})
+    assert not built.ok and not isinstance(built.error, OverflowError)
+    assert any(f"option '{option}'" in m for m in built.messages), built.messages

@@ -274,3 +274,13 @@ def test_readme_does_not_sell_faq_as_a_google_rich_result():
     for sentence in re.split(r"(?<=[.!?])\s+", readme):
         if "FAQ" in sentence and re.search(r"rich (result|snippet)", sentence, re.IGNORECASE):
             assert re.search(r"no longer|not show|none|do not expect", sentence), sentence
+
+
+def test_profile_page_links_are_resolved_like_markdown_links(site):
+    from .helpers import nodes
+
+    built = profile_site(site, lambda p: p.replace("menu: products/", "menu: products.md"),
+                         {"products.md": "# Products\n"})
+    assert built.ok, built.warnings
+    business = nodes(json_ld(built))[SITE_URL + "#business"]
+    assert business["hasMenu"] == SITE_URL + "products/"  # not …/products.md

@@ -227,6 +227,10 @@ def test_hostile_value_in_every_text_field(site, schemaorg_vocabulary):
         f"({HOSTILE}): Closed")
     assert html.xpath('//h3[@class="sf-faq__question"]')[0].text == HOSTILE
     assert html.xpath('//p[@class="sf-faq__answer"]')[0].text == HOSTILE
+    # the visible event list (issue 13): every value printed as text, escaped once
+    assert html.xpath('//h3[@class="sf-events__name"]')[0].text == HOSTILE
+    assert html.xpath('//p[@class="sf-events__description"]')[0].text == HOSTILE
+    assert html.xpath('//p[@class="sf-events__where"]')[0].text_content() == f"{HOSTILE}, {HOSTILE}"
     block = html.xpath('//div[contains(@class, "sf-business-block--contact")]//span[@class="sf-contact__line"]')
     assert block[0].text == HOSTILE
     assert html.xpath("//script[not(@src)]/text()")  # scripts exist, and none of them is the injected one

@@ -67,3 +67,22 @@ def test_a_post_without_a_usable_date_is_left_out_with_its_message(site):
     assert result.ok, result.error
     assert any(w.startswith("storefront: docs/blog/posts/bad.md:2: date:") for w in result.warnings), result.warnings
     assert result.exists("blog/2026/01/05/good-post/index.html")
+
+
+def test_tags_that_are_not_a_list_with_materials_tags_plugin(site):
+    files = {"index.md": "# Home\n\nHi.\n", "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+             "page.md": "---\ntags: bread\n---\n\n# Page\n\nText.\n"}
+    config = {"site_url": SITE_URL, "theme": {"name": "material", "font": False}, "plugins": ["tags", "storefront/seo"]}
+    result = site(files, config=config, env=NOW)
+    assert result.ok, result.error
+    assert [w for w in result.warnings if "docs/page.md" in w] == [
+        'storefront: docs/page.md:2: tags: "bread" is not a list; write tags: [bread]']
+    assert "bread" in result.text("page/index.html")
+
+
+def test_an_impossible_date_on_a_page_names_its_key_and_line(site):
+    files = {"index.md": "# Home\n\nHi.\n", "page.md": "---\ntitle: Page\nupdated: 2026-02-30\n---\n\n# Page\n\nText.\n"}
+    result = site(files, config={"site_url": SITE_URL, "plugins": ["storefront/seo"]}, env=NOW)
+    assert result.ok, result.error
+    mine = [w for w in result.warnings if "docs/page.md" in w]
+    assert len(mine) == 1 and mine[0].startswith("storefront: docs/page.md:3: front matter: updated:"), mine

@@ -132,7 +132,8 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
                                            "add extra.consent (title, description) to mkdocs.yml, or use "
                                            "consent: auto for the suite's own banner"))
             return "banner"
-        if extra.get("analytics"):
+        theme_analytics = extra.get("analytics")
+        if isinstance(theme_analytics, dict) and theme_analytics.get("property"):
             support.report(log, Diagnostic(source, "extra.analytics",
                                            "the theme's analytics are on as well as storefront/analytics, so "
                                            "every visit would be counted twice", "remove extra.analytics"))
@@ -142,8 +143,10 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
             consent = extra["consent"]
             cookies = consent.get("cookies") if isinstance(consent, dict) else None
             if isinstance(consent, dict) and not (isinstance(cookies, dict) and "analytics" in cookies):
-                # Material lists the choice only when `cookies` names it; never pre-ticked.
-                consent["cookies"] = {**(cookies or {}), "analytics": {"name": setup.label, "checked": False}}
+                # Material lists the choice only when `cookies` names it. As for its own
+                # analytics, the box is ticked: "Accept" agrees, "Reject" (or unticking it
+                # under "Manage settings") declines, and nothing loads before either.
+                consent["cookies"] = {**(cookies or {}), "analytics": setup.label}
         return "material"
 
     def _fixed_attrs(self, setup: Setup) -> str:

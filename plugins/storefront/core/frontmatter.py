@@ -54,11 +54,29 @@ def unread_front_matter(markdown: str | None) -> tuple[str, int] | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         return f"is not valid YAML ({error.problem})", (mark.line + 2 if mark else 1)
-    except (yaml.YAMLError, ValueError, TypeError) as error:
+    except ValueError as error:  # a date that does not exist (2026-02-30): name its key and line
+        return _impossible_date(markdown, end, error)
+    except (yaml.YAMLError, TypeError) as error:
         return f"could not be read ({error})", 1
     if data is not None and not isinstance(data, Mapping):
         return "is not a set of key: value pairs", 2
     return None
+
+
+def _impossible_date(markdown: str, end: int, error: ValueError) -> tuple[str, int]:
+    import yaml
+
+    lines = markdown.splitlines()
+    where = sorted(key_lines(markdown).items(), key=lambda item: item[1])
+    for index, (key, line) in enumerate(where):
+        last = where[index + 1][1] - 1 if index + 1 < len(where) else end - 1
+        try:
+            yaml.safe_load("\n".join(lines[line - 1:last]))
+        except ValueError:
+            return f"{key}: a date that does not exist ({error}) could not be read", line
+        except yaml.YAMLError:
+            continue
+    return f"could not be read ({error})", 1
 
 
 def key_lines(source: str | None) -> dict[str, int]:

@@ -6,6 +6,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
+MAX_WIDTH = 10_000  # pixels: wider than any screen a variant is for
+MAX_INLINE = 1_000_000  # bytes: a stylesheet this large is better linked than inlined
+MAX_EAGER = 1_000
+
+
 class OptimizeConfig(Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off (e.g. `enabled: !ENV [OPTIMIZE, true]` for quick previews)."""
@@ -70,13 +75,13 @@ class OptimizeConfig(Config):
             if not 1 <= self.quality <= 100:
                 failed.append(("quality", c.ValidationError(
                     f"quality must be between 1 and 100, not {self.quality}")))
-            if any(width <= 0 for width in self.widths):
+            if any(not 0 < width <= MAX_WIDTH for width in self.widths):
                 failed.append(("widths", c.ValidationError(
-                    "widths must be positive numbers of pixels, e.g. [480, 960, 1440]")))
-            if self.inline_css < 0:
+                    f"widths must be numbers of pixels from 1 to {MAX_WIDTH:,}, e.g. [480, 960, 1440]")))
+            if not 0 <= self.inline_css <= MAX_INLINE:
                 failed.append(("inline_css", c.ValidationError(
-                    "inline_css must be 0 (off) or a size in bytes, e.g. 8192")))
-            if self.eager_images < 0:
+                    f"inline_css must be 0 (off) or a size in bytes up to {MAX_INLINE:,}, e.g. 8192")))
+            if not 0 <= self.eager_images <= MAX_EAGER:
                 failed.append(("eager_images", c.ValidationError(
-                    "eager_images must be 0 or more")))
+                    f"eager_images must be from 0 to {MAX_EAGER}")))
         return failed, warnings

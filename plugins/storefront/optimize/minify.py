@@ -8,13 +8,38 @@ standards mode and any later tool that looks for `</head>` or `</body>` still fi
 
 from __future__ import annotations
 
+import re
+
 import minify_html
+
+# Elements whose content is text, not markup: a `</br>` in them is not a tag.
+_RAW_TEXT = re.compile(r"(<(script|style|textarea|title|xmp|noscript|plaintext)\b.*?</\2\s*>)",
+                       re.IGNORECASE | re.DOTALL)
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
+
+
+def read_as_browsers_do(html: str) -> str:
+    """The page with the parse errors browsers repair in a fixed way written out as they
+    repair them, so minify-html reads the same document: `</br>` is a `<br>` (HTML standard,
+    "an end tag whose tag name is br"), which minify-html would drop."""
+    if not _END_BR.search(html):
+        return html
+    parts = _RAW_TEXT.split(html)
+    # split() with two groups yields: text, raw element, its name, text, …
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_END_BR.sub("<br>", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
 
 
 def minify_page(html: str, *, css: bool = True, js: bool = False) -> str:
     """The page minified; `css`/`js` also minify inline `<style>`/`<script>` code."""
     return minify_html.minify(
-        html,
+        read_as_browsers_do(html),
         keep_closing_tags=True,
         keep_html_and_head_opening_tags=True,
         keep_comments=False,

@@ -146,8 +146,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if unknown:
             cause = (f"it has raw tags that are not HTML ({', '.join(f'<{t}>' for t in unknown)}): "
                      "wrap them in backticks in the Markdown, e.g. `<VERSION>`")
-        elif "</br>" in html.lower():
-            cause = "it has </br>, which browsers read as <br>: write <br> instead"
         else:
             cause = f"where it differs: {first_difference(html, minified)}"
         log.warning("%s: minifying would change how a browser reads the page, so it is written "

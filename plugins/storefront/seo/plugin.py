@@ -34,6 +34,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.escape import url_path
 from ..core.frontmatter import PageMeta, key_line
 from ..core.progress import Progress
+from ..core.secrets import find_secrets
 from ..core.urls import check_url, locale_problem, url_problem
 from . import cards, posts, theme
 from .config import SeoConfig
@@ -73,6 +74,12 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self._reset()
         support.refuse_inside_site(config, PLUGIN, self.config, "cache_dir")
         support.check_site_url(config)
+        shown = support.display_path(config, config.config_file_path or "mkdocs.yml")
+        for problem in find_secrets({key: self.config[key] for key in ("title", "home_title", "default_image_alt")},
+                                    file=shown, key=f"plugins.{PLUGIN}"):
+            support.report(log, problem)
+            name = problem.key.rsplit(".", 1)[-1]
+            self.config[name] = dict(SeoConfig._schema)[name].default  # not published: the default instead
         for problem in support.neighbour_problems(config, cards=self.config.cards, language=True):
             support.report(log, problem)
         if not config.site_url:
@@ -228,6 +235,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled:
             return None
         if self.tags_plugins:
+            for problem in theme.tags_as_lists(page, self.tags_plugins, support.source_path(page, config),
+                                               lambda: support.page_source(page)):
+                support.report(log, problem)
             page._storefront_tags = theme.escape_tags(page, self.tags_plugins, self.escaped_tags)  # type: ignore[attr-defined]
         return None
 

@@ -31,7 +31,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr, html_text, plain_text
+from ..core.frontmatter import key_line
 
 SITE_KEYS = ("site_name", "site_description", "site_author")
 
@@ -150,6 +152,28 @@ def prepare_tags_plugin(plugin: Any, config: Any, names: dict[str, str]) -> None
         for name, icon in list(icons.items()):
             if isinstance(name, str) and html_attr(name) != name:
                 icons.setdefault(html_attr(name), icon)
+
+
+def tags_as_lists(page: Any, plugins: list[Any], path: str, source: Any) -> list[Diagnostic]:
+    """Material's tags plugin stops the build on tags that are not a list (`tags: bread`):
+    report it (file, line, key, fix) and hand the plugin a list (on_page_markdown, before it)."""
+    meta = getattr(page, "meta", None)
+    problems: list[Diagnostic] = []
+    if not isinstance(meta, dict):
+        return problems
+    for key in sorted({plugin.config.get("tags_name_property") or "tags" for plugin in plugins}):
+        value = meta.get(key)
+        if value is None or isinstance(value, list):
+            continue
+        line = key_line(source(), key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            problems.append(Diagnostic(path, key, f"{describe(value)} is not a list", f"write {key}: [{value}]", line))
+            meta[key] = [str(value)]
+        else:
+            problems.append(Diagnostic(path, key, f"{describe(value)} is not a list of tags",
+                                       f"write {key}: [first, second]", line))
+            meta[key] = []
+    return problems
 
 
 def escape_tags(page: Any, plugins: list[Any], names: dict[str, str]) -> list[tuple[str, Any]]:

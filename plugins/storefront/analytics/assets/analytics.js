@@ -233,7 +233,9 @@
       banner.addEventListener("keydown", function (event) {
         if (event.key === "Escape") hideBanner();  // decide later: nothing loads meanwhile
       });
-      document.body.appendChild(banner);
+      // First in the page, so it is the first stop for keyboard and screen-reader users;
+      // fixed to the window's bottom edge, so it moves nothing.
+      document.body.insertBefore(banner, document.body.firstChild);
     }
     banner.hidden = false;
   }
