@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import io
 import json
 import posixpath
 
+import pytest
 from PIL import Image
 
 from storefront.optimize.plugin import OptimizePlugin

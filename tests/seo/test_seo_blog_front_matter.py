@@ -81,7 +81,8 @@ def test_tags_that_are_not_a_list_with_materials_tags_plugin(site):
 
 
 def test_an_impossible_date_on_a_page_names_its_key_and_line(site):
-    files = {"index.md": "# Home\n\nHi.\n", "page.md": "---\ntitle: Page\nupdated: 2026-02-30\n---\n\n# Page\n\nText.\n"}
+    files = {"index.md": "# Home\n\nHi.\n",
+             "page.md": "---\ntitle: Page\nupdated: 2026-02-30\n---\n\n# Page\n\nText.\n"}
     result = site(files, config={"site_url": SITE_URL, "plugins": ["storefront/seo"]}, env=NOW)
     assert result.ok, result.error
     mine = [w for w in result.warnings if "docs/page.md" in w]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-
 MAX_WIDTH = 10_000  # pixels: wider than any screen a variant is for
 MAX_INLINE = 1_000_000  # bytes: a stylesheet this large is better linked than inlined
 MAX_EAGER = 1_000
