@@ -69,3 +69,19 @@ def test_isoformat_and_display():
     assert isoformat(moment) == "2026-12-03T08:00:30+00:00"
     assert isoformat(moment, PARIS) == "2026-12-03T09:00:30+01:00"
     assert display(moment, PARIS) == "Thu 3 Dec 2026, 09:00"
+
+
+def test_a_clock_error_carries_problem_and_fix_as_fields():
+    with pytest.raises(ClockError) as caught:
+        parse_when("tomorrow", UTC)
+    assert caught.value.problem == '"tomorrow" is not a date'
+    assert caught.value.fix == "write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
+    assert str(caught.value) == f"{caught.value.problem}; {caught.value.fix}"
+    with pytest.raises(ClockError) as caught:
+        build_now(environ={"STOREFRONT_NOW": "tomorrow"})
+    assert (caught.value.problem, caught.value.fix) == (
+        'STOREFRONT_NOW: "tomorrow" is not a date', "write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00")
+    with pytest.raises(ClockError) as caught:
+        zone("Mars/Base")
+    assert caught.value.problem == '"Mars/Base" is not a known timezone'
+    assert caught.value.fix.startswith("use an IANA name")

@@ -170,8 +170,7 @@ def _items(data: list, *, name: str, tz: dt.tzinfo, default_line: int | None = N
             try:
                 when = clock.parse_when(raw_date, tz)
             except clock.ClockError as error:
-                problem, _, fix = str(error).partition("; ")
-                report("date", problem, fix)
+                report("date", error.problem, error.fix)
                 bad = True
         if bad:
             continue

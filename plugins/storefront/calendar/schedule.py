@@ -268,8 +268,7 @@ def _promotions(value: object, *, path: str, source: str, tz: dt.tzinfo
             try:
                 when = clock.parse_when(raw, tz)
             except clock.ClockError as error:
-                problem, _, fix = str(error).partition("; ")
-                problems.append(Diagnostic(path, f"{key}.date", problem, fix, line))
+                problems.append(Diagnostic(path, f"{key}.date", error.problem, error.fix, line))
                 continue
         note = item.get("note")
         out.append(Promotion(channel.strip(), when, clock.is_date_only(raw) if raw is not None else False,

@@ -80,7 +80,7 @@ class CtaExtension(Extension):
             tz = clock.zone(str(self.getConfig("timezone") or "") or None)
         except clock.ClockError as error:
             emit(log, Diagnostic("markdown_extensions", "storefront.markdown.cta.timezone",
-                                 str(error).split("; ")[0], "use an IANA name like Europe/London"))
+                                 error.problem, "use an IANA name like Europe/London"))
             tz = clock.UTC
         self._ctas, problems = read_ctas(raw, source=shown, text=text, tz=tz)
         for problem in problems:

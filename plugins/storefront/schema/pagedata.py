@@ -175,8 +175,7 @@ class _PageReader:
         try:
             return clock.parse_when(value, tz)
         except clock.ClockError as error:
-            problem, _, fix = str(error).partition("; ")
-            self.report(key, problem, fix)
+            self.report(key, error.problem, error.fix)
             return None
 
 

@@ -468,7 +468,7 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         try:
             business.timezone = clock.zone(reader.text(data.get("timezone"), "timezone") or None)
         except clock.ClockError as error:
-            reader.report("timezone", str(error).split("; ")[0], str(error).split("; ", 1)[-1])
+            reader.report("timezone", error.problem, error.fix)
     for key, prop in vocabulary.EXTRA_PROPERTIES.items():
         value = data.get(key)
         if value is None:
