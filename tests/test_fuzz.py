@@ -198,8 +198,8 @@ def _strategy(option) -> st.SearchStrategy:
 
 
 OPTIONS = {name: dict(_leaf_options(PLUGINS[name].load().config_class._schema)) for name in PLUGINS}
-PATH_OPTIONS = {"cache_dir", "cards_dir", "output_dir", "plan", "headers", "profile", "baseline", "report",
-                "thank_you_path", "data_file", "ctas_file"}
+PATH_OPTIONS = {"cache_dir", "cards_dir", "output_dir", "plan", "headers", "business", "file", "baseline",
+                "reports_dir", "thank_you_path"}  # folders and files: checked by their own tests
 
 
 def _set(options: dict, dotted: str, value) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import posixpath
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
@@ -33,6 +34,7 @@ from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.images import SocialImage
 from .core.suggest import closest, did_you_mean
 from .core.titles import compose_title, theme_title
 from .core.urls import check_url
@@ -297,14 +299,15 @@ def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
     """
     meta, _ = page_meta(page, config)
     own = page_title(page)
-    site = config.site_name or ""
+    # plain_text: storefront/seo hands the theme an escaped copy while templates render
+    site = plain_text(config.site_name)
     seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
     options = getattr(seo, "config", None)
     if options is not None and getattr(options, "enabled", False):
         page_part = meta.title or own
         home = page.is_homepage and (not meta.title or meta.title == site)
         text = compose_title(options.home_title if home else options.title, page=page_part, site=site,
-                             site_description=config.site_description or "")
+                             site_description=plain_text(config.site_description))
         return SearchTitle(text, f"{SEO_PLUGIN} writes")
     theme = str(config.theme.name or "")
     text = theme_title(theme, meta_title=meta.title or "", page_title=own, is_home=page.is_homepage, site=site)
@@ -541,11 +544,13 @@ def render_partial(config: MkDocsConfig, name: str, **context: Any) -> Markup:
 
 
 __all__ = [
+    "AnnouncesChanges",
     "Choice",
     "Processor",
     "absolute_url",
     "add_asset",
     "add_to_footer",
+    "announced_changes",
     "canonical_url",
     "csp_sources",
     "declare_processor",
@@ -557,7 +562,8 @@ __all__ = [
     "is_blog_post",
     "load_config_quietly",
     "log",
-    "page_kind",
+    "page_file",
+    "page_image",
     "page_meta",
     "page_source",
     "page_title",
@@ -571,6 +577,7 @@ __all__ = [
     "render_partial",
     "report",
     "search_title",
+    "set_page_image",
     "site_now",
     "site_timezone",
     "source_path",
@@ -683,3 +690,58 @@ def load_config_quietly(config_file: str) -> tuple[MkDocsConfig | None, str | No
     for message in collect.messages:
         print(f"WARNING: {message}", file=sys.stderr)
     return config, None
+
+
+# Typed contracts between plugins: what one plugin hands another goes through these, never
+# through guessing at attributes.
+
+
+def set_page_image(page: Page, image: SocialImage | None) -> None:
+    """Record the image a page is shared with (storefront/seo does, once per page)."""
+    page.storefront_image = image  # type: ignore[attr-defined]
+
+
+def page_image(page: Page) -> SocialImage | None:
+    """The image storefront/seo chose for sharing the page, or None (no seo, or no image)."""
+    image = getattr(page, "storefront_image", None)
+    return image if isinstance(image, SocialImage) else None
+
+
+@runtime_checkable
+class AnnouncesChanges(Protocol):
+    """A plugin whose output changes at a moment of its own (a CTA promotion that ends):
+    `storefront calendar --next` and the calendar's exports count that moment."""
+
+    def storefront_next_change(self, config: MkDocsConfig, now: dt.datetime) -> dt.datetime | None: ...
+
+
+def announced_changes(config: MkDocsConfig, now: dt.datetime) -> list[dt.datetime]:
+    """The next change each `AnnouncesChanges` plugin announces, later than `now`. A plugin
+    whose method fails is skipped with a warning."""
+    moments = []
+    for name, plugin in (config.plugins or {}).items():
+        if not isinstance(plugin, AnnouncesChanges) or not callable(plugin.storefront_next_change):
+            continue
+        try:
+            moment = plugin.storefront_next_change(config, now)
+        except Exception as error:  # noqa: BLE001 - another plugin's bug must not stop ours
+            log.warning(f"{name}: storefront_next_change failed ({error}); its changes are left out")
+            continue
+        if isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment > now:
+            moments.append(moment)
+    return moments
+
+
+def page_file(page: Page, files: Files | None, path: str) -> File | None:
+    """The file a page's front matter names (`image: pic.png`): a path relative to the page's
+    Markdown file, else from the docs folder; `/images/x.png` is from the docs folder only.
+    A query or fragment is ignored."""
+    if files is None:
+        return None
+    path = path.split("#", 1)[0].split("?", 1)[0]
+    if path.startswith("/"):
+        candidates = [path.lstrip("/")]
+    else:
+        candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
+    return next((file for candidate in candidates if (file := files.get_file_from_path(candidate)) is not None),
+                None)

@@ -232,3 +232,19 @@ def test_theme_analytics_on_too_is_a_warning(site, prop, warned):
     built = site(PAGES, config=cfg, strict=True)
     assert built.ok is not warned
     assert any("extra.analytics" in m and "counted twice" in m for m in built.warnings) is warned
+
+
+def test_add_sources_widens_each_policy_line_once():
+    from storefront.optimize.headers import add_sources
+
+    template = ("# Content-Security-Policy: script-src 'self' (a comment, left alone)\n"
+                "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'; img-src 'none'\n")
+    sources = {"script-src": ["https://plausible.io"], "connect-src": ["https://plausible.io"],
+               "img-src": ["https://stats.example.com"]}
+    text = add_sources(template, sources)
+    lines = text.splitlines()
+    assert lines[0] == template.splitlines()[0]
+    assert lines[2] == ("  Content-Security-Policy: default-src 'self'; script-src 'self' https://plausible.io; "
+                        "img-src https://stats.example.com; connect-src 'self' https://plausible.io")
+    assert add_sources(text, sources) == text, "nothing is added twice"
+    assert add_sources(template, {"script-src": [], "connect-src": [], "img-src": []}) == template

@@ -13,7 +13,7 @@ RECALL = Path(__file__).parent / "recall"
 NAV = ["index.md", "about.md", "boiler-servicing.md", "drains.md", "leaks.md", "leak-detection.md",
        "long-title.md", "short-description.md", "prices.md", "rates.md", "structure.md", "notes.md", "policy.md",
        {"Services": ["services/emergency-plumber.md"]},
-       {"Blog": ["blog/posts/new-van.md", "blog/posts/winter.md"]}]
+       {"Blog": ["blog/posts/new-van.md", "blog/posts/winter.md", "blog/posts/boiler-faults.md"]}]
 
 
 def build(site):

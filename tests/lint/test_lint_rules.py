@@ -57,7 +57,9 @@ CASES = {
     "text-too-short": (
         {"bad.md": "# Bad\n\n" + words(120) + "\n",
          "good.md": "# Good\n\n" + words(310) + "\n",
-         "contact/index.md": "# Contact\n\nCall us on 555 0100.\n"},
+         "contact/index.md": "# Contact\n\nCall us on 555 0100.\n",
+         "examples.md": ("# Examples\n\n" + words(150) + "\n\n```yaml\n" + ("plugins: [search, blog, tags]\n" * 40)
+                         + "```\n")},
         [("bad.md", 1)],
         {"text-too-short": {"sections": {"contact/*": 0}}}),
     "image-alt-missing": (
@@ -71,7 +73,8 @@ CASES = {
         [("bad.md", 5)]),
     "link-text-vague": (
         {"bad.md": "# Bad\n\nOur breads are fresh.\nTo order, [click here](good.md).\n\n- [Read more…](good.md)\n",
-         "good.md": "# Good\n\nSee [our sourdough breads](bad.md). Our till runs on [Go](https://go.dev/).\n"},
+         "good.md": "# Good\n\nSee [our sourdough breads](bad.md). Our till runs on [Go](https://go.dev/).\n\n"
+                    "Extensions we use:\n\n- [Details](bad.md)\n- [Info](bad.md)\n"},
         [("bad.md", 4), ("bad.md", 6)]),
     "keyword-missing": (
         {"bad.md": "# Bad\n\nText.\n",
@@ -152,6 +155,7 @@ CASES = {
         [("bad.md", 4)]),
     "transition-words": (
         {"bad.md": "# Bad\n\n" + words(220) + "\n",
+         "list.md": "# List\n\n" + "\n".join("- " + words(12) for _ in range(25)) + "\n",
          "good.md": "# Good\n\n" + words(220, "Because we bake bread for the town every day") + "\n"},
         [("bad.md", 3)]),
     "title-width": (
@@ -167,11 +171,12 @@ CASES = {
          "macros.md": "{% set data = load() %}\n{# a comment #}\n\n# Macros\n\nText {{ data.n }}.\n"},
         [("bad.md", 7), ("sub.md", 5)]),
     "images-none": (
-        {"bad.md": "# Bad\n\n" + words(320) + "\n",
-         "good.md": "# Good\n\n![A loaf](loaf.png)\n\n" + words(320) + "\n",
-         "short.md": "# Short\n\n" + words(100) + "\n", "loaf.png": PNG,
-         "code.md": "# Code\n\n" + words(320) + "\n\n```\nmake bread\n```\n"},
-        [("bad.md", 3)]),
+        {"blog/posts/bad.md": "# Bad\n\n" + words(320) + "\n",
+         "blog/posts/good.md": "# Good\n\n![A loaf](loaf.png)\n\n" + words(320) + "\n",
+         "blog/posts/short.md": "# Short\n\n" + words(100) + "\n", "blog/posts/loaf.png": PNG,
+         "blog/posts/code.md": "# Code\n\n" + words(320) + "\n\n```\nmake bread\n```\n",
+         "cv.md": "# CV\n\n" + words(320) + "\n"},  # not an article
+        [("blog/posts/bad.md", 3)]),
     "links-outbound-none": (
         {"bad.md": "# Bad\n\nSee [the other page](good.md).\n",
          "good.md": "# Good\n\nOur flour comes from [the mill](https://mill.example/flour).\n",

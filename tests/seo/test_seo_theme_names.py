@@ -139,3 +139,21 @@ def test_authors_are_text(built):
 def test_404_template_prints_the_site_name_as_text(built):
     doc = Head(built, "404.html").doc
     assert SITE in texts(doc, "//*[contains(@class, 'md-header__topic')]")
+
+
+def test_json_ld_names_stay_plain_while_the_theme_gets_escaped_ones(site):
+    """storefront/schema writes its JSON-LD while the theme renders (on_post_page): it reads the
+    site name as plain text, not the theme's escaped copy."""
+    files = {"index.md": "# Home\n\nFresh bread.\n", "about.md": "# About\n\nWe bake.\n",
+             "/seo/business.yml": "type: Bakery\nname: Bread & Co\n"}
+    config = {"site_url": SITE_URL, "site_name": "Bread & Co <Bakery>", "site_description": "Loaves & cakes",
+              "theme": {"name": "material", "font": False},
+              "plugins": ["storefront/seo", "storefront/schema"]}
+    result = site(files, config=config, env=NOW)
+    assert result.ok, result.error
+    doc = Head(result, "about/index.html").doc
+    blocks = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
+    text = json.dumps(blocks, ensure_ascii=False)
+    assert "Bread & Co <Bakery>" in text
+    assert "&amp;" not in text and "&lt;" not in text
+    assert Head(result, "about/index.html").one("og:site_name") == "Bread & Co <Bakery>"

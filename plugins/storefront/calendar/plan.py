@@ -19,11 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from ..core import clock
+from ..core import clock, datafile
 from ..core.diagnostics import Diagnostic, describe
-from ..core.yamltext import DataLoader
 
 __all__ = ["OPEN_STATUSES", "STATUSES", "PlannedItem", "load_plan", "parse_plan"]
 
@@ -57,27 +54,6 @@ class PlannedItem:
         return self.status in OPEN_STATUSES
 
 
-class _LineLoader(DataLoader):
-    """A safe loader that remembers the line of every mapping (for messages)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = _LineMap(loader.construct_mapping(node))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {
-        key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
-    }
-    return mapping
-
-
-class _LineMap(dict):
-    line: int | None = None
-    key_lines: dict
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_plan(path: Path, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem], list[Diagnostic]]:
     """Read the plan file (`name` is how messages call it). A missing file is an empty plan."""
     try:
@@ -91,56 +67,39 @@ def load_plan(path: Path, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem
 
 
 def parse_plan(text: str, *, name: str, tz: dt.tzinfo) -> tuple[list[PlannedItem], list[Diagnostic]]:
-    try:
-        data = yaml.load(text, _LineLoader)
-    except ValueError as error:  # a date that does not exist, like 2026-02-30
-        return [], [Diagnostic(name, "", f"has a date that does not exist ({error})",
-                               "fix the date (month 1-12, a day that month has)")]
-    except yaml.YAMLError as error:
-        # Where an unclosed bracket or quote starts is more useful than the end of the file.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "is not valid YAML"
-        return [], [Diagnostic(name, "", f"is not valid YAML ({problem})",
-                               "fix the YAML syntax (indentation, a missing colon or quote)",
-                               mark.line + 1 if mark else None)]
-    if data is None:
-        return [], []
-    items_line: int | None
-    if isinstance(data, list):
-        items_data, items_line = data, 1
-    elif isinstance(data, _LineMap):
-        problems = [Diagnostic(name, str(key), "is not a calendar key", "put planned items under items:",
-                               data.key_lines.get(key)) for key in data if key != "items"]
-        items_data = data.get("items") or []
-        items_line = data.key_lines.get("items")
-        if not isinstance(items_data, list):
-            return [], [*problems, Diagnostic(name, "items", f"{describe(items_data)} is not a list",
-                                              _EXAMPLE, items_line)]
-        items, more = _items(items_data, name=name, tz=tz)
-        return items, problems + more
-    else:
-        return [], [Diagnostic(name, "", f"{describe(data)} is not a list of planned items",
-                               "start the file with items: and list the items under it", 1)]
-    return _items(items_data, name=name, tz=tz, default_line=items_line)
+    file = datafile.read(text, name)
+    data = file.data
+    if file.problems or data is None:
+        return [], file.problems
+    if isinstance(data, list):  # the items alone, without `items:`
+        file.lines = {f"items{key}": line for key, line in file.lines.items()}
+        return _items(file, data, tz=tz, default_line=1)
+    if not isinstance(data, Mapping):
+        file.report("", f"{describe(data)} is not a list of planned items",
+                    "start the file with items: and list the items under it", line=1)
+        return [], file.problems
+    file.known(data, ("items",), "", problem="is not a calendar key", fix="put planned items under items:")
+    items_data = data.get("items") or []
+    if not isinstance(items_data, list):
+        file.report("items", f"{describe(items_data)} is not a list", _EXAMPLE, line=file.lines.get("items"))
+        return [], file.problems
+    return _items(file, items_data, tz=tz)
 
 
-def _items(data: list, *, name: str, tz: dt.tzinfo, default_line: int | None = None
-           ) -> tuple[list[PlannedItem], list[Diagnostic]]:
+def _items(file: datafile.DataFile, data: list, *, tz: dt.tzinfo,
+           default_line: int | None = None) -> tuple[list[PlannedItem], list[Diagnostic]]:
+    """The planned items under `items`, each problem reported on `file`."""
     items: list[PlannedItem] = []
-    problems: list[Diagnostic] = []
     for index, raw in enumerate(data):
         key = f"items[{index}]"
         if not isinstance(raw, Mapping):
-            problems.append(Diagnostic(name, key, f"{describe(raw)} is not a mapping", _EXAMPLE,
-                                       default_line))
+            file.report(key, f"{describe(raw)} is not a mapping", _EXAMPLE, line=default_line)
             continue
-        lines = getattr(raw, "key_lines", {})
-        line = getattr(raw, "line", default_line)
+        line = file.lines.get(key, default_line)
         bad = False
 
-        def report(field: str, problem: str, fix: str, key: str = key, lines: dict = lines,
-                   line: int | None = line) -> None:
-            problems.append(Diagnostic(name, f"{key}.{field}", problem, fix, lines.get(field, line)))
+        def report(field: str, problem: str, fix: str, key: str = key, line: int | None = line) -> None:
+            file.report(f"{key}.{field}", problem, fix, line=file.lines.get(f"{key}.{field}", line))
 
         for unknown in raw:
             if unknown not in _KEYS:
@@ -180,4 +139,4 @@ def _items(data: list, *, name: str, tz: dt.tzinfo, default_line: int | None = N
             status=status, owner=texts["owner"], channel=texts["channel"],
             campaign=texts["campaign"], note=texts["note"], id=texts["id"], page=texts["page"],
             line=line, index=index))
-    return items, problems
+    return items, file.problems

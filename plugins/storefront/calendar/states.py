@@ -120,20 +120,8 @@ _IMPOSSIBLE = re.compile(r"^line (\d+), ([\w-]+): (.*)$")
 def site_next_change(config: MkDocsConfig, entries: dict[str, PageEntry], now: dt.datetime
                      ) -> dt.datetime | None:
     """The next instant the public site changes: a page's publish or expiry, or a change
-    another plugin announces through `storefront_next_change(config, now)` (e.g. a CTA that
-    expires). A plugin whose method fails is skipped with a warning."""
-    moments = [next_change(entries.values(), now)]
-    for name, plugin in (config.plugins or {}).items():
-        announce = getattr(plugin, "storefront_next_change", None)
-        if announce is None or not callable(announce):
-            continue
-        try:
-            moment = announce(config, now)
-        except Exception as error:  # noqa: BLE001 - another plugin's bug must not stop ours
-            log.warning(f"{name}: storefront_next_change failed ({error}); its changes are left out")
-            continue
-        if isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment > now:
-            moments.append(moment)
+    another plugin announces (`support.AnnouncesChanges`, e.g. a CTA that expires)."""
+    moments = [next_change(entries.values(), now), *support.announced_changes(config, now)]
     known = [moment for moment in moments if moment is not None]
     return min(known) if known else None
 

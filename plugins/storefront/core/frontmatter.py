@@ -73,7 +73,7 @@ def _impossible_date(markdown: str, end: int, error: ValueError) -> tuple[str, i
         try:
             yaml.safe_load("\n".join(lines[line - 1:last]))
         except ValueError:
-            return f"{key}: a date that does not exist ({error}) could not be read", line
+            return f"could not be read ({key}: a date that does not exist: {error})", line
         except yaml.YAMLError:
             continue
     return f"could not be read ({error})", 1

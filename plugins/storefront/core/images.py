@@ -7,7 +7,7 @@ modification time and size, so a rebuild in `mkdocs serve` sees a replaced image
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from PIL import Image, UnidentifiedImageError
@@ -71,3 +71,24 @@ def _svg_info(path: str) -> ImageInfo:
         elif box:
             width, height = round(float(box.group(1))), round(float(box.group(2)))
     return ImageInfo(width, height, "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The image shown when a page is shared (front matter `image`, the default image, or a
+    generated card): storefront/seo sets it on each page, other plugins read it with
+    `support.page_image(page)`."""
+
+    url: str | None
+    """Absolute URL (None when it cannot be made absolute: no site_url)."""
+    width: int | None = None
+    height: int | None = None
+    mime: str | None = None
+    alt: str = ""
+    path: str | None = None
+    """Site-relative path of a local image (`assets/storefront/cards/about.png`)."""
+    source: str = "page"
+    """Where it came from: `page` (front matter), `default` (config) or `card` (generated)."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from ..core import datafile
 from ..core.clock import ClockError, parse_when
 from ..core.diagnostics import Diagnostic, describe
 from ..core.secrets import SECRET_FIX, secret_kind
@@ -25,10 +26,11 @@ __all__ = [
     "Cta",
     "Variant",
     "choose_variant",
+    "config_lines",
     "has_query_key",
     "is_external",
-    "line_of",
     "partial_context",
+    "read_cta_file",
     "read_ctas",
     "url_problem",
     "with_utm",
@@ -95,15 +97,21 @@ def partial_context(cta: Cta, variant: Variant | None, overrides: Mapping[str, o
     }
 
 
-def line_of(text: str | None, key: str, after: int = 0) -> int | None:
-    """The 1-based line of `key:` in a YAML text, searching from line `after` on."""
-    if not text:
-        return None
-    pattern = re.compile(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number > after and pattern.match(line):
-            return number
-    return None
+def config_lines(config_text: str | None, plugin: str = "storefront/cta") -> dict[str, int]:
+    """The line of every key under the plugin's `ctas` option in mkdocs.yml, keyed as in
+    ctas.yml (`book-a-visit.url`)."""
+    lines = datafile.key_lines(config_text)
+    prefix = re.compile(rf"plugins\[\d+\]\.{re.escape(plugin)}\.ctas")
+    found = next((key for key in lines if prefix.fullmatch(key)), None)
+    return datafile.subtree(lines, found) if found else {}
+
+
+def read_cta_file(text: str, *, source: str, tz: dt.tzinfo) -> tuple[dict[str, Cta], list[Diagnostic]]:
+    """The CTAs of a `ctas.yml` text (`source` names it in messages)."""
+    file = datafile.read(text, source, syntax_fix="fix the indentation or quoting at this line")
+    if file.problems:
+        return {}, file.problems
+    return read_ctas(file.data or {}, source=source, lines=file.lines, tz=tz)
 
 
 def url_problem(url: object) -> tuple[str, str] | None:
@@ -177,9 +185,10 @@ def choose_variant(cta: Cta, page_url: str) -> Variant | None:
     return cta.variants[int.from_bytes(digest[:8], "big") % len(cta.variants)]
 
 
-def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
+def read_ctas(raw: object, *, source: str, lines: Mapping[str, int] | None, tz: dt.tzinfo,
               key_prefix: str = "") -> tuple[dict[str, Cta], list[Diagnostic]]:
-    """CTA definitions (a mapping of id to fields) as `Cta` objects, with every problem."""
+    """CTA definitions (a mapping of id to fields) as `Cta` objects, with every problem;
+    `lines` gives the line of each dotted key (`book-a-visit.url`) where known."""
     problems: list[Diagnostic] = []
     ctas: dict[str, Cta] = {}
     if raw is None:
@@ -189,85 +198,125 @@ def read_ctas(raw: object, *, source: str, text: str | None, tz: dt.tzinfo,
                                    "write each CTA as `<id>:` followed by its label and url", line=1))
         return ctas, problems
     for cta_id, fields in raw.items():
-        line = line_of(text, str(cta_id))
-        key = f"{key_prefix}{cta_id}"
+        reader = _CtaReader(cta_id, source=source, lines=lines or {}, key_prefix=key_prefix)
+        cta = reader.read(fields, tz)
+        problems += reader.problems
+        if cta is not None:
+            ctas[cta.id] = cta
+    return ctas, problems
 
-        def problem(sub: str, what: str, fix: str, at: int | None = None,
-                    line: int | None = line, key: str = key) -> None:
-            found = line_of(text, sub, after=line or 0) if sub and at is None else at
-            problems.append(Diagnostic(source, f"{key}.{sub}" if sub else key, what, fix,
-                                       line=found or line))
 
-        if not isinstance(cta_id, str) or not _ID.fullmatch(cta_id):
-            problem("", f"{describe(cta_id)} is not a CTA id",
-                    "use lowercase letters, digits and hyphens, like book-a-visit", at=line)
-            continue
+class _CtaReader:
+    """Reads one CTA definition, key group by key group; each problem names its key and line."""
+
+    def __init__(self, cta_id: object, *, source: str, lines: Mapping[str, int], key_prefix: str):
+        self.id, self.source, self.lines = cta_id, source, lines
+        self.key = f"{key_prefix}{cta_id}"
+        self.line = lines.get(str(cta_id))
+        self.problems: list[Diagnostic] = []
+        self.refused = False
+
+    def problem(self, sub: str, what: str, fix: str, at: int | None = None) -> None:
+        found = self.lines.get(f"{self.id}.{sub}") if sub and at is None else at
+        self.problems.append(Diagnostic(self.source, f"{self.key}.{sub}" if sub else self.key, what, fix,
+                                        line=found or self.line))
+
+    def read(self, fields: object, tz: dt.tzinfo) -> Cta | None:
+        """The CTA, or None when any of its keys is wrong (all of them are reported)."""
+        if not isinstance(self.id, str) or not _ID.fullmatch(self.id):
+            self.problem("", f"{describe(self.id)} is not a CTA id",
+                         "use lowercase letters, digits and hyphens, like book-a-visit", at=self.line)
+            return None
         if not isinstance(fields, Mapping):
-            problem("", "is not a mapping", "give it at least `label:` and `url:`", at=line)
-            continue
-        bad = False
+            self.problem("", "is not a mapping", "give it at least `label:` and `url:`", at=self.line)
+            return None
+        self._keys(fields)
+        self._link(fields)
+        self._options(fields)
+        cleaned = self._published(fields)
+        self._utm(fields)
+        until = self._until(fields, tz)
+        variants = self._variants(fields, cleaned)
+        if self.refused:
+            return None
+        return Cta(
+            id=self.id, label=str(cleaned.get("label", fields["label"])).strip(), url=fields["url"].strip(),
+            style=fields.get("style", "primary"), heading=cleaned.get("heading", fields.get("heading")),
+            text=cleaned.get("text", fields.get("text")), until=until,
+            campaign=cleaned.get("campaign", fields.get("campaign")), utm=fields.get("utm", True),
+            variants=variants, source=self.source, line=self.line,
+            extra={"url_line": self.lines.get(f"{self.id}.url")})
+
+    def _refuse(self, sub: str, what: str, fix: str, at: int | None = None) -> None:
+        """A problem that keeps the CTA out of the site."""
+        self.problem(sub, what, fix, at)
+        self.refused = True
+
+    def _keys(self, fields: Mapping) -> None:
         for unknown in [k for k in fields if k not in CTA_KEYS]:
-            problem(str(unknown), f"{describe(unknown)} is not a CTA option", f"use {', '.join(CTA_KEYS)}")
-            bad = True
+            self._refuse(str(unknown), f"{describe(unknown)} is not a CTA option", f"use {', '.join(CTA_KEYS)}")
+
+    def _link(self, fields: Mapping) -> None:
+        """`label` and `url`, the two keys every CTA needs."""
         label, url = fields.get("label"), fields.get("url")
         if not isinstance(label, str) or not label.strip():
-            problem("label", "is missing" if label is None else f"{describe(label)} is not text",
-                    "give the button's words, like label: Book a visit",
-                    at=None if "label" in fields else line)
-            bad = True
+            self._refuse("label", "is missing" if label is None else f"{describe(label)} is not text",
+                         "give the button's words, like label: Book a visit",
+                         at=None if "label" in fields else self.line)
         why = url_problem(url)
         if why:
-            problem("url", why[0] if url is not None else "is missing", why[1],
-                    at=None if "url" in fields else line)
-            bad = True
+            self._refuse("url", why[0] if url is not None else "is missing", why[1],
+                         at=None if "url" in fields else self.line)
+
+    def _options(self, fields: Mapping) -> None:
+        """`style`, the optional texts' types and `utm`."""
         style = fields.get("style", "primary")
         if style not in STYLES:
-            problem("style", f"{describe(style)} is not a CTA style", "use primary or secondary")
-            bad = True
+            self._refuse("style", f"{describe(style)} is not a CTA style", "use primary or secondary")
         for text_key in ("heading", "text", "campaign"):
             if fields.get(text_key) is not None and not isinstance(fields.get(text_key), str):
-                problem(text_key, f"{describe(fields.get(text_key))} is not text", "write it as text")
-                bad = True
+                self._refuse(text_key, f"{describe(fields.get(text_key))} is not text", "write it as text")
+
+    def _published(self, fields: Mapping) -> dict[str, str]:
+        """Every published text checked for secrets (refused) and control characters (left out):
+        the cleaned texts by key."""
         cleaned: dict[str, str] = {}
         for text_key, value in _texts(fields):
-            at = line_of(text, text_key.rsplit(".", 1)[-1], after=line or 0) or line
+            at = self.lines.get(f"{self.id}.{text_key}") or self.line
             kind = secret_kind(value)
             if kind:
-                problem(text_key, f"this looks like {kind}, which must never be published in a page",
-                        SECRET_FIX, at=at)
-                bad = True
+                self._refuse(text_key, f"this looks like {kind}, which must never be published in a page",
+                             SECRET_FIX, at=at)
             elif text_problem(value):
-                problem(text_key, text_problem(value) or "", "the character is left out; retype the text or "
-                        "paste it as plain text", at=at)
+                self.problem(text_key, text_problem(value) or "", "the character is left out; retype the text "
+                             "or paste it as plain text", at=at)
                 cleaned[text_key] = clean_text(value)
+        return cleaned
+
+    def _utm(self, fields: Mapping) -> None:
         utm = fields.get("utm", True)
         if not isinstance(utm, bool):
-            problem("utm", f"{describe(utm)} is not true or false", "write utm: false to leave the link untagged")
-            bad = True
-        until = None
-        if fields.get("until") is not None:
-            try:
-                until = parse_when(fields["until"], tz)
-            except ClockError as error:
-                problem("until", str(error).split(";")[0], "write the promotion's end like 2026-12-24 or "
-                        "2026-12-24 18:00")
-                bad = True
+            self._refuse("utm", f"{describe(utm)} is not true or false",
+                         "write utm: false to leave the link untagged")
+
+    def _until(self, fields: Mapping, tz: dt.tzinfo) -> dt.datetime | None:
+        if fields.get("until") is None:
+            return None
+        try:
+            return parse_when(fields["until"], tz)
+        except ClockError as error:
+            self._refuse("until", str(error).split(";")[0], "write the promotion's end like 2026-12-24 or "
+                         "2026-12-24 18:00")
+            return None
+
+    def _variants(self, fields: Mapping, cleaned: Mapping[str, str]) -> tuple[Variant, ...]:
         variants, variant_problems = _variants(fields.get("variants"))
         for sub, what, fix in variant_problems:
-            problem(sub, what, fix)
-            bad = True
-        if bad:
-            continue
+            self._refuse(sub, what, fix)
         if cleaned:
             variants = tuple(Variant(v.id, *(cleaned.get(f"variants[{index}].{k}", getattr(v, k))
                                              for k in TEXT_KEYS)) for index, v in enumerate(variants))
-        ctas[cta_id] = Cta(
-            id=cta_id, label=str(cleaned.get("label", label)).strip(), url=str(url).strip(), style=style,
-            heading=cleaned.get("heading", fields.get("heading")), text=cleaned.get("text", fields.get("text")),
-            until=until, campaign=cleaned.get("campaign", fields.get("campaign")), utm=utm, variants=variants,
-            source=source, line=line,
-            extra={"url_line": line_of(text, "url", after=line or 0)})
-    return ctas, problems
+        return variants
 
 
 def _variants(raw: object) -> tuple[tuple[Variant, ...], list[tuple[str, str, str]]]:

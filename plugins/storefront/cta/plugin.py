@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -24,7 +23,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core import yamltext
 from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
@@ -36,9 +34,11 @@ from .model import (
     TEXT_KEYS,
     Cta,
     choose_variant,
+    config_lines,
     has_query_key,
     is_external,
     partial_context,
+    read_cta_file,
     read_ctas,
     with_utm,
 )
@@ -107,20 +107,12 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         config_file = config.config_file_path or "mkdocs.yml"
         config_text = _read(config_file)
         ctas, problems = read_ctas(self.config.ctas, source=support.display_path(config, config_file),
-                                   text=config_text, tz=tz, key_prefix="plugins.storefront/cta.ctas.")
+                                   lines=config_lines(config_text), tz=tz, key_prefix="plugins.storefront/cta.ctas.")
         path = support.project_path(config, self.config.file)
         if path.is_file():
             text = _read(path)
             shown = support.display_path(config, path)
-            try:
-                raw = yamltext.load(text or "") or {}
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                problems.append(Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
-                                           "fix the indentation or quoting at this line",
-                                           line=mark.line + 1 if mark else None))
-                raw = {}
-            more, more_problems = read_ctas(raw, source=shown, text=text, tz=tz)
+            more, more_problems = read_cta_file(text or "", source=shown, tz=tz)
             problems += more_problems
             for cta_id, cta in more.items():
                 if cta_id in ctas:

@@ -40,6 +40,7 @@ class PageInput:
     ignore: list[str] = field(default_factory=list)  # rule ids this page opts out of
     title_origin: str = "the title"  # what writes it, for messages: "the <title> Material prints"
     appended: str = ""  # link definitions the site appends to every page (pymdownx.snippets auto_append)
+    front_matter_unread: bool = False  # its YAML could not be read (reported once by support.page_meta)
     link_example: str = ""  # a Markdown link to a real page of the site, for messages: "[Contact](contact.md)"
     cta_example: str = ""  # the same for a call to action (a contact, order or start page, else home)
 

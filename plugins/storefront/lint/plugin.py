@@ -142,7 +142,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         source = support.page_source(page)
         if source is None:
             return
-        meta, _ = support.page_meta(page, config)  # reports shared front-matter problems once
+        meta, shared_problems = support.page_meta(page, config)  # reports shared front-matter problems once
+        unread = any(problem.key == "front matter" for problem in shared_problems)
         lint_meta, problems = read_lint_meta(page.meta or {}, path=path, source=source, rule_ids=self._rule_ids)
         for problem in problems:
             support.report(log, problem)
@@ -159,6 +160,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             title=title.text,
             title_origin=title.origin,
             appended=self._appended,
+            front_matter_unread=unread,
             link_example=_link_example(page, _related(page, self._site_pages)),
             cta_example=_link_example(page, _next_step(page, self._site_pages)),
             title_from_meta=bool(meta.title),

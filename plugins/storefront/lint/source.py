@@ -30,6 +30,7 @@ _BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
 _BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
 _SCRIPT = re.compile(r"^\s*(?:<[^>]*>\s*)*<(?P<tag>script|style)\b[^>]*>", re.IGNORECASE)
 _TEMPLATE_LINE = re.compile(r"^\s*(?:\{%.*?%\}|\{#.*?#\})\s*$")
+_CODE_WORD = re.compile(r"[^\W_]+")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 # a definition (Python-Markdown def_list): ":" then spaces, under a term line
@@ -98,6 +99,7 @@ class Document:
     ctas: list[int] = field(default_factory=list)  # lines of calls to action written in the source
     html_h1: list[int] = field(default_factory=list)  # lines of raw <h1> tags
     code_blocks: int = 0  # fenced and indented code blocks
+    code_words: int = 0  # the words in them (Yoast counts them in a text's length)
     order: list[object] = field(default_factory=list)  # headings and units in document order
 
 
@@ -240,6 +242,7 @@ def parse(source: str, appended: str = "") -> Document:
             continue
         if kind in ("fence", "code_block"):
             doc.code_blocks += 1
+            doc.code_words += len(_CODE_WORD.findall(token.content))
             continue
         if kind != "inline" or not token.map:
             continue

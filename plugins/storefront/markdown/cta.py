@@ -22,11 +22,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from markdown import Extension, Markdown
 
-from ..core import clock, partials, yamltext
+from ..core import clock, partials
 from ..core.diagnostics import Diagnostic, describe, emit
 from ..core.urls import page_address
 from .blocks import rendered_blocks_extension
@@ -55,14 +53,13 @@ class CtaExtension(Extension):
         """The named CTAs, read once per build."""
         if self._ctas is not None:
             return self._ctas
-        from ..cta.model import read_ctas
+        from ..cta.model import read_cta_file
 
         self._ctas = {}
         path = Path(str(self.getConfig("file")))
         shown = path.as_posix()
         try:
             text = path.read_text(encoding="utf-8")
-            raw = yamltext.load(text) or {}
         except FileNotFoundError:
             emit(log, Diagnostic(shown, "", "the CTA file is not found",
                                  "create it, or set the storefront.markdown.cta extension's file: option"))
@@ -70,19 +67,13 @@ class CtaExtension(Extension):
         except (OSError, UnicodeDecodeError) as error:
             emit(log, Diagnostic(shown, "", f"cannot be read ({error})", "save it as UTF-8 text"))
             return self._ctas
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            emit(log, Diagnostic(shown, "", f"is not valid YAML ({getattr(error, 'problem', error)})",
-                                 "fix the indentation or quoting at this line",
-                                 line=mark.line + 1 if mark else None))
-            return self._ctas
         try:
             tz = clock.zone(str(self.getConfig("timezone") or "") or None)
         except clock.ClockError as error:
             emit(log, Diagnostic("markdown_extensions", "storefront.markdown.cta.timezone",
                                  error.problem, "use an IANA name like Europe/London"))
             tz = clock.UTC
-        self._ctas, problems = read_ctas(raw, source=shown, text=text, tz=tz)
+        self._ctas, problems = read_cta_file(text, source=shown, tz=tz)
         for problem in problems:
             emit(log, problem)
         return self._ctas

@@ -96,57 +96,61 @@ def resolve(provider_name: str, options: Mapping[str, object], *,
     refused = {option: (problem, fix) for option, problem, fix in provider.refused}
     refused_keys = {f"{prefix}.{option}" for option in refused}
     for key, raw in options.items():
-        where = f"{prefix}.{key}"
-        if key in refused:
-            if key == "recaptcha" and raw in (False, "false", "off", "no", None):
-                continue  # stated off: nothing to refuse
-            problems.append(_problem(source, where, *refused[key]))
-            continue
-        if provider.name == "custom" and key in ("redirect_origins", "new_tab"):
-            continue  # checked below
-        if SECRET_NAMES.search(str(key)) and key not in known:
-            problems.append(_problem(source, where, f"{provider.label} forms take no `{key}` option",
-                                     "remove it: a signup form needs no API key, token or password, "
-                                     "only the public ids from the provider's embed code"))
-            continue
-        if key == "hidden" and provider.name == "custom":
-            continue  # checked below
-        if isinstance(raw, (dict, list)) or raw is None:
-            problems.append(_problem(source, where, f"{describe(raw)} is not a single value",
-                                     "write it as one string"))
-            continue
-        value = str(raw).strip()
-        param = next((p for p in provider.params if p.name == key), None)
-        kind = secret_kind(value, uuid_expected=bool(param and UUID in param.pattern),
-                           hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"),
-                           entropy=param is None)
-        if kind:
-            problems.append(_secret_problem(source, where, kind))
-            continue
-        if key not in known:
-            expected = ", ".join(sorted(known))
-            problems.append(_problem(source, where, f"{provider.label} forms take no `{key}` option",
-                                     f"use {expected}"))
-            continue
-        if param is not None and not param.matches(value):
-            problems.append(_problem(
-                source, where, f"{describe(value)} is not a valid {provider.label} {key}",
-                f"copy {param.where} from the embed code, like {param.example}"))
-            continue
-        values[key] = value
-
-    for param in provider.params:
-        if param.required and param.name not in values and not any(
-                d.key == f"{prefix}.{param.name}" or d.key in refused_keys for d in problems):
-            problems.append(_problem(
-                source, f"{prefix}.{param.name}", f"{provider.label} needs `{param.name}`",
-                f"set it to {param.where}, like {param.example}"))
+        value, problem = _read_option(provider, known, refused, key, raw, source=source, prefix=prefix)
+        if problem is not None:
+            problems.append(problem)
+        elif value is not None:
+            values[key] = value
+    problems += _missing(provider, values, problems, refused_keys, source=source, prefix=prefix)
 
     if provider.name == "custom":
         problems += _check_custom(options, values, source, prefix)
     if problems:
         return None, problems
     return _contract(provider, values, options), []
+
+
+def _read_option(provider: Provider, known: set[str], refused: Mapping[str, tuple[str, str]], key: str,
+                 raw: object, *, source: str, prefix: str) -> tuple[str | None, Diagnostic | None]:
+    """One `form` option: its value, or the problem with it (or neither: an option checked
+    elsewhere, or refused and stated off)."""
+    where = f"{prefix}.{key}"
+    if key in refused:
+        if key == "recaptcha" and raw in (False, "false", "off", "no", None):
+            return None, None  # stated off: nothing to refuse
+        return None, _problem(source, where, *refused[key])
+    if provider.name == "custom" and key in ("redirect_origins", "new_tab", "hidden"):
+        return None, None  # checked by _check_custom
+    if SECRET_NAMES.search(str(key)) and key not in known:
+        return None, _problem(source, where, f"{provider.label} forms take no `{key}` option",
+                              "remove it: a signup form needs no API key, token or password, "
+                              "only the public ids from the provider's embed code")
+    if isinstance(raw, (dict, list)) or raw is None:
+        return None, _problem(source, where, f"{describe(raw)} is not a single value", "write it as one string")
+    value = str(raw).strip()
+    param = next((p for p in provider.params if p.name == key), None)
+    kind = secret_kind(value, uuid_expected=bool(param and UUID in param.pattern),
+                       hex_expected=bool(param and "0-9a-f" in param.pattern and provider.name != "custom"),
+                       entropy=param is None)
+    if kind:
+        return None, _secret_problem(source, where, kind)
+    if key not in known:
+        return None, _problem(source, where, f"{provider.label} forms take no `{key}` option",
+                              f"use {', '.join(sorted(known))}")
+    if param is not None and not param.matches(value):
+        return None, _problem(source, where, f"{describe(value)} is not a valid {provider.label} {key}",
+                              f"copy {param.where} from the embed code, like {param.example}")
+    return value, None
+
+
+def _missing(provider: Provider, values: Mapping[str, str], problems: list[Diagnostic],
+             refused_keys: set[str], *, source: str, prefix: str) -> list[Diagnostic]:
+    """A required option not given (and not already reported)."""
+    return [_problem(source, f"{prefix}.{param.name}", f"{provider.label} needs `{param.name}`",
+                     f"set it to {param.where}, like {param.example}")
+            for param in provider.params
+            if param.required and param.name not in values
+            and not any(d.key == f"{prefix}.{param.name}" or d.key in refused_keys for d in problems)]
 
 
 def _check_custom(options: Mapping[str, object], values: dict[str, str], source: str,

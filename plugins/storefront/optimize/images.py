@@ -152,12 +152,7 @@ def rewrite_images(html: str, lookup: Lookup, settings: Settings,
     stats = stats if stats is not None else PageStats()
     if "<img" not in html and "<IMG" not in html:
         return html
-    main_start = 0
-    for pattern in MAIN_CONTENT:
-        main = pattern.search(html)
-        if main:
-            main_start = main.start()
-            break
+    main_start = _main_start(html)
     in_main = 0
     pieces: list[str] = []
     last = 0
@@ -174,41 +169,70 @@ def rewrite_images(html: str, lookup: Lookup, settings: Settings,
         if src and facts is None:
             stats.missing.append(src)
 
-        if settings.dimensions and facts is not None and facts.width and facts.height:
-            width, height = _int(attributes.get("width")), _int(attributes.get("height"))
-            if width is None and height is None:
-                added += [("width", str(facts.width)), ("height", str(facts.height))]
-                stats.sized += 1
-            elif width is None and height is not None:
-                added.append(("width", str(round(height * facts.width / facts.height))))
-                stats.sized += 1
-            elif height is None and width is not None:
-                added.append(("height", str(round(width * facts.height / facts.width))))
-                stats.sized += 1
-
+        if settings.dimensions and facts is not None:
+            added += _size(attributes, facts, stats)
         if match.start() >= main_start:
             in_main += 1
-            if (settings.priority and in_main == 1 and settings.eager > 0
-                    and "fetchpriority" not in attributes and "loading" not in attributes):
-                added.append(("fetchpriority", "high"))  # often the largest paint
-            if settings.lazy and in_main > settings.eager:
-                if "loading" not in attributes:
-                    added.append(("loading", "lazy"))
-                    stats.lazy += 1
-                if "decoding" not in attributes:
-                    added.append(("decoding", "async"))
-
+            added += _loading(attributes, in_main, settings, stats)
         new_tag = _with_attributes(tag, added)
         if wants_variants and facts is not None and facts.srcset:
-            srcset = ", ".join(f"{url} {width}w" for url, width in facts.srcset)
-            new_tag = (f'<picture><source type="image/webp" srcset="{html_attr(srcset)}" '
-                       f'sizes="{html_attr(settings.sizes)}">{new_tag}</picture>')
+            new_tag = _picture(new_tag, facts, settings)
             stats.pictures += 1
         pieces.append(html[last:match.start()])
         pieces.append(new_tag)
         last = match.end()
     pieces.append(html[last:])
     return "".join(pieces)
+
+
+def _main_start(html: str) -> int:
+    """Where the page's main content starts (0 when the theme marks none)."""
+    for pattern in MAIN_CONTENT:
+        main = pattern.search(html)
+        if main:
+            return main.start()
+    return 0
+
+
+def _size(attributes: dict[str, str | None], facts: ImageFacts, stats: PageStats) -> list[tuple[str, str]]:
+    """`width` and `height` from the file, keeping the ratio of one the author wrote."""
+    if not facts.width or not facts.height:
+        return []
+    width, height = _int(attributes.get("width")), _int(attributes.get("height"))
+    if width is None and height is None:
+        added = [("width", str(facts.width)), ("height", str(facts.height))]
+    elif width is None and height is not None:
+        added = [("width", str(round(height * facts.width / facts.height)))]
+    elif height is None and width is not None:
+        added = [("height", str(round(width * facts.height / facts.width)))]
+    else:
+        return []
+    stats.sized += 1
+    return added
+
+
+def _loading(attributes: dict[str, str | None], in_main: int, settings: Settings,
+             stats: PageStats) -> list[tuple[str, str]]:
+    """The `in_main`-th image of the main content: the first fetched first, those below the
+    first screen lazy; an author's own loading attributes are kept."""
+    added: list[tuple[str, str]] = []
+    if (settings.priority and in_main == 1 and settings.eager > 0
+            and "fetchpriority" not in attributes and "loading" not in attributes):
+        added.append(("fetchpriority", "high"))  # often the largest paint
+    if settings.lazy and in_main > settings.eager:
+        if "loading" not in attributes:
+            added.append(("loading", "lazy"))
+            stats.lazy += 1
+        if "decoding" not in attributes:
+            added.append(("decoding", "async"))
+    return added
+
+
+def _picture(tag: str, facts: ImageFacts, settings: Settings) -> str:
+    """The `<img>` inside a `<picture>` whose source offers the WebP variants."""
+    srcset = ", ".join(f"{url} {width}w" for url, width in facts.srcset)
+    return (f'<picture><source type="image/webp" srcset="{html_attr(srcset)}" '
+            f'sizes="{html_attr(settings.sizes)}">{tag}</picture>')
 
 
 # --- WebP variants ------------------------------------------------------------------------

@@ -4,7 +4,6 @@ on the page (footer, `/// business | …` blocks, visible FAQ)."""
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.diagnostics import Diagnostic
+from ..core.escape import plain_text
 from ..core.frontmatter import key_line
 from ..core.urls import url_problem
 from . import graph
@@ -126,7 +126,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
     def _site(self, config: MkDocsConfig) -> graph.Site:
         if self.site is None:
             self.site = graph.Site(
-                url=config.site_url or "", name=config.site_name, description=config.site_description or "",
+                url=config.site_url or "", name=plain_text(config.site_name),
+                description=plain_text(config.site_description),
                 language=_language(config), business=self.business,
                 resolve=lambda path: self._site_link(config, path), now=self._now())
         return self.site
@@ -399,11 +400,11 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
 
     def _facts(self, page: Page, config: MkDocsConfig, url: str) -> graph.PageFacts:
         meta, _ = support.page_meta(page, config)
-        name = _name(page) or config.site_name
+        name = _name(page) or plain_text(config.site_name)
         home = page.is_homepage
         facts = graph.PageFacts(
             url=url, title=support.search_title(page, config).text or name,
-            description=meta.description or (config.site_description if home else "") or "",
+            description=meta.description or (plain_text(config.site_description) if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -423,12 +424,10 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return data
 
     def _image(self, page: Page, config: MkDocsConfig, meta) -> graph.Image | None:
-        image = getattr(page, "storefront_image", None)
-        if image:
-            get = image.get if isinstance(image, dict) else (lambda name: getattr(image, name, None))
-            if get("url"):
-                return graph.Image(url=str(get("url")), width=get("width"), height=get("height"),
-                                   alt=support.plain_text(get("alt") or ""))
+        image = support.page_image(page)
+        if image is not None and image.url:
+            return graph.Image(url=image.url, width=image.width, height=image.height,
+                               alt=support.plain_text(image.alt or ""))
         if meta.image:
             absolute = _page_relative(page, self.files, config, meta.image)
             if absolute:
@@ -480,7 +479,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 name = (support.plain_text(node.title) if isinstance(node, Section) else "") or _name(target)
                 absolute = support.absolute_url(config, target.url or "")
                 if absolute:
-                    crumb = (name or config.site_name, absolute, id(target))
+                    crumb = (name or plain_text(config.site_name), absolute, id(target))
             self.crumb_cache[key] = crumb
         return self.crumb_cache[key]
 
@@ -518,16 +517,8 @@ def _page_relative(page: Page, files: Files | None, config: MkDocsConfig, image:
     Markdown file, or a path from the docs folder (`/images/x.png`), made absolute."""
     if urlsplit(image).scheme:
         return image
-    path = image.split("#", 1)[0].split("?", 1)[0]
-    if path.startswith("/"):
-        candidates = [path.lstrip("/")]
-    else:
-        candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
-    for candidate in candidates:
-        file = files.get_file_from_path(candidate) if files is not None else None
-        if file is not None:
-            return support.absolute_url(config, file.url)
-    return None
+    file = support.page_file(page, files, image)
+    return support.absolute_url(config, file.url) if file is not None else None
 
 
 def _language(config: MkDocsConfig) -> str:

@@ -16,9 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..core import clock
+from ..core import clock, datafile
 from ..core.diagnostics import Diagnostic, describe
 from ..core.secrets import SECRET_FIX, secret_kind
 from ..core.suggest import closest
@@ -102,7 +100,6 @@ ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 SPECIAL_KEYS = ("date", "until", "hours", "label")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PARENT = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+$")
 
 
@@ -112,79 +109,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _line_map(node: yaml.Node | None, prefix: str = "", out: dict[str, int] | None = None,
-              raw: dict[str, str] | None = None) -> dict[str, int]:
-    """Dotted key -> 1-based line, from the composed YAML (`branches[0].hours.monday`); `raw`
-    collects each scalar as written (YAML reads an unquoted 05401 as the octal number 2817)."""
-    out = {} if out is None else out
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            out[path] = key_node.start_mark.line + 1
-            _line_map(value_node, path, out, raw)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            path = f"{prefix}[{index}]"
-            out[path] = item.start_mark.line + 1
-            _line_map(item, path, out, raw)
-    elif isinstance(node, yaml.ScalarNode) and raw is not None:
-        raw[prefix] = node.value
-    return out
+class _Reader(datafile.DataFile):
+    """The profile's reading of values: text is published, so it is checked for secrets and
+    control characters, and an absent or bad value is empty text."""
 
-
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit dates: the profile reads dates itself, so a wrong one (2026-13-01)
-    is a message with the key, not an exception from the YAML library."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _Reader:
-    """Reads values out of the parsed YAML, collecting one diagnostic per problem."""
-
-    def __init__(self, path: str, lines: dict[str, int], raw: dict[str, str] | None = None):
-        self.path = path
-        self.lines = lines
-        self.raw = raw or {}
-        self.problems: list[Diagnostic] = []
-
-    def report(self, key: str, problem: str, fix: str = "", severity: str = "warning") -> None:
-        line, probe = self.lines.get(key), key
-        while line is None and probe:  # a missing key: point at the nearest parent written
-            probe = _PARENT.sub("", probe) if _PARENT.search(probe) else ""
-            line = self.lines.get(probe)
-        self.problems.append(Diagnostic(self.path, key, problem, fix, line, severity))  # type: ignore[arg-type]
-
-    def known(self, data: dict, allowed: tuple[str, ...], prefix: str) -> None:
-        for key in data:
-            if key not in allowed:
-                name = f"{prefix}.{key}" if prefix else str(key)
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                fix = f"did you mean {close[0]}?" if close else "remove it; known keys are " + ", ".join(allowed)
-                self.report(name, "unknown key", fix)
-
-    def mapping(self, value: object, key: str, example: str) -> dict | None:
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            self.report(key, f"{describe(value)} is not a mapping", f"write it like {example}")
-            return None
-        return value
-
-    def text(self, value: object, key: str, *, required: bool = False) -> str:
+    def text(self, value: object, key: str, *, fix: str = "write a single line of text") -> str:
         if value is None or value == "":
             return ""
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if not isinstance(value, str):
-                # Text as written: YAML would read an unquoted postcode 05401 as the number 2817.
-                return self.raw.get(key, str(value)).strip()
-            return self.published(value.strip(), key)
-        self.report(key, f"{describe(value)} is not text", "write a single line of text")
-        return ""
+        text = super().text(value, key, fix=fix)  # a number as written: 05401 is not 2817
+        if text is None:
+            return ""
+        return self.published(text, key) if isinstance(value, str) else text
 
     def published(self, text: str, key: str) -> str:
         """Text shown on the page and in the structured data: no secrets, no control characters."""
@@ -427,18 +362,12 @@ def _as_list(value: object) -> list:
 
 def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic]]:
     """Parse and check a business profile's YAML text; `path` names the file in messages."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return None, [Diagnostic(path, "", f"is not valid YAML ({problem})",
-                                 "fix the YAML syntax "
-                                 "(indentation, a colon after each key, quotes around text with ': ')",
-                                 mark.line + 1 if mark else None)]
-    raw: dict[str, str] = {}
-    reader = _Reader(path, _line_map(node, raw=raw), raw)
+    parsed = datafile.read(text, path, dates=False, syntax_fix="fix the YAML syntax (indentation, a colon "
+                           "after each key, quotes around text with ': ')")
+    if parsed.problems:
+        return None, parsed.problems
+    reader = _Reader(path, parsed.data, parsed.lines, parsed.raw)
+    data = parsed.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -451,6 +380,14 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     business = Business(key="business", type=_read_type(reader, data.get("type"), "type", vocabulary.ROOT_TYPE))
     _read_location(reader, data, "", business)
     business.key_path = ""
+    _read_business_facts(reader, data, business)
+    _read_extras(reader, data, business)
+    _read_branches(reader, data, business)
+    return business, reader.problems
+
+
+def _read_business_facts(reader: _Reader, data: dict, business: Business) -> None:
+    """What only the business has: logo, price range, profiles elsewhere, payment, timezone."""
     business.logo = reader.url(data.get("logo"), "logo")
     business.price_range = reader.text(data.get("price_range"), "price_range")
     if len(business.price_range) > 100:
@@ -469,6 +406,10 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
             business.timezone = clock.zone(reader.text(data.get("timezone"), "timezone") or None)
         except clock.ClockError as error:
             reader.report("timezone", error.problem, error.fix)
+
+
+def _read_extras(reader: _Reader, data: dict, business: Business) -> None:
+    """The properties only some types have (`serves_cuisine` for a restaurant)."""
     for key, prop in vocabulary.EXTRA_PROPERTIES.items():
         value = data.get(key)
         if value is None:
@@ -487,6 +428,10 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
                           "write accepts_reservations: true, or the address of the booking page")
         elif text := reader.url(value, key):
             business.extras[prop] = text
+
+
+def _read_branches(reader: _Reader, data: dict, business: Business) -> None:
+    """`branches`: the other locations, each with its own name, address and hours."""
     branches = data.get("branches")
     if branches is not None and not isinstance(branches, list):
         reader.report("branches", f"{describe(branches)} is not a list",
@@ -512,12 +457,11 @@ def read_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
         seen.add(slug)
         branch.key = slug
         business.branches.append(branch)
-    return business, reader.problems
 
 
 def completeness(business: Business, path: str, lines: dict[str, int] | None = None) -> list[Diagnostic]:
     """What Google requires (warnings) and recommends (info) for the business's rich result."""
-    reader = _Reader(path, lines or {})
+    reader = _Reader(path, lines=lines)
     for location in [business, *business.branches]:
         prefix = f"{location.key_path}." if location.key_path else ""
         if not location.name:
@@ -553,9 +497,5 @@ def load_profile(text: str, path: str) -> tuple[Business | None, list[Diagnostic
     """Parse, check and assess a profile: its problems, then what it lacks."""
     business, problems = read_profile(text, path)
     if business is not None:
-        try:
-            lines = _line_map(yaml.compose(text, Loader=_Loader))
-        except yaml.YAMLError:  # pragma: no cover - read_profile already parsed it
-            lines = {}
-        problems += completeness(business, path, lines)
+        problems += completeness(business, path, datafile.key_lines(text))
     return business, problems

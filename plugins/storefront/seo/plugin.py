@@ -271,7 +271,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         title = meta.title or support.page_title(page)
         description = derive_description(meta.description, html, self.site[1], self.description_length)
         image = self._page_image(page, meta, title, files, config, source)
-        page.storefront_image = image  # type: ignore[attr-defined]
+        support.set_page_image(page, image)
         page._storefront_seo = self._head(page, meta, title, description, image, config)  # type: ignore[attr-defined]
 
     def _page_image(self, page: Page, meta: PageMeta, title: str, files: Files,
@@ -301,12 +301,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     def _front_matter_image(self, page: Page, value: str, alt: str, files: Files,
                             config: MkDocsConfig, source: str) -> SocialImage | None:
-        path = value.split("#", 1)[0].split("?", 1)[0]
-        if path.startswith("/"):
-            candidates = [path.lstrip("/")]
-        else:
-            candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)), path]
-        file = next((f for c in candidates if (f := files.get_file_from_path(c)) is not None), None)
+        file = support.page_file(page, files, value)
         line = key_line(support.page_source(page), "image")
         if file is None:
             support.report(log, Diagnostic(

@@ -8,9 +8,10 @@ Every value is plain text here and escaped once, by `html_text` or `html_attr`.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from ..core.escape import html_attr, html_text
+from ..core.images import SocialImage
 
 __all__ = [
     "OWNED_META",
@@ -20,26 +21,6 @@ __all__ = [
     "render_head",
     "strip_theme_tags",
 ]
-
-
-@dataclass(frozen=True)
-class SocialImage:
-    """The image shown when a page is shared (front matter `image`, the default image, or a
-    generated card). Also set on each page as `page.storefront_image` for other plugins."""
-
-    url: str | None
-    """Absolute URL (None when it cannot be made absolute: no site_url)."""
-    width: int | None = None
-    height: int | None = None
-    mime: str | None = None
-    alt: str = ""
-    path: str | None = None
-    """Site-relative path of a local image (`assets/storefront/cards/about.png`)."""
-    source: str = "page"
-    """Where it came from: `page` (front matter), `default` (config) or `card` (generated)."""
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 VERIFICATION_NAMES = {

@@ -155,7 +155,7 @@ def prepare_tags_plugin(plugin: Any, config: Any, names: dict[str, str]) -> None
 
 
 def tags_as_lists(page: Any, plugins: list[Any], path: str, source: Any) -> list[Diagnostic]:
-    """Material's tags plugin stops the build on tags that are not a list (`tags: bread`):
+    """Material's tags plugin stops the build on tags that are not a list (`tags: news`):
     report it (file, line, key, fix) and hand the plugin a list (on_page_markdown, before it)."""
     meta = getattr(page, "meta", None)
     problems: list[Diagnostic] = []

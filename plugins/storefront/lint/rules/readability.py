@@ -111,15 +111,17 @@ def consecutive_sentences(page, options):
 
 
 @rule("transition-words", "readability", "warning",
-      "Under `min_percent` % of the sentences use a transition word, in texts over `min_words` "
-      "words (English).", min_percent=30, min_words=200)
+      "Under `min_percent` % of the sentences of the paragraphs use a transition word, when the "
+      "paragraphs hold over `min_words` words (English; list items and table cells are items, not "
+      "a flow of sentences).", min_percent=30, min_words=200)
 def transition_words(page, options):
-    if page.lang != "en" or page.word_count <= options["min_words"] or not page.sentences:
+    sentences = [sentence for sentence in page.sentences if sentence.unit.kind == "p"]
+    if page.lang != "en" or sum(len(s.words) for s in sentences) <= options["min_words"]:
         return
     vocabulary = language.word_list("transition_words_en.txt")
     phrases = [f" {entry} " for entry in vocabulary if " " in entry]
     with_transition = 0
-    for sentence in page.sentences:
+    for sentence in sentences:
         lower = [word.lower() for word in sentence.words]
         if not vocabulary.isdisjoint(lower):
             with_transition += 1
@@ -127,9 +129,9 @@ def transition_words(page, options):
         joined = f" {' '.join(lower)} "
         if any(phrase in joined for phrase in phrases):
             with_transition += 1
-    share = 100 * with_transition / len(page.sentences)
+    share = 100 * with_transition / len(sentences)
     if share < options["min_percent"]:
-        line = page.intro.line if page.intro else page.sentences[0].line
+        line = page.intro.line if page.intro else sentences[0].line
         yield line, (f"{wording.share(share, options['min_percent'], above=False)} % of the sentences "
                      f"use a transition word (aim for {options['min_percent']:g} %): "
                      f"link ideas with words like \"because\", \"however\", \"for example\"")

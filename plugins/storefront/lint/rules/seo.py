@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .. import language, pixels, wording
-from ..paths import for_section
+from ..paths import for_section, matches
 from . import rule
 
 
@@ -42,7 +42,7 @@ def title_width(page, options):
 @rule("description-missing", "seo", "warning",
       "No `description` in the front matter (search engines then pick any text).", search_only=True)
 def description_missing(page, options):
-    if not page.input.description:
+    if not page.input.description and not page.input.front_matter_unread:  # the YAML error says it
         yield 1, "add a `description:` of 120-160 characters to the front matter, saying what the page offers"
 
 
@@ -105,18 +105,25 @@ def heading_skip(page, options):
 
 
 @rule("text-too-short", "seo", "warning",
-      "Fewer words than `min` (per section: `sections`, path pattern -> minimum; 0 turns it off).",
+      "Fewer words than `min`, code examples included "
+      "(per section: `sections`, path pattern -> minimum; 0 turns it off).",
       search_only=True, min=300, sections={})
 def text_too_short(page, options):
     minimum = for_section(page.input.src_uri, options["min"], options["sections"])
-    if minimum and page.word_count < minimum:
-        yield 1, f"the page has {wording.plural(page.word_count, 'word')}; write at least {minimum:g} so it can rank"
+    # Yoast counts every word of the text, code examples included: a reference page of short
+    # prose around many examples is not thin
+    total = page.word_count + page.doc.code_words
+    if minimum and total < minimum:
+        yield 1, f"the page has {wording.plural(total, 'word')}; write at least {minimum:g} so it can rank"
 
 
 @rule("images-none", "seo", "info",
-      "A text of `min_words` words or more has no image (pages with code examples are left out: the "
-      "code illustrates them).", search_only=True, min_words=300)
+      "An article (a page matching `pages`) of `min_words` words or more has no image; pages with "
+      "code examples are left out (the code illustrates them).", search_only=True, min_words=300,
+      pages=["blog/posts/*", "posts/*"])
 def images_none(page, options):
+    if not matches(page.input.src_uri, options["pages"]):
+        return
     if page.word_count >= options["min_words"] and not page.doc.images and not page.doc.code_blocks:
         line = page.intro.line if page.intro else 1
         yield line, (f"the page has {page.word_count} words and no image; add one that shows what the text "
