@@ -184,6 +184,36 @@ def read_meta(
             text.append(source() if callable(source) else source)
         problems.append(Diagnostic(path, key, problem, fix, key_line(text[0], key)))
 
+    _read_texts(meta, out, report)
+    _read_robots(out, report)
+    _read_flags(meta, out, report)
+    created, updated = _date_parts(meta, report)
+
+    for key, raw, attr in (("date", created, "published"), ("updated", updated, "updated"),
+                           ("expires", meta.get("expires"), "expires")):
+        if raw is None:
+            continue
+        try:
+            setattr(out, attr, parse_when(raw, tz))
+        except ClockError as error:
+            report(key, error.problem, error.fix)
+
+    if out.published and out.updated and out.updated < out.published:
+        report("updated", "is earlier than date", "set updated to the day of the last change, after date")
+        out.updated = None
+    if out.published and out.expires and out.expires <= out.published:
+        report("expires", "is not after date", "set expires to a later time than date, or remove it")
+        out.expires = None
+
+    _read_names(meta, out, report)
+    return out, problems
+
+
+_Report = Callable[[str, str, str], None]
+
+
+def _read_texts(meta: Mapping, out: PageMeta, report: _Report) -> None:
+    """The text keys, with URL checks (`canonical`, `image`) and published-text checks."""
     for key in _TEXT_KEYS:
         value = meta.get(key)
         if value is None:
@@ -214,6 +244,9 @@ def read_meta(
             report(key, text_problem(value) or "", "the character is left out; retype the text")
             setattr(out, key, clean_text(value).strip() or None)
 
+
+def _read_robots(out: PageMeta, report: _Report) -> None:
+    """`robots`: known directives only."""
     if out.robots:
         for part in out.robots.split(","):
             name = part.strip().split(":", 1)[0].strip().lower()
@@ -223,6 +256,9 @@ def read_meta(
                 out.robots = None
                 break
 
+
+def _read_flags(meta: Mapping, out: PageMeta, report: _Report) -> None:
+    """`noindex` and `draft`: true or false."""
     for key in ("noindex", "draft"):
         value = meta.get(key)
         if value is None:
@@ -232,6 +268,9 @@ def read_meta(
             continue
         setattr(out, key, value)
 
+
+def _date_parts(meta: Mapping, report: _Report) -> tuple[object, object]:
+    """The raw `date` (or `date: {created, updated}`) and `updated` values."""
     date = meta.get("date")
     created = updated = None
     if isinstance(date, Mapping):
@@ -244,23 +283,11 @@ def read_meta(
         created = date
     if meta.get("updated") is not None:
         updated = meta.get("updated")
+    return created, updated
 
-    for key, raw, attr in (("date", created, "published"), ("updated", updated, "updated"),
-                           ("expires", meta.get("expires"), "expires")):
-        if raw is None:
-            continue
-        try:
-            setattr(out, attr, parse_when(raw, tz))
-        except ClockError as error:
-            report(key, error.problem, error.fix)
 
-    if out.published and out.updated and out.updated < out.published:
-        report("updated", "is earlier than date", "set updated to the day of the last change, after date")
-        out.updated = None
-    if out.published and out.expires and out.expires <= out.published:
-        report("expires", "is not after date", "set expires to a later time than date, or remove it")
-        out.expires = None
-
+def _read_names(meta: Mapping, out: PageMeta, report: _Report) -> None:
+    """`authors` (or `author`), `tags` and `categories`: lists of names."""
     authors = meta.get("authors", meta.get("author"))
     author_key = "authors" if "authors" in meta else "author"  # name the key the user wrote
     for key, value, attr in ((author_key, authors, "authors"), ("tags", meta.get("tags"), "tags"),
@@ -273,5 +300,3 @@ def read_meta(
             report(key, f"{describe(value)} is not a list of names", f"write {key}: [first, second]")
             continue
         setattr(out, attr, as_list(value))
-
-    return out, problems

@@ -240,7 +240,7 @@ class _CtaReader:
         if self.refused:
             return None
         return Cta(
-            id=self.id, label=str(cleaned.get("label", fields["label"])).strip(), url=fields["url"].strip(),
+            id=str(self.id), label=str(cleaned.get("label", fields["label"])).strip(), url=str(fields["url"]).strip(),
             style=fields.get("style", "primary"), heading=cleaned.get("heading", fields.get("heading")),
             text=cleaned.get("text", fields.get("text")), until=until,
             campaign=cleaned.get("campaign", fields.get("campaign")), utm=fields.get("utm", True),

@@ -129,6 +129,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             self._page(html, page, config)
         finally:
             self._seconds += time.process_time() - started
+            self._progress.advance()  # every page, excluded and listing pages too: the total counts them
         return
 
     def _page(self, html: str, page: Page, config: MkDocsConfig) -> None:
@@ -185,7 +186,6 @@ class LintPlugin(BasePlugin[LintConfig]):
         else:
             self.stats["cached"] += 1
             self._results[path] = result
-        self._progress.advance()
         return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:

@@ -136,67 +136,93 @@ def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], s
             continue
         script = None if fence is not None else _SCRIPT.match(line)
         if script:
-            # Python-Markdown keeps <script> and <style> bodies raw up to the closing tag, blank
-            # lines included; CommonMark would end the HTML block at the first blank line and
-            # read the code after it as prose
-            closing = re.compile(rf"</{script.group('tag')}\s*>", re.IGNORECASE)
-            end = index
-            while end < len(lines) and not closing.search(lines[end][script.end() if end == index else 0:]):
-                end += 1
-            for row in range(index, min(end + 1, len(lines))):
-                lines[row] = ""
-            index = end + 1
+            index = _blank_script(lines, index, script)
             continue
-        container = _ADMONITION.match(line) or _TAB.match(line)
-        if container:
-            base = _indent(line)
-            lines[index] = ""
-            end = index + 1
-            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > base):
-                text = lines[end]
-                lines[end] = text[:base] + text[base + 4:] if _indent(text) >= base + 4 else text.strip() and text
-                end += 1
-            while end > index + 1 and not lines[end - 1].strip():
-                end -= 1
-            if _ADMONITION.match(line):
-                asides.append((index, end))
+        if _ADMONITION.match(line) or _TAB.match(line):
+            _open_container(lines, index, asides)
             index += 1
             continue
         block = _BLOCK.match(line)
         if block and block.group("name"):
-            name = block.group("name").lower()
-            lines[index] = ""
-            if name in ("cta", "newsletter"):  # storefront/cta and storefront/newsletter blocks
-                ctas.append(index + 1)
-            # the block's YAML options are the indented lines right after the header
-            end = index + 1
-            while end < len(lines) and lines[end].strip() and _indent(lines[end]) > _indent(line):
-                lines[end] = ""
-                end += 1
-            close = end
-            depth = len(block.group("fence"))
-            while close < len(lines) and not (_BLOCK_END.match(lines[close])
-                                              and len(lines[close].strip()) == depth):
-                close += 1
-            if close < len(lines):
-                lines[close] = ""
-            if name in _ASIDE_BLOCKS:
-                asides.append((index, close))
+            _blank_block(lines, index, block, asides, ctas)
             index += 1
             continue
         if _BLOCK_END.match(line) or _ABBREVIATION.match(line):
             lines[index] = ""
         elif _DEFINITION.match(line):
-            term = index - 1
-            if term >= 0 and not lines[term].strip():
-                term -= 1  # "Term", a blank line, ":   definition"
-            if term >= 0 and lines[term].strip():
-                if term not in definitions and _indent(lines[term]) < 4:
-                    terms.add(term)
-                lines[index] = _DEFINITION.sub(lambda m: m.group("indent") + "-", line, count=1)
-                definitions.add(index)
+            _definition(lines, index, terms, definitions)
         index += 1
     return lines, asides, ctas, terms
+
+
+def _blank_script(lines: list[str], index: int, script: re.Match) -> int:
+    """Blank a `<script>` or `<style>` from its opening line to its closing tag; the index after.
+
+    Python-Markdown keeps their bodies raw up to the closing tag, blank lines included;
+    CommonMark would end the HTML block at the first blank line and read the code after it
+    as prose."""
+    closing = re.compile(rf"</{script.group('tag')}\s*>", re.IGNORECASE)
+    end = index
+    while end < len(lines) and not closing.search(lines[end][script.end() if end == index else 0:]):
+        end += 1
+    for row in range(index, min(end + 1, len(lines))):
+        lines[row] = ""
+    return end + 1
+
+
+def _open_container(lines: list[str], index: int, asides: list[tuple[int, int]]) -> None:
+    """An admonition or a content tab: its header blanked, its body dedented one level (an
+    admonition's body is an aside)."""
+    line = lines[index]
+    base = _indent(line)
+    lines[index] = ""
+    end = index + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > base):
+        text = lines[end]
+        lines[end] = text[:base] + text[base + 4:] if _indent(text) >= base + 4 else text.strip() and text
+        end += 1
+    while end > index + 1 and not lines[end - 1].strip():
+        end -= 1
+    if _ADMONITION.match(line):
+        asides.append((index, end))
+
+
+def _blank_block(lines: list[str], index: int, block: re.Match, asides: list[tuple[int, int]],
+                 ctas: list[int]) -> None:
+    """A `///` block: its header, YAML options and closing line blanked; a cta or newsletter
+    block's line recorded, an aside block's range too."""
+    line = lines[index]
+    name = block.group("name").lower()
+    lines[index] = ""
+    if name in ("cta", "newsletter"):  # storefront/cta and storefront/newsletter blocks
+        ctas.append(index + 1)
+    # the block's YAML options are the indented lines right after the header
+    end = index + 1
+    while end < len(lines) and lines[end].strip() and _indent(lines[end]) > _indent(line):
+        lines[end] = ""
+        end += 1
+    close = end
+    depth = len(block.group("fence"))
+    while close < len(lines) and not (_BLOCK_END.match(lines[close])
+                                      and len(lines[close].strip()) == depth):
+        close += 1
+    if close < len(lines):
+        lines[close] = ""
+    if name in _ASIDE_BLOCKS:
+        asides.append((index, close))
+
+
+def _definition(lines: list[str], index: int, terms: set[int], definitions: set[int]) -> None:
+    """A definition (`:   text`) as a list item, its term's row recorded."""
+    line = lines[index]
+    term = index - 1
+    if term >= 0 and not lines[term].strip():
+        term -= 1  # "Term", a blank line, ":   definition"
+    if term >= 0 and lines[term].strip():
+        if term not in definitions and _indent(lines[term]) < 4:
+            terms.add(term)
+        lines[index] = _DEFINITION.sub(lambda m: m.group("indent") + "-", line, count=1)
+        definitions.add(index)
 
 
 # a Markdown link reference definition: `[mkdocs]: https://www.mkdocs.org`
@@ -247,20 +273,7 @@ def parse(source: str, appended: str = "") -> Document:
         if kind != "inline" or not token.map:
             continue
         row = token.map[0]
-        text, breaks, links, images = _inline(token.children or [], row + 1, lines)
-        doc.links.extend(links)
-        doc.images.extend(images)
-        for link in links:
-            if link.button:
-                doc.ctas.append(link.line)
-        child_line = row + 1  # each raw tag at its own line, past the line breaks before it
-        for child in token.children or []:
-            if child.type in ("softbreak", "hardbreak"):
-                child_line += 1
-            elif child.type == "html_inline":
-                _scan_html(doc, child.content, child_line)
-        if "{" in text:
-            text = _ATTR_LIST.sub("", text)
+        text, breaks = _read_inline(doc, token, row, lines)
         if "heading" in stack:
             heading = Heading(heading_level, " ".join(text.split()), row + 1)
             doc.headings.append(heading)
@@ -271,17 +284,41 @@ def parse(source: str, appended: str = "") -> Document:
             continue  # an image, a button or raw HTML alone (or an empty task box): no prose
         unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
             "dt" if row in terms else "p"
-        stripped = len(text) - len(text.lstrip())
-        if unit_kind == "li" and text.lstrip().startswith("["):
-            box = _TASK_BOX.match(text)
-            if box:
-                stripped = box.end()
-        unit = Unit(unit_kind, text[stripped:].strip(), row + 1,
-                    [(max(0, offset - stripped), number) for offset, number in breaks],
-                    aside=in_aside(row) or "blockquote" in stack)
+        unit = _unit(unit_kind, text, row, breaks, aside=in_aside(row) or "blockquote" in stack)
         doc.units.append(unit)
         doc.order.append(unit)
     return doc
+
+
+def _read_inline(doc: Document, token, row: int, lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """One inline token's links, images, buttons and raw tags added to `doc`; its text (an
+    attribute list taken out) and line breaks."""
+    text, breaks, links, images = _inline(token.children or [], row + 1, lines)
+    doc.links.extend(links)
+    doc.images.extend(images)
+    for link in links:
+        if link.button:
+            doc.ctas.append(link.line)
+    child_line = row + 1  # each raw tag at its own line, past the line breaks before it
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            child_line += 1
+        elif child.type == "html_inline":
+            _scan_html(doc, child.content, child_line)
+    if "{" in text:
+        text = _ATTR_LIST.sub("", text)
+    return text, breaks
+
+
+def _unit(kind: str, text: str, row: int, breaks: list[tuple[int, int]], *, aside: bool) -> Unit:
+    """A unit of prose, its leading space (and a list item's task box) left out."""
+    stripped = len(text) - len(text.lstrip())
+    if kind == "li" and text.lstrip().startswith("["):
+        box = _TASK_BOX.match(text)
+        if box:
+            stripped = box.end()
+    return Unit(kind, text[stripped:].strip(), row + 1,
+                [(max(0, offset - stripped), number) for offset, number in breaks], aside=aside)
 
 
 def _inline(children, first_line: int, lines: list[str]):

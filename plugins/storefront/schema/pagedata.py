@@ -368,102 +368,114 @@ def read_page_data(meta: Mapping, *, path: str, source: str | None, tz: dt.tzinf
                    now: dt.datetime) -> tuple[PageData, list[Diagnostic]]:
     reader = _PageReader(path, source)
     data = PageData()
-    today = now.astimezone(tz).date()
-
     if meta.get("product") is not None:
-        for key, item in _items(reader, meta["product"], "product"):
-            reader.known(item, PRODUCT_KEYS, key)
-            name = reader.text(item, "name", key, required="give the product name, e.g. name: Boiler service")
-            if not name:
-                continue
-            product = Product(name=name, description=reader.text(item, "description", key),
-                              image=reader.url(item, "image", key, image=True), sku=reader.text(item, "sku", key),
-                              brand=reader.text(item, "brand", key), mpn=reader.text(item, "mpn", key))
-            gtin = reader.text(item, "gtin", key).replace(" ", "").replace("-", "")
-            if gtin and not re.fullmatch(r"\d{8}|\d{12,14}", gtin):
-                reader.report(f"{key}.gtin", f"{describe(gtin)} is not a GTIN",
-                              "write the 8, 12, 13 or 14 digits under the barcode (GTIN-8, UPC, EAN, GTIN-14)")
-            elif gtin:
-                product.gtin = gtin
-            condition = item.get("condition")
-            if condition is not None:
-                code = CONDITION.get(str(condition).strip().lower())
-                if code is None:
-                    reader.report(f"{key}.condition", f"{describe(condition)} is not a condition",
-                                  "use one of " + ", ".join(CONDITION))
-                else:
-                    product.condition = SCHEMA + code
-            if item.get("return_policy") is not None:
-                product.return_policy = _read_return_policy(reader, item["return_policy"], f"{key}.return_policy")
-            if item.get("shipping") is not None:
-                product.shipping = _read_shipping(reader, item["shipping"], f"{key}.shipping")
-            product.offer = _read_offer(reader, item, key, tz, product=True)
-            if product.offer is None:
-                continue
-            until = product.offer.valid_until
-            if until is not None and until.astimezone(tz).date() < today:
-                reader.report(f"{key}.valid_until", f"the offer ended on {until.date().isoformat()}, so "
-                              f"{name} is left out of the structured data",
-                              "update price and valid_until, or remove valid_until", severity="info")
-                continue
-            _recommended(reader, product, key)
-            data.products.append(product)
-
+        today = now.astimezone(tz).date()
+        data.products = [product for key, item in _items(reader, meta["product"], "product")
+                         if (product := _read_product(reader, item, key, tz, today)) is not None]
     if meta.get("event") is not None:
-        for key, item in _items(reader, meta["event"], "event"):
-            reader.known(item, EVENT_KEYS, key)
-            name = reader.text(item, "name", key, required="give the event name")
-            if item.get("start") is None:
-                reader.report(f"{key}.start", "is missing", "give the start, e.g. start: 2026-12-12 10:00")
-                continue
-            start = reader.when(item.get("start"), f"{key}.start", tz)
-            end = reader.when(item.get("end"), f"{key}.end", tz) if item.get("end") is not None else None
-            if not name or start is None:
-                continue
-            if end is not None and end < start:
-                reader.report(f"{key}.end", "is before start", "set end after start, or remove it")
-                end = None
-            date_only = clock.is_date_only(item.get("start")) and (end is None or clock.is_date_only(item.get("end")))
-            last = end or (start + dt.timedelta(days=1) if date_only else start)
-            if last <= now:
-                reader.report(key, f"{name} is over, so it is left out of the structured data",
-                              "remove the event: block or move it to a new date", severity="info")
-                continue
-            event = Event(name=name, start=start, end=end, date_only=date_only,
-                          description=reader.text(item, "description", key),
-                          image=reader.url(item, "image", key, image=True),
-                          location=_read_location(reader, item.get("location"), f"{key}.location"))
-            status = item.get("status")
-            if status is not None:
-                code = EVENT_STATUS.get(str(status).strip().lower())
-                if code is None:
-                    reader.report(f"{key}.status", f"{describe(status)} is not an event status",
-                                  "use one of " + ", ".join(EVENT_STATUS))
-                else:
-                    event.status = SCHEMA + code
-            if item.get("offers") is not None:
-                for offer_key, offer_data in _items(reader, item["offers"], f"{key}.offers"):
-                    reader.known(offer_data, OFFER_KEYS, offer_key)
-                    offer = _read_offer(reader, offer_data, offer_key, tz, product=False)
-                    if offer is not None and not (offer.valid_until and offer.valid_until <= now):
-                        event.offers.append(offer)
-            data.events.append(event)
-
+        data.events = [event for key, item in _items(reader, meta["event"], "event")
+                       if (event := _read_event(reader, item, key, tz, now)) is not None]
     if meta.get("faq") is not None:
-        faq = meta["faq"]
-        if not isinstance(faq, list):
-            reader.report("faq", f"{describe(faq)} is not a list",
-                          "write a list of {question: …, answer: …} pairs")
-            faq = []
-        for index, item in enumerate(faq):
-            key = f"faq[{index}]"
-            if not isinstance(item, Mapping):
-                reader.report(key, f"{describe(item)} is not a question",
-                              "write - question: … and answer: … under faq:")
-                continue
-            reader.known(item, FAQ_KEYS, key)
-            question = reader.text(item, "question", key, required="write the question as visitors ask it")
-            answer = reader.text(item, "answer", key, required="write the answer shown under the question")
-            if question and answer:
-                data.faq.append(Question(question, answer))
+        data.faq = _read_faq(reader, meta["faq"])
     return data, reader.problems
+
+
+def _read_product(reader: _PageReader, item: Mapping, key: str, tz: dt.tzinfo, today: dt.date) -> Product | None:
+    """One `product`, or None when it cannot be shown (no name, no valid offer, the offer over)."""
+    reader.known(item, PRODUCT_KEYS, key)
+    name = reader.text(item, "name", key, required="give the product name, e.g. name: Boiler service")
+    if not name:
+        return None
+    product = Product(name=name, description=reader.text(item, "description", key),
+                      image=reader.url(item, "image", key, image=True), sku=reader.text(item, "sku", key),
+                      brand=reader.text(item, "brand", key), mpn=reader.text(item, "mpn", key))
+    gtin = reader.text(item, "gtin", key).replace(" ", "").replace("-", "")
+    if gtin and not re.fullmatch(r"\d{8}|\d{12,14}", gtin):
+        reader.report(f"{key}.gtin", f"{describe(gtin)} is not a GTIN",
+                      "write the 8, 12, 13 or 14 digits under the barcode (GTIN-8, UPC, EAN, GTIN-14)")
+    elif gtin:
+        product.gtin = gtin
+    condition = item.get("condition")
+    if condition is not None:
+        code = CONDITION.get(str(condition).strip().lower())
+        if code is None:
+            reader.report(f"{key}.condition", f"{describe(condition)} is not a condition",
+                          "use one of " + ", ".join(CONDITION))
+        else:
+            product.condition = SCHEMA + code
+    if item.get("return_policy") is not None:
+        product.return_policy = _read_return_policy(reader, item["return_policy"], f"{key}.return_policy")
+    if item.get("shipping") is not None:
+        product.shipping = _read_shipping(reader, item["shipping"], f"{key}.shipping")
+    product.offer = _read_offer(reader, item, key, tz, product=True)
+    if product.offer is None:
+        return None
+    until = product.offer.valid_until
+    if until is not None and until.astimezone(tz).date() < today:
+        reader.report(f"{key}.valid_until", f"the offer ended on {until.date().isoformat()}, so "
+                      f"{name} is left out of the structured data",
+                      "update price and valid_until, or remove valid_until", severity="info")
+        return None
+    _recommended(reader, product, key)
+    return product
+
+
+def _read_event(reader: _PageReader, item: Mapping, key: str, tz: dt.tzinfo, now: dt.datetime) -> Event | None:
+    """One `event`, or None when it cannot be shown (no name or start, or it is over)."""
+    reader.known(item, EVENT_KEYS, key)
+    name = reader.text(item, "name", key, required="give the event name")
+    if item.get("start") is None:
+        reader.report(f"{key}.start", "is missing", "give the start, e.g. start: 2026-12-12 10:00")
+        return None
+    start = reader.when(item.get("start"), f"{key}.start", tz)
+    end = reader.when(item.get("end"), f"{key}.end", tz) if item.get("end") is not None else None
+    if not name or start is None:
+        return None
+    if end is not None and end < start:
+        reader.report(f"{key}.end", "is before start", "set end after start, or remove it")
+        end = None
+    date_only = clock.is_date_only(item.get("start")) and (end is None or clock.is_date_only(item.get("end")))
+    last = end or (start + dt.timedelta(days=1) if date_only else start)
+    if last <= now:
+        reader.report(key, f"{name} is over, so it is left out of the structured data",
+                      "remove the event: block or move it to a new date", severity="info")
+        return None
+    event = Event(name=name, start=start, end=end, date_only=date_only,
+                  description=reader.text(item, "description", key),
+                  image=reader.url(item, "image", key, image=True),
+                  location=_read_location(reader, item.get("location"), f"{key}.location"))
+    status = item.get("status")
+    if status is not None:
+        code = EVENT_STATUS.get(str(status).strip().lower())
+        if code is None:
+            reader.report(f"{key}.status", f"{describe(status)} is not an event status",
+                          "use one of " + ", ".join(EVENT_STATUS))
+        else:
+            event.status = SCHEMA + code
+    if item.get("offers") is not None:
+        for offer_key, offer_data in _items(reader, item["offers"], f"{key}.offers"):
+            reader.known(offer_data, OFFER_KEYS, offer_key)
+            offer = _read_offer(reader, offer_data, offer_key, tz, product=False)
+            if offer is not None and not (offer.valid_until and offer.valid_until <= now):
+                event.offers.append(offer)
+    return event
+
+
+def _read_faq(reader: _PageReader, faq: object) -> list[Question]:
+    """`faq`: the questions with their answers."""
+    questions: list[Question] = []
+    if not isinstance(faq, list):
+        reader.report("faq", f"{describe(faq)} is not a list",
+                      "write a list of {question: …, answer: …} pairs")
+        faq = []
+    for index, item in enumerate(faq):
+        key = f"faq[{index}]"
+        if not isinstance(item, Mapping):
+            reader.report(key, f"{describe(item)} is not a question", "write - question: … and answer: … under faq:")
+            continue
+        reader.known(item, FAQ_KEYS, key)
+        question = reader.text(item, "question", key, required="write the question as visitors ask it")
+        answer = reader.text(item, "answer", key, required="write the answer shown under the question")
+        if question and answer:
+            questions.append(Question(question, answer))
+    return questions

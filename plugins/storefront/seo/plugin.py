@@ -227,7 +227,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     @event_priority(-100)  # every page has been read; templates render next
     def on_env(self, env, *, config: MkDocsConfig, files: Files) -> None:
         if self.config.enabled:
-            self.theme_saved = theme.harden_for_theme(config)
+            self.theme_saved = theme.harden_for_theme(config, report=lambda d: support.report(log, d))
 
     # Before Material's tags plugin (-50) reads the tags, and after it (-100) to put them back.
     @event_priority(0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -71,11 +71,7 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
         return result
     block = "\n".join(lines[1:end - 1])
     where = key_lines(source)
-    ordered = sorted(where.items(), key=lambda item: item[1])
-    spans: dict[str, tuple[int, int]] = {}  # key -> first and last 1-based line of its value
-    for index, (key, line) in enumerate(ordered):
-        last = (ordered[index + 1][1] - 1) if index + 1 < len(ordered) else end - 1
-        spans[key] = (line, last)
+    spans = _spans(where, end)
 
     def report(key: str, problem: str, fix: str) -> None:
         result.problems.append(Diagnostic(path, key, problem, fix, where.get(key.split(".", 1)[0])))
@@ -121,6 +117,30 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
     as_bool("draft", data.get("draft"), safe=True)  # unknown: kept out, never published by mistake
     as_bool("pin", data.get("pin"), safe=False)
 
+    _check_names(data, edits, report, authors=authors, categories_allowed=categories_allowed)
+    _check_date(data, edits, report, result)
+    _check_scalars(data, edits, report, drop)
+    if edits and not result.exclude:
+        result.source = _rewrite(lines, spans, edits, drop)
+    return result
+
+
+_ReportFn = Callable[[str, str, str], None]
+
+
+def _spans(where: dict[str, int], end: int) -> dict[str, tuple[int, int]]:
+    """Each front-matter key's first and last 1-based line (`end`: the closing ---'s line + 1)."""
+    ordered = sorted(where.items(), key=lambda item: item[1])
+    spans: dict[str, tuple[int, int]] = {}
+    for index, (key, line) in enumerate(ordered):
+        last = (ordered[index + 1][1] - 1) if index + 1 < len(ordered) else end - 1
+        spans[key] = (line, last)
+    return spans
+
+
+def _check_names(data: Mapping, edits: dict[str, object], report: _ReportFn, *, authors: set[str] | None,
+                 categories_allowed: list[str] | None) -> None:
+    """`authors` and `categories`: lists of names Material knows."""
     for key in ("authors", "categories"):
         value = data.get(key)
         if value is None or key in edits:
@@ -148,6 +168,9 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
         if names != value:
             edits[key] = names
 
+
+def _check_date(data: Mapping, edits: dict[str, object], report: _ReportFn, result: PostCheck) -> None:
+    """`date` (or `date: {created, updated}`): a post without one is left out of the build."""
     date = data.get("date")
     if isinstance(date, Mapping):
         result.date = {k: v for k, v in date.items() if _is_when(v)}
@@ -170,6 +193,9 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
                    "write date: 2026-12-03 (or 2026-12-03 09:00)")
             result.exclude = True
 
+
+def _check_scalars(data: Mapping, edits: dict[str, object], report: _ReportFn, drop: object) -> None:
+    """`slug`, `title`, `readtime` and `hide`, the values Material's blog would fail on."""
     for key in ("slug", "title"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
@@ -191,14 +217,17 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
             report("hide", f"{describe(value)} is not a list", "write hide: [toc] or hide: [navigation, toc]")
             edits["hide"] = drop
 
-    if edits and not result.exclude:
-        out = list(lines)
-        for key, new in edits.items():
-            if key not in spans:
-                continue
-            first, last = spans[key]
-            out[first - 1] = "#" if new is drop else _flow(key, new)
-            for number in range(first + 1, last + 1):
-                out[number - 1] = "#"
-        result.source = "\n".join(out)
-    return result
+
+def _rewrite(lines: list[str], spans: dict[str, tuple[int, int]], edits: dict[str, object], drop: object) -> str:
+    """The post's source with each edited key's value replaced (or its lines blanked)."""
+    out = list(lines)
+    for key, new in edits.items():
+        if key not in spans:
+            continue
+        first, last = spans[key]
+        out[first - 1] = "#" if new is drop else _flow(key, new)
+        for number in range(first + 1, last + 1):
+            out[number - 1] = "#"
+    return "\n".join(out)
+
+

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr, html_text, plain_text
 from ..core.frontmatter import key_line
+from ..core.urls import url_fix, url_problem
 
 SITE_KEYS = ("site_name", "site_description", "site_author")
 
@@ -57,8 +58,10 @@ def _plugins(config: Any, module: str) -> list[Any]:
 
 # --- the theme window: on_env .. on_post_build --------------------------------------------
 
-def harden_for_theme(config: Any) -> list[tuple[Any, str, Any]]:
-    """Escape the site's names and Material's blog authors for the templates (on_env).
+def harden_for_theme(config: Any, report: Any = None) -> list[tuple[Any, str, Any]]:
+    """Escape the site's names and Material's blog authors for the templates (on_env), and
+    take out an author `url` or `avatar` the suite would not publish (`javascript:`, `data:`…:
+    Material prints them as a link and an image), each reported through `report`.
 
     Returns what was replaced, for `restore_after_theme`."""
     saved: list[tuple[Any, str, Any]] = []
@@ -69,14 +72,36 @@ def harden_for_theme(config: Any) -> list[tuple[Any, str, Any]]:
             saved.append((config, key, value))
             config[key] = escaped
     for plugin in _plugins(config, "material.plugins.blog"):
-        for author in (getattr(plugin, "authors", None) or {}).values():
+        authors_file = _authors_file(config, plugin)
+        for author_id, author in (getattr(plugin, "authors", None) or {}).items():
             for key in ("name", "description"):
                 value = author.get(key)
                 escaped = _escaped(value)
                 if escaped is not value:
                     saved.append((author, key, value))
                     author[key] = escaped
+            for key, links in (("url", True), ("avatar", False)):
+                value = author.get(key)
+                problem = url_problem(value, links=links) if isinstance(value, str) and value else None
+                if problem is None:
+                    continue
+                saved.append((author, key, value))
+                author[key] = None if key == "url" else ""
+                if report is not None:
+                    report(Diagnostic(authors_file, f"authors.{author_id}.{key}", problem,
+                                      url_fix(links=links) + "; it is left out of the site until then"))
     return saved
+
+
+def _authors_file(config: Any, plugin: Any) -> str:
+    """Material's authors file as messages name it (docs/blog/.authors.yml)."""
+    options: Any = getattr(plugin, "config", None)  # None: the AttributeError below
+    try:
+        path = str(options.authors_file).format(blog=options.blog_dir)
+    except (AttributeError, KeyError, ValueError):
+        path = ".authors.yml"
+    docs = Path(str(config.get("docs_dir") or "docs")).name
+    return f"{docs}/{path.lstrip('/')}"
 
 
 def restore_after_theme(saved: list[tuple[Any, str, Any]]) -> None:
