@@ -87,7 +87,7 @@ def report(folder: Path) -> dict:
         from PIL import Image
 
         with Image.open(cards[0]) as image:
-            colour = "#%02x%02x%02x" % image.convert("RGB").getpixel((5, 5))
+            colour = "#{:02x}{:02x}{:02x}".format(*image.convert("RGB").getpixel((5, 5)))
     heading = consent = None
     index = site / "index.html"
     if index.exists():
@@ -100,7 +100,8 @@ def report(folder: Path) -> dict:
         consent = " ".join(node.text().split()) if node else None
     output = result.stdout + result.stderr
     cadence = [line.split(" -  ")[0].strip() for line in output.splitlines() if "cadence_days" in line]
-    demo = sorted({m.group(0) for path in site.rglob("*.html") for m in DEMO.finditer(path.read_text(encoding="utf-8"))}) if site.exists() else []
+    demo = sorted({m.group(0) for path in site.rglob("*.html")
+                   for m in DEMO.finditer(path.read_text(encoding="utf-8"))}) if site.exists() else []
     return {"site": folder.name, "exit": result.returncode, "seconds": round(seconds, 1),
             "cards": len(cards), "card_colour": colour, "newsletter_heading": heading,
             "consent": consent, "cadence_levels": cadence, "demo_words_in_html": demo,

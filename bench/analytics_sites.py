@@ -31,7 +31,8 @@ SPACE = re.compile(r"\s+")
 CONSENT = (
     re.compile(r"""<link (?:href=["']?[^\s"'>]*assets/storefront/analytics\.css["']? rel=["']?stylesheet["']?|"""
                r"""rel=["']?stylesheet["']? href=["']?[^\s"'>]*assets/storefront/analytics\.css["']?)\s*/?>\n?"""),
-    re.compile(r"""\s*<div class=["']?md-copyright__highlight["']?>\s*<a href=["']?#(?:privacy-settings|__consent)["']? """
+    re.compile(r"""\s*<div class=["']?md-copyright__highlight["']?>\s*"""
+               r"""<a href=["']?#(?:privacy-settings|__consent)["']? """
                r"""class=["']?sf-privacy-settings["']? data-sf-privacy-settings>[^<]*</a>\s*</div>"""),
     re.compile(r""" · <a href=["']?#(?:privacy-settings|__consent)["']? class=["']?sf-privacy-settings["']? """
                r"""data-sf-privacy-settings>[^<]*</a>"""),

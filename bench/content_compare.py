@@ -141,7 +141,7 @@ def compare_pages(plain: str, suite: str, page: str) -> list[Difference]:
     if a.links != b.links:
         found.append(Difference(page, "links", _excerpt(a.links, b.links, 2)))
     if a.pre != b.pre:
-        index = next((i for i, (x, y) in enumerate(zip(a.pre, b.pre)) if x != y),
+        index = next((i for i, (x, y) in enumerate(zip(a.pre, b.pre, strict=False)) if x != y),
                      min(len(a.pre), len(b.pre)))
         found.append(Difference(page, "pre", f"block {index} of {len(a.pre)} / {len(b.pre)}"))
     return found

@@ -64,7 +64,7 @@ def main(source: str, scratch: str, provider: str) -> None:
     (site / "deploy" / "_headers").write_text(
         "/*\n  Content-Security-Policy: default-src 'self'; form-action 'self' {form_origins}\n", encoding="utf-8")
     plugins = list(raw.get("plugins") or ["search"])
-    suite = plugins + [{"storefront/newsletter": {"provider": provider, "form": FORMS[provider],
+    suite = [*plugins, {"storefront/newsletter": {"provider": provider, "form": FORMS[provider],
                                                   "after_pages": ["*.md"]}},
                        "storefront/schema", {"storefront/optimize": {"headers": "deploy/_headers"}}]
     (site / "plain.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
@@ -87,7 +87,8 @@ def main(source: str, scratch: str, provider: str) -> None:
             forms += 1
             attrs.add((form.get("action"), form.get("target"), form.get("data-sf-form-origins"),
                        tuple(el.get("name") for el in form.xpath('.//div[@class="sf-newsletter__consent"]/input'))))
-    print(f"newsletter forms: {forms} on {len(suite_pages)} pages; distinct (action, target, origins, consent): {attrs}")
+    print(f"newsletter forms: {forms} on {len(suite_pages)} pages; "
+          f"distinct (action, target, origins, consent): {attrs}")
     headers = (out / "_headers").read_text(encoding="utf-8") if (out / "_headers").exists() else ""
     print("form-action:", re.search(r"form-action[^;\n]*", headers).group(0) if "form-action" in headers else None)
     rel = page.relative_to(docs).with_suffix("")

@@ -51,7 +51,8 @@ def copy_site(source: Path, work: Path) -> None:
 
 
 def first_posts(docs: Path, count: int) -> list[Path]:
-    posts = sorted(p for p in (docs / "blog" / "posts").rglob("*.md") if p.read_text(encoding="utf-8").startswith("---"))
+    posts = sorted(p for p in (docs / "blog" / "posts").rglob("*.md")
+                   if p.read_text(encoding="utf-8").startswith("---"))
     return posts[:count]
 
 

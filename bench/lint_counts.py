@@ -57,7 +57,8 @@ def count(site: Path, extra: list[str], exclude: list[str] = ()) -> dict:
     finding_line = re.compile(r":\d+: \[[a-z0-9-]+\] ")
     other = [line for line in build.stderr.splitlines()
              if "storefront" in line and not finding_line.search(line)]
-    return {"site": str(site), "with": extra, "exclude": list(exclude), "pages": len(report["pages"]), "findings": len(findings),
+    return {"site": str(site), "with": extra, "exclude": list(exclude), "pages": len(report["pages"]),
+            "findings": len(findings),
             "rules": dict(Counter(f["rule"] for f in findings).most_common()),
             "other_storefront_messages": len(other), "other_sample": other[:10]}
 

@@ -23,11 +23,11 @@ import json
 import os
 import re
 import tempfile
-import tomllib
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+import tomllib
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import event as count_outcome
@@ -128,7 +128,8 @@ product = mapping_of(pagedata.PRODUCT_KEYS)
 offer = mapping_of(pagedata.OFFER_KEYS)
 event = st.fixed_dictionaries({"name": hostile, "start": dates}, optional={
     "end": dates, "description": hostile, "image": hostile, "status": hostile,
-    "location": st.one_of(hostile, mapping_of(pagedata.LOCATION_KEYS)), "offers": st.one_of(offer, st.lists(offer, max_size=2))})
+    "location": st.one_of(hostile, mapping_of(pagedata.LOCATION_KEYS)),
+    "offers": st.one_of(offer, st.lists(offer, max_size=2))})
 FRONT_MATTER = {
     "title": hostile, "description": hostile, "date": st.one_of(dates, st.fixed_dictionaries(
         {"created": dates}, optional={"updated": dates, "foo": values})),
@@ -155,7 +156,8 @@ BUSINESS_KEYS = (*profile.BUSINESS_KEYS,)
 business = st.fixed_dictionaries({"type": st.sampled_from(["Bakery", "Organization"]) | hostile, "name": hostile},
                                  optional={key: values for key in BUSINESS_KEYS if key not in ("type", "name")}
                                  ).map(lambda d: {**d, **({"address": {"street": "1 Main", "locality": "X",
-                                                                        "country": "US"}} if "address" not in d else {})})
+                                                                        "country": "US"}}
+                                                          if "address" not in d else {})})
 cta = st.fixed_dictionaries({"label": hostile, "url": hostile}, optional={
     key: (dates if key == "until" else values) for key in CTA_KEYS if key not in ("label", "url")})
 plan_item = st.fixed_dictionaries({"title": hostile}, optional={
@@ -334,7 +336,8 @@ STRATEGIES = {
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG_RUN, database=None,
           suppress_health_check=list(HealthCheck), print_blob=True,
           # shrinking rebuilds the site hundreds of times: only when asked for
-          phases=[Phase.explicit, Phase.generate, *([Phase.shrink] if os.environ.get("STOREFRONT_FUZZ_SHRINK") else [])])
+          phases=[Phase.explicit, Phase.generate,
+                  *([Phase.shrink] if os.environ.get("STOREFRONT_FUZZ_SHRINK") else [])])
 @given(**STRATEGIES)
 def test_fuzz_the_suite(fm, extra_fm, biz, ctas, items, options):
     problems = run_example(fm, extra_fm, biz, ctas, items, options, outcome=count_outcome)

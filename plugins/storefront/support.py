@@ -33,8 +33,8 @@ from mkdocs.structure.pages import Page
 from .core import clock, partials
 from .core.diagnostics import Diagnostic, emit
 from .core.escape import html_attr, plain_text
-from .core.images import SocialImage
 from .core.frontmatter import PageMeta, read_meta, unread_front_matter
+from .core.images import SocialImage
 from .core.suggest import closest, did_you_mean
 from .core.titles import compose_title, theme_title
 from .core.urls import check_url
@@ -247,7 +247,7 @@ SHARED_META_READERS = ("storefront/seo", "storefront/lint", "storefront/schema",
 
 def reads_shared_meta(config: MkDocsConfig) -> bool:
     """Whether a plugin that reports shared front-matter problems per rendered page is on."""
-    plugins = config.plugins or {}
+    plugins: dict[str, Any] = config.plugins or {}
     return any(getattr(getattr(plugins.get(name), "config", None), "enabled", False)
                for name in SHARED_META_READERS)
 
@@ -567,14 +567,13 @@ __all__ = [
     "page_meta",
     "page_source",
     "page_title",
-    "page_kind",
     "partials_env",
     "plain_text",
     "processors",
     "project_dir",
     "project_path",
-    "refuse_inside_site",
     "reads_shared_meta",
+    "refuse_inside_site",
     "render_partial",
     "report",
     "search_title",

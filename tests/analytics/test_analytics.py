@@ -142,11 +142,11 @@ def test_material_consent_asked_for_but_missing(site):
 HEADERS = """/*
   Content-Security-Policy: default-src 'self'; script-src 'self' {script_hashes}; img-src 'self' data:; connect-src 'self'; form-action 'self' {form_origins}
   X-Frame-Options: DENY
-"""
+"""  # noqa: E501 - one header a line, as in _headers
 
 
 def policy(built) -> dict[str, list[str]]:
-    line = next(l for l in built.text("_headers").splitlines() if "Content-Security-Policy:" in l)
+    line = next(x for x in built.text("_headers").splitlines() if "Content-Security-Policy:" in x)
     value = line.split(":", 1)[1]
     return {p.split()[0]: p.split()[1:] for p in value.split(";") if p.strip()}
 

@@ -144,7 +144,7 @@ def provider():
 
 HEADERS = """/*
   Content-Security-Policy: default-src 'self'; script-src 'self' {script_hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self' {form_origins}; base-uri 'self'; object-src 'none'
-"""
+"""  # noqa: E501 - one header a line, as in _headers
 
 PAGES = {
     "index.md": "# Fresh bread\n\nOur loaves.\n\n/// cta | order\n///\n\n/// newsletter\n///\n\n"
@@ -374,7 +374,9 @@ def test_gpc_or_dnt_means_no_request_and_no_banner(browser, serve_dir, consented
 def test_banner_causes_no_layout_shift(browser, serve_dir, consented, provider):
     shift = """window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
       if (!e.hadRecentInput) { window.__cls += e.value; (window.__shifted = window.__shifted || []).push(
-        ...(e.sources || []).map(s => (s.node ? (s.node.className || s.node.nodeName) : '?') + JSON.stringify([s.previousRect, s.currentRect]))); } }).observe({type: 'layout-shift', buffered: true});"""
+        ...(e.sources || []).map(s => (s.node ? (s.node.className || s.node.nodeName) : '?')
+          + JSON.stringify([s.previousRect, s.currentRect]))); } })
+      .observe({type: 'layout-shift', buffered: true});"""
     context, page, _base, _errors = open_site(browser, serve_dir, consented, init=shift)
     try:
         assert page.locator(".sf-consent").is_visible()

@@ -37,7 +37,7 @@ def _imports(name: str, path: Path) -> list[tuple[str, int, bool]]:
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
-            if node.module is None or node.level and not node.module:
+            if node.module is None or (node.level and not node.module):
                 found += [(f"{target}.{alias.name}", node.lineno, id(node) in top_level) for alias in node.names]
             else:
                 found.append((target, node.lineno, id(node) in top_level))

@@ -113,7 +113,7 @@ def make_hostile(root: Path) -> Path:
             meta["image_alt"] = hostile("Image alt")
 
     for path in sorted((root / "content" / "blog" / "posts").glob("*.md")):
-        _front_matter(path, lambda meta: post(meta, path.stem))
+        _front_matter(path, lambda meta, stem=path.stem: post(meta, stem))
 
     def page(meta: dict) -> None:
         meta["description"] = hostile("Page description")

@@ -196,7 +196,7 @@ def test_page_loads_cleanly_from_this_site_only(browser, base_url, name):
 
 def test_csp_header_is_strict(demo):
     policy = site_headers(demo)["Content-Security-Policy"]
-    directives = dict((part.strip().split(" ", 1) + [""])[:2] for part in policy.split(";"))
+    directives = dict(([*part.strip().split(" ", 1), ""])[:2] for part in policy.split(";"))
     assert directives["default-src"] == "'self'"
     assert "'unsafe-inline'" not in directives["script-src"]
     assert "'unsafe-eval'" not in directives["script-src"]
@@ -333,7 +333,7 @@ def test_newsletter_form_works_by_keyboard(browser, base_url):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_no_horizontal_scroll_at_320_px(browser, base_url, name):
-    context, page, seen, _ = open_page(browser, base_url + PAGES[name], viewport=MOBILE)
+    context, page, _seen, _ = open_page(browser, base_url + PAGES[name], viewport=MOBILE)
     try:
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{name} is {width}px wide at a 320px viewport"

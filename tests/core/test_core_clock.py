@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storefront.core.clock import (UTC, ClockError, build_now, display, is_date_only, isoformat,
-                                   parse_when, zone)
+from storefront.core.clock import UTC, ClockError, build_now, display, is_date_only, isoformat, parse_when, zone
 
 PARIS = zone("Europe/Paris")
 
@@ -57,11 +56,11 @@ def test_build_now_order():
 
 
 def test_build_now_bad_values_name_their_source():
-    with pytest.raises(ClockError, match="^STOREFRONT_NOW: "):
+    with pytest.raises(ClockError, match=r"^STOREFRONT_NOW: "):
         build_now(environ={"STOREFRONT_NOW": "tomorrow"})
-    with pytest.raises(ClockError, match="^now: "):
+    with pytest.raises(ClockError, match=r"^now: "):
         build_now("tomorrow", environ={})
-    with pytest.raises(ClockError, match="SOURCE_DATE_EPOCH: .* is not a Unix timestamp"):
+    with pytest.raises(ClockError, match=r"SOURCE_DATE_EPOCH: .* is not a Unix timestamp"):
         build_now(environ={"SOURCE_DATE_EPOCH": "yesterday"})
 
 
@@ -70,3 +69,19 @@ def test_isoformat_and_display():
     assert isoformat(moment) == "2026-12-03T08:00:30+00:00"
     assert isoformat(moment, PARIS) == "2026-12-03T09:00:30+01:00"
     assert display(moment, PARIS) == "Thu 3 Dec 2026, 09:00"
+
+
+def test_a_clock_error_carries_problem_and_fix_as_fields():
+    with pytest.raises(ClockError) as caught:
+        parse_when("tomorrow", UTC)
+    assert caught.value.problem == '"tomorrow" is not a date'
+    assert caught.value.fix == "write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
+    assert str(caught.value) == f"{caught.value.problem}; {caught.value.fix}"
+    with pytest.raises(ClockError) as caught:
+        build_now(environ={"STOREFRONT_NOW": "tomorrow"})
+    assert (caught.value.problem, caught.value.fix) == (
+        'STOREFRONT_NOW: "tomorrow" is not a date', "write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00")
+    with pytest.raises(ClockError) as caught:
+        zone("Mars/Base")
+    assert caught.value.problem == '"Mars/Base" is not a known timezone'
+    assert caught.value.fix.startswith("use an IANA name")

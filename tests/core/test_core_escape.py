@@ -9,8 +9,7 @@ from xml.dom import minidom
 import lxml.html
 from markupsafe import Markup
 
-from storefront.core.escape import (html_attr, html_text, json_for_script, markup, plain_text,
-                                    url_path, xml_text)
+from storefront.core.escape import html_attr, html_text, json_for_script, markup, plain_text, url_path, xml_text
 
 HOSTILE = "Tom's \"Best\" <Bakery> & Café </script><script>alert(1)</script>"
 

@@ -9,8 +9,7 @@ import yaml
 from markupsafe import Markup
 
 from storefront.core.clock import UTC, zone
-from storefront.core.frontmatter import (as_list, body_offset, key_line, read_meta,
-                                         unread_front_matter)
+from storefront.core.frontmatter import as_list, body_offset, key_line, read_meta, unread_front_matter
 
 SOURCE = """---
 title: Autumn menu
@@ -126,7 +125,8 @@ def test_as_list():
 
 
 def test_unread_front_matter():
-    assert unread_front_matter("---\ntitle: a: b\n---\n\nText") == ("is not valid YAML (mapping values are not allowed here)", 2)
+    assert unread_front_matter("---\ntitle: a: b\n---\n\nText") == (
+        "is not valid YAML (mapping values are not allowed here)", 2)
     assert unread_front_matter("---\n- a\n---\n")[0] == "is not a set of key: value pairs"
     assert unread_front_matter("---\ntitle: ok\n---\n") is None
     assert unread_front_matter("Text\n---\n") is None

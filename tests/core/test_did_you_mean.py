@@ -4,8 +4,8 @@ timezone is said once (a profile timezone that differs from the calendar's is a 
 from __future__ import annotations
 
 import pytest
-from conftest import build_site
 
+from conftest import build_site
 from storefront.core import clock
 from storefront.core.suggest import closest, did_you_mean
 from storefront.schema.profile import load_profile

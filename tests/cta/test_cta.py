@@ -89,7 +89,8 @@ def test_ctas_from_plugin_options_and_internal_links_relative_to_the_page(site):
 
 def test_utm_on_external_links_only(site):
     built = site(base_files(**{
-        "blog/notes.md": "# Notes\n\n/// cta | visit\n///\n\n/// cta | order-a-cake\n///\n\n/// cta | newsletter-promo\n///\n",
+        "blog/notes.md": ("# Notes\n\n/// cta | visit\n///\n\n/// cta | order-a-cake\n///\n\n"
+                          "/// cta | newsletter-promo\n///\n"),
     }), config=config(), strict=True, env=NOW)
     assert built.ok, built.messages
     visit, order, promo = links(built, "blog/notes/index.html")

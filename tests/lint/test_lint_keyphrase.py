@@ -104,7 +104,8 @@ def test_intro_needs_the_words_in_one_sentence(site):
 
 def test_slug_rule_matches_word_forms_and_suggests_the_keyphrase(site):
     built = lint_site(site, {
-        "leeds-emergency-plumbers.md": "---\ntitle: Emergency plumber in Leeds\nkeyword: emergency plumber in Leeds\n---\n",
+        "leeds-emergency-plumbers.md": ("---\ntitle: Emergency plumber in Leeds\n"
+                                        "keyword: emergency plumber in Leeds\n---\n"),
         "contact.md": "---\ntitle: Emergency plumbers in Leeds\nkeyword: Emergency plumbers in Leeds\n---\n",
     })
     assert built.ok, built.error

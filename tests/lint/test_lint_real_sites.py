@@ -30,7 +30,7 @@ def test_an_article_joins_the_next_word_as_yoast_does(site):
     })
     found = findings(built, "consecutive-sentences")
     assert where(found) == [("plain.md", 3), ("same.md", 3)]
-    assert "start with \"The dog\"" in [f for f in found if f.path == "same.md"][0].message
+    assert "start with \"The dog\"" in next(f for f in found if f.path == "same.md").message
 
 
 def test_runs_stop_at_a_heading(site):

@@ -58,7 +58,8 @@ CASES = {
         {"bad.md": "# Bad\n\n" + words(120) + "\n",
          "good.md": "# Good\n\n" + words(310) + "\n",
          "contact/index.md": "# Contact\n\nCall us on 555 0100.\n",
-         "examples.md": "# Examples\n\n" + words(150) + "\n\n```yaml\n" + ("plugins: [search, blog, tags]\n" * 40) + "```\n"},
+         "examples.md": ("# Examples\n\n" + words(150) + "\n\n```yaml\n" + ("plugins: [search, blog, tags]\n" * 40)
+                         + "```\n")},
         [("bad.md", 1)],
         {"text-too-short": {"sections": {"contact/*": 0}}}),
     "image-alt-missing": (
@@ -141,7 +142,8 @@ CASES = {
     "passive-voice": (
         {"bad.md": ("# Bad\n\nOur bakers start at four.\nThe dough is shaped by hand.\n"
                     "The loaves were baked in a stone oven.\nWe open at seven.\n"),
-         "good.md": "# Good\n\nOur bakers start at four.\nThey shape the dough by hand.\nWe need seed and a red oven.\n"},
+         "good.md": ("# Good\n\nOur bakers start at four.\nThey shape the dough by hand.\n"
+                     "We need seed and a red oven.\n")},
         [("bad.md", 4)]),
     "subheading-distribution": (
         {"bad.md": "# Bad\n\n" + words(100) + "\n\n## Part\n\n" + words(200) + "\n\n" + words(200) + "\n",
@@ -195,7 +197,8 @@ CASES = {
         [("bad.md", 7)]),
     "keyword-subheading-overuse": (
         {"bad.md": ("---\nkeyword: sourdough bread\n---\n\n# Sourdough bread\n\n## Sourdough bread prices\n\n"
-                    "## Our sourdough breads\n\n## Hours\n\n### Baking sourdough bread\n\n### Sourdough bread at home\n"),
+                    "## Our sourdough breads\n\n## Hours\n\n### Baking sourdough bread\n\n"
+                    "### Sourdough bread at home\n"),
          "good.md": ("---\nkeyword: sourdough bread\n---\n\n# Sourdough bread\n\n## Sourdough bread prices\n\n"
                      "## Hours\n\n### Where to find us\n"),
          "one.md": "---\nkeyword: sourdough bread\n---\n\n# Sourdough bread\n\n## Sourdough bread prices\n"},

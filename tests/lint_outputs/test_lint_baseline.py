@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from lint_outputs_samples import HOSTILE
 
 from storefront.core.diagnostics import InputError
 from storefront.lint import baseline
 from storefront.lint.findings import Finding
-
-from lint_outputs_samples import HOSTILE
 
 
 def finding(line=3, rule="link-text-vague", message='Replace "click here".', path="content/a.md",

@@ -10,13 +10,18 @@ import subprocess
 import jsonschema
 import pytest
 import yaml
+from lint_outputs_samples import (
+    ABOUT,
+    ABOUT_SKIP_LINE,
+    ABOUT_WITH_SKIP,
+    HOSTILE,
+    INDEX,
+    NO_HEADING,
+    lint_config,
+)
 
 from conftest import SARIF_SCHEMA, read_vendored_json, write_tree
 from storefront.cli import main
-
-from lint_outputs_samples import (
-    ABOUT, ABOUT_SKIP_LINE, ABOUT_WITH_SKIP, HOSTILE, INDEX, NO_HEADING, lint_config,
-)
 
 
 @pytest.fixture(autouse=True)
@@ -163,7 +168,7 @@ def test_build_failure_is_reported_without_traceback(tmp_path, capsys):
 def test_console_script_prints_json(tmp_path):
     executable = shutil.which("storefront")
     assert executable, "the storefront console script is not installed (pip install -e .)"
-    config = make_project(tmp_path, {"index.md": INDEX, "about.md": ABOUT}, lint_config())
+    make_project(tmp_path, {"index.md": INDEX, "about.md": ABOUT}, lint_config())
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GITHUB_ACTIONS", None)
     result = subprocess.run([executable, "lint", "--format", "json"], cwd=tmp_path, env=env,

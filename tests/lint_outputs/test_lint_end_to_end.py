@@ -9,16 +9,21 @@ import tempfile
 import jsonschema
 import lxml.html
 import pytest
+from lint_outputs_samples import (
+    ABOUT,
+    ABOUT_SKIP_LINE,
+    ABOUT_WITH_SKIP,
+    HOSTILE,
+    INDEX,
+    NO_HEADING,
+    lint_config,
+)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT, SARIF_SCHEMA, read_vendored_json
 from storefront.cli import main
 from storefront.lint.plugin import LintPlugin
-
-from lint_outputs_samples import (
-    ABOUT, ABOUT_SKIP_LINE, ABOUT_WITH_SKIP, HOSTILE, INDEX, NO_HEADING, lint_config,
-)
 
 
 @pytest.fixture(autouse=True)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lint_outputs_samples import HOSTILE, sample_reports
 
 from storefront.lint.reports import write_reports
-
-from lint_outputs_samples import HOSTILE, sample_reports
 
 pytestmark = pytest.mark.browser
 

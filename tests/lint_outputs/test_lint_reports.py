@@ -7,12 +7,11 @@ import json
 import jsonschema
 import lxml.html
 import pytest
+from lint_outputs_samples import HOSTILE, sample_reports
 
 from conftest import SARIF_SCHEMA, read_vendored_json
 from storefront.lint.findings import Finding
 from storefront.lint.reports import FORMATS, sarif, write_reports
-
-from lint_outputs_samples import HOSTILE, sample_reports
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +34,7 @@ def test_write_reports_only_the_formats_asked_for(tmp_path):
 
 
 def test_unknown_format_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="unknown report format 'xml'.*json, sarif, html"):
+    with pytest.raises(ValueError, match=r"unknown report format 'xml'.*json, sarif, html"):
         write_reports(sample_reports(), tmp_path, ["json", "xml"], tool_version="1")
 
 

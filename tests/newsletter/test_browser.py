@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import http.server
 import threading
-import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -198,9 +197,11 @@ def test_submission_is_blocked_without_consent(browser, serve_dir, demo, recorde
     try:
         form = page.locator("form.sf-newsletter__form").first
         form.get_by_label("Email address").fill("maria@example.org")
-        form.locator('button.sf-newsletter__submit').click()
-        time.sleep(0.7)
         consent = form.locator('input[type="checkbox"][required]')
+        # The browser fires `invalid` when its validation stops the submission: wait for that.
+        consent.evaluate("el => el.addEventListener('invalid', () => { window.sfRefused = true; }, {once: true})")
+        form.locator('button.sf-newsletter__submit').click()
+        page.wait_for_function("() => window.sfRefused === true", timeout=5000)
         assert consent.evaluate("el => el.validity.valueMissing") is True
         assert form.evaluate("el => el.checkValidity()") is False
         assert page.url.startswith(base), "the browser left the page"

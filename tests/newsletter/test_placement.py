@@ -23,7 +23,8 @@ def forms(built, path):
 def test_block_with_options_and_footer(site):
     built = site({
         **FOOTER_THEME,
-        "index.md": "# Home\n\n/// newsletter\n    heading: Cake club\n    tag: cakes\n    button: Join\n///\n\nAfter.\n",
+        "index.md": ("# Home\n\n/// newsletter\n    heading: Cake club\n    tag: cakes\n    button: Join\n///\n"
+                     "\nAfter.\n"),
         "about.md": "# About\n",
     }, config=config(), strict=True)
     assert built.ok, built.messages

@@ -9,9 +9,16 @@ import pytest
 from PIL import Image
 
 from storefront.optimize import images
-from storefront.optimize.images import (ImageFacts, PageStats, Settings, VariantStore,
-                                        displayed_size, parse_attributes, rewrite_images,
-                                        variant_widths)
+from storefront.optimize.images import (
+    ImageFacts,
+    PageStats,
+    Settings,
+    VariantStore,
+    displayed_size,
+    parse_attributes,
+    rewrite_images,
+    variant_widths,
+)
 
 HEADER = '<header><img src="logo.svg" alt="logo"></header>'
 
@@ -104,7 +111,7 @@ def test_no_variants_when_author_gave_srcset_or_picture():
 
 
 def test_quoted_greater_than_and_entities_in_attributes():
-    lookup, calls = facts_for({"a b&c.png": ImageFacts(10, 20)})
+    lookup, _calls = facts_for({"a b&c.png": ImageFacts(10, 20)})
     out = rewrite_images(page('<img alt="1 > 0" src="a b&amp;c.png" />'), lookup, Settings(webp=False))
     img = imgs(out)[1]
     assert img.get("alt") == "1 > 0" and img.get("height") == "20"
@@ -175,7 +182,7 @@ def test_changed_content_or_quality_gives_new_names(tmp_path):
 def test_palette_and_alpha_images_convert(tmp_path):
     photo = tmp_path / "badge.png"
     Image.new("P", (600, 300), 3).save(photo, transparency=0)
-    (variant, other) = VariantStore(tmp_path / "c", [480, 960], 80).variants(photo, 600, 300)
+    (variant, _other) = VariantStore(tmp_path / "c", [480, 960], 80).variants(photo, 600, 300)
     with Image.open(variant.file) as image:
         assert image.size == (480, 240) and image.mode in ("RGBA", "RGB")
 

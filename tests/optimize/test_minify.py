@@ -14,7 +14,8 @@ HOSTILE = "Tom's \"Best\" <Bakery> & Café </script><script>alert(1)</script>"
 LD = {"@context": "https://schema.org", "@type": "Bakery", "name": HOSTILE,
       "openingHours": ["Mo-Fr 07:00-18:00"], "description": "Bread  &  cakes\n  daily"}
 LD_SCRIPT = json_for_script(LD, indent=2)
-PRE = "<pre><code>def knead(dough):\n    for fold in range(4):\n        dough.fold()   # rest\n\n    return dough\n</code></pre>"
+PRE = ("<pre><code>def knead(dough):\n    for fold in range(4):\n        dough.fold()   # rest\n\n"
+       "    return dough\n</code></pre>")
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" '
        'aria-hidden="true">\n  <path d="M12 2 L 22 22 H2 Z" fill="currentColor"/>\n'
        '  <circle cx="12" cy="15" r="3" fill="#fff"></circle>\n</svg>')

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import io
 import json
 import posixpath
 
+import pytest
 from PIL import Image
 
 from storefront.optimize.plugin import OptimizePlugin
@@ -146,7 +145,7 @@ def test_bad_options_are_rejected_by_mkdocs(site):
                           ({"eager_images": -1}, "eager_images"), ({"minify": "yes"}, "minify")):
         built = site(FILES, config={**CONFIG, "plugins": [{"storefront/optimize": options}]})
         assert not built.ok
-        assert any(word in m for m in built.messages + [str(built.error)]), options
+        assert any(word in m for m in [*built.messages, str(built.error)]), options
 
 
 def test_runs_after_every_other_plugin():

@@ -81,7 +81,7 @@ PAGES = {
         image: ../images/logo.png
         ---
         # Starter
-        """,
+        """,  # noqa: E501 - the title is longer than any limit on purpose
 }
 
 
@@ -275,7 +275,8 @@ def test_bad_profile_fails_strict_without_traceback(site):
     built = site(files({"index.md": "# Home\n"}, profile=profile), config=config(), env={"STOREFRONT_NOW": NOW},
                  strict=True)
     assert not built.ok and "Aborted" in str(built.error)
-    assert any(w.startswith('storefront: seo/business.yml:5: hours.tuesday: "9-5pm" is not a time range like 09:00-17:00')
+    assert any(w.startswith('storefront: seo/business.yml:5: hours.tuesday: '
+                            '"9-5pm" is not a time range like 09:00-17:00')
                for w in built.warnings)
     assert any("recommended for local results: geo, telephone, hours" in m for m in built.infos)
     assert any("images: the profile has no photo of the business" in w for w in built.warnings)

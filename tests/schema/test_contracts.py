@@ -247,7 +247,7 @@ def test_blog_author_url_is_a_person_url_and_the_og_article_author(site):
                                              plugins=["search", {"blog": {"blog_dir": "blog"}},
                                                       "storefront/seo", "storefront/schema"]),
                  env={"STOREFRONT_NOW": NOW})
-    path = next(p for p in built.all_files() if p.name == "index.html" and "posts" in p.as_posix()
+    path = next(p for p in built.all_files() if (p.name == "index.html" and "posts" in p.as_posix())
                 or (p.name == "index.html" and "/2026/" in p.as_posix()))
     relative = path.relative_to(built.site).as_posix()
     post = of_type(json_ld(built, relative), "BlogPosting")[0]

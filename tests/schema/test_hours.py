@@ -60,3 +60,13 @@ def test_visitor_time_formats():
     assert hours.format_time(dt.time(13, 30), "12h") == "1:30 pm"
     assert hours.format_time(dt.time(13, 30)) == "13:30"
     assert hours.format_date(dt.date(2026, 12, 25)) == "Friday 25 December 2026"
+
+
+def test_an_hours_error_carries_problem_and_fix_as_fields():
+    with pytest.raises(hours.HoursError) as caught:
+        hours.parse_day(700)  # YAML reads an unquoted 07:00 as a number of minutes
+    assert caught.value.problem == "700 is a number (YAML read an unquoted time)"
+    assert caught.value.fix == 'quote the range, e.g. "07:00-12:00"'
+    with pytest.raises(hours.HoursError) as caught:
+        hours.parse_day("9-5pm")
+    assert (caught.value.problem, caught.value.fix) == ('"9-5pm" is not a time range like 09:00-17:00', "")

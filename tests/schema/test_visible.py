@@ -120,7 +120,8 @@ def test_block_mistakes_are_reported_with_file_and_line(site):
             "/// business | hours\n    branch: Nowhere\n///\n")
     built = site(files({"index.md": page}), config=config(), env={"STOREFRONT_NOW": NOW})
     expected = [
-        'docs/index.md:3: /// business | menu: "menu" is not a business block; use hours, contact, faq, events or processors',
+        'docs/index.md:3: /// business | menu: "menu" is not a business block; '
+        'use hours, contact, faq, events or processors',
         "docs/index.md:6: /// business | faq: the page has no faq: front matter",
         'docs/index.md:9: /// business | hours: "Nowhere" is not a branch in the business profile',
     ]

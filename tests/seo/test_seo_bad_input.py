@@ -46,7 +46,8 @@ def test_one_warning_with_file_line_key_and_fix(site, name):
 
 @pytest.mark.parametrize("front_matter, line, words", [
     # the line and key of the date that does not exist (PyYAML's own error names neither)
-    ("description: A page.\nupdated: 2026-13-45", 3, "could not be read (updated: a date that does not exist: month must be in 1..12)"),
+    ("description: A page.\nupdated: 2026-13-45", 3,
+     "could not be read (updated: a date that does not exist: month must be in 1..12)"),
     ("description: A page.\ntitle: Bread: the basics", 3, "is not valid YAML"),
 ])
 def test_front_matter_mkdocs_could_not_read(site, front_matter, line, words):

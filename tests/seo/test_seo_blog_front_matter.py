@@ -81,8 +81,10 @@ def test_tags_that_are_not_a_list_with_materials_tags_plugin(site):
 
 
 def test_an_impossible_date_on_a_page_names_its_key_and_line(site):
-    files = {"index.md": "# Home\n\nHi.\n", "page.md": "---\ntitle: Page\nupdated: 2026-02-30\n---\n\n# Page\n\nText.\n"}
+    files = {"index.md": "# Home\n\nHi.\n",
+             "page.md": "---\ntitle: Page\nupdated: 2026-02-30\n---\n\n# Page\n\nText.\n"}
     result = site(files, config={"site_url": SITE_URL, "plugins": ["storefront/seo"]}, env=NOW)
     assert result.ok, result.error
     mine = [w for w in result.warnings if "docs/page.md" in w]
-    assert len(mine) == 1 and mine[0].startswith("storefront: docs/page.md:3: front matter: could not be read (updated:"), mine
+    assert len(mine) == 1, mine
+    assert mine[0].startswith("storefront: docs/page.md:3: front matter: could not be read (updated:"), mine

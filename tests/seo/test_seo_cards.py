@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_site
 from PIL import Image
 from seo_helpers import HOSTILE, NOW, SITE_URL
 
+from conftest import build_site
 from storefront.seo import cards
 
 CONFIG = {"site_url": SITE_URL, "theme": {"name": "mkdocs"},
@@ -35,7 +35,7 @@ def test_card_is_a_1200x630_png_in_the_brand_colour(site):
         assert image.format == "PNG"
         assert image.size == (1200, 630)
         corner = image.convert("RGB").getpixel((5, 5))
-    assert all(abs(a - b) <= 8 for a, b in zip(corner, (0x20, 0x40, 0x60))), corner
+    assert all(abs(a - b) <= 8 for a, b in zip(corner, (0x20, 0x40, 0x60), strict=False)), corner
 
 
 def test_second_build_draws_nothing(tmp_path, monkeypatch):
@@ -97,7 +97,7 @@ def _corner(built, name="long.png"):
 
 def _close(rgb, hex_colour):
     want = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return all(abs(a - b) <= 8 for a, b in zip(rgb, want))
+    return all(abs(a - b) <= 8 for a, b in zip(rgb, want, strict=False))
 
 
 def test_card_colour_defaults_to_the_material_palette_primary(site):

@@ -19,7 +19,8 @@ def test_card_of_a_page_whose_url_has_a_plus(site):
     assert url.startswith(SITE_URL)
     # what a web server does with the URL's path: percent-decode it, then open that file
     on_disk = result.site / unquote(urlsplit(url).path[len(urlsplit(SITE_URL).path):])
-    assert on_disk.is_file(), (url, sorted(p.name for p in (result.site / "assets/storefront/cards/software").iterdir()))
+    cards = result.site / "assets/storefront/cards/software"
+    assert on_disk.is_file(), (url, sorted(p.name for p in cards.iterdir()))
     assert head.one("twitter:image") == url
 
 

@@ -128,7 +128,7 @@ def test_authors_are_text(built):
     assert authors, "no author block"
     block = " ".join(authors[0].text_content().split())
     assert AUTHOR_NAME in block and AUTHOR_TEXT in block
-    assert [img.get("alt") for img in post.doc.xpath("//*[contains(@class,'md-author')]//img")][0] == AUTHOR_NAME
+    assert next(img.get("alt") for img in post.doc.xpath("//*[contains(@class,'md-author')]//img")) == AUTHOR_NAME
     # Open Graph's article:author is a profile: Material's author page (authors_profiles) is one
     assert post.meta("article:author") == [SITE_URL + "blog/author/evil/"]
     profile = next(p for p in pages(built) if "/author/" in p.as_posix())

@@ -39,7 +39,8 @@ PAGES = {
         "| Option | Default |\n|---|---|\n| `size` | 10 |\n"),
     "guide/setup.md": (
         "# Setup\n\n## Step 1\n\nInstall it:\n\n```bash\npip install  thing==1.0\n    indented   line\n```\n\n"
-        "## Step 2\n\n!!! note \"Placeholders\"\n    Set EESSI_<VERSION>_OVERRIDE, then run module show <this module name>.\n\n"
+        "## Step 2\n\n!!! note \"Placeholders\"\n"
+        "    Set EESSI_<VERSION>_OVERRIDE, then run module show <this module name>.\n\n"
         "    <pre>raw   pre</pre>\n\nBack to [home](../index.md) or <https://example.org/docs>.\n"),
     "guide/reference.md": (
         "# Reference\n\nTerm\n:   A definition with a footnote.[^1]\n\n[^1]: The footnote text.\n\n"

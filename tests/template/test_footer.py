@@ -11,7 +11,8 @@ from markupsafe import Markup
 def on_env(env, config, files):
     env.globals["storefront"] = {
         "business_footer": Markup('<div class="sf-business-footer">118 Church St</div>'),
-        "newsletter_footer": Markup('<section class="sf-newsletter"><form class="sf-newsletter__form"></form></section>'),
+        "newsletter_footer": Markup('<section class="sf-newsletter">'
+                                    '<form class="sf-newsletter__form"></form></section>'),
     }
     return env
 '''
@@ -32,7 +33,8 @@ def config(with_hook: bool) -> dict:
 FILES = {
     "index.md": "# Home\n",
     "quiet.md": "---\nnewsletter: false\n---\n\n# No form here\n",
-    "inline.md": '# Form in content\n\n<section class="sf-newsletter"><form class="sf-newsletter__form"></form></section>\n',
+    "inline.md": ('# Form in content\n\n'
+                  '<section class="sf-newsletter"><form class="sf-newsletter__form"></form></section>\n'),
     "marker.md": "# Form placed by storefront/newsletter\n\n<!-- storefront:newsletter 0123456789abcdef -->\n",
     "/hooks.py": HOOK,
 }

@@ -123,7 +123,7 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
 
     def _consent_ui(self, config: MkDocsConfig, setup: Setup, source: str) -> str:
         """Material's own cookie consent when the site has one (`extra.consent`), else ours."""
-        extra = config.extra or {}
+        extra: dict = dict(config.extra or {})
         material = config.theme.name == "material" and bool(extra.get("consent"))
         wanted = self.config.consent
         if wanted == "material" and not material:
@@ -208,11 +208,11 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
             src = get_relative_url(JS_PATH, page.url)
             privacy = ""
             if self.privacy is not None:
-                fragment = self.config.privacy_url.partition("#")[2]
+                fragment = (self.config.privacy_url or "").partition("#")[2]
                 privacy = self.privacy.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
             elif self.config.privacy_url:
                 privacy = self.config.privacy_url
-            extra = f' data-privacy="{html_attr(privacy)}"' if privacy and self.setup.consent else ""
+            extra = f' data-privacy="{html_attr(privacy)}"' if privacy and self.setup and self.setup.consent else ""
             tag = f'<script src="{html_attr(src)}" defer data-sf-analytics{self._fixed}{extra}></script>\n'
             self._tags[folder] = tag
         return tag

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 
     from .model import build_items
     from .plan import load_plan
-    from .plugin import read_states, site_next_change
+    from .states import read_states, site_next_change
 
     tz = support.site_timezone(config)
     plugin = config.plugins.get(support.CALENDAR_PLUGIN)

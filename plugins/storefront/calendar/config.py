@@ -11,19 +11,19 @@ from ..core import clock
 from ..support import Days
 
 
-class Timezone(c.Type):
+class Timezone(c.Type[str]):
     """An IANA timezone name, checked against the system's zone database."""
 
     def __init__(self, default: str = "UTC") -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
+        text = super().run_validation(value)
         try:
-            clock.zone(value)
+            clock.zone(text)
         except clock.ClockError as error:
             raise ValidationError(f"{error} (or leave timezone out for UTC)") from None
-        return value
+        return text
 
 
 class Instant(c.BaseConfigOption):

@@ -30,7 +30,7 @@ def _env() -> jinja2.Environment:
 
 
 def _time(item: CalendarItem, tz: dt.tzinfo) -> str:
-    return "all day" if item.all_day else f"{item.when.astimezone(tz):%H:%M}"
+    return "all day" if item.all_day or item.when is None else f"{item.when.astimezone(tz):%H:%M}"
 
 
 def _row(item: CalendarItem, tz: dt.tzinfo) -> dict:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as etree
 
-from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from markdown import Extension, Markdown
 
 __all__ = ["UnpublishedLinks", "hidden_target", "strip_links", "target_uri"]
 

@@ -129,8 +129,7 @@ def _items(file: datafile.DataFile, data: list, *, tz: dt.tzinfo,
             try:
                 when = clock.parse_when(raw_date, tz)
             except clock.ClockError as error:
-                problem, _, fix = str(error).partition("; ")
-                report("date", problem, fix)
+                report("date", error.problem, error.fix)
                 bad = True
         if bad:
             continue

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -26,7 +27,7 @@ from ..core.frontmatter import PageMeta, key_line, read_meta
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 __all__ = [
     "HIDDEN",
@@ -97,6 +98,7 @@ def read_header(data_or_path: Path | str | bytes, *, want_heading: bool = False,
     With `keys`, only those top-level keys are parsed when the header allows it (a third of
     the cost for a typical post); `meta` then holds just them.
     """
+    stream: BinaryIO
     if isinstance(data_or_path, bytes):
         import io
         stream = io.BytesIO(data_or_path)
@@ -266,8 +268,7 @@ def _promotions(value: object, *, path: str, source: str, tz: dt.tzinfo
             try:
                 when = clock.parse_when(raw, tz)
             except clock.ClockError as error:
-                problem, _, fix = str(error).partition("; ")
-                problems.append(Diagnostic(path, f"{key}.date", problem, fix, line))
+                problems.append(Diagnostic(path, f"{key}.date", error.problem, error.fix, line))
                 continue
         note = item.get("note")
         out.append(Promotion(channel.strip(), when, clock.is_date_only(raw) if raw is not None else False,
@@ -367,7 +368,7 @@ class HeaderCache:
         record = self.records.get(filename)
         if (record and record["m"] == stat.st_mtime_ns and record["s"] == stat.st_size
                 and (not want_heading or "t" in record)):
-            return _decode(record["meta"]), record["h"], record.get("t"), record["e"]
+            return _decode(record["meta"]), record["h"], record.get("t"), record["e"]  # type: ignore[return-value]
         meta, header, heading, error = read_header(filename, keys=KEYS, want_heading=want_heading)
         encoded = _encode(meta)
         if encoded is not _UNCACHEABLE:
@@ -407,8 +408,8 @@ def _encode(value: object) -> object:
         items = [_encode(item) for item in value]
         return _UNCACHEABLE if any(item is _UNCACHEABLE for item in items) else items
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        items = {key: _encode(item) for key, item in value.items()}
-        return _UNCACHEABLE if any(item is _UNCACHEABLE for item in items.values()) else {"$m": items}
+        members = {key: _encode(item) for key, item in value.items()}
+        return _UNCACHEABLE if any(item is _UNCACHEABLE for item in members.values()) else {"$m": members}
     return _UNCACHEABLE
 
 

@@ -42,7 +42,7 @@ def hidden_pages(config, now) -> list[Hidden]:
     from mkdocs.structure.files import get_files
 
     from .. import support
-    from ..calendar.plugin import describe_state, read_states
+    from ..calendar.states import describe_state, read_states
 
     tz = support.site_timezone(config)
     files = get_files(config)

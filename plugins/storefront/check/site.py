@@ -130,7 +130,7 @@ def _html_files(site: Path) -> Iterator[str]:
 
 def _printed_blocks(tree: LexborHTMLParser) -> list[str]:
     """Text of elements that begin with a `///` block opener, outside code."""
-    found = []
+    found: list[str] = []
     body = tree.body
     if body is None:
         return found

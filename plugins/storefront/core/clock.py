@@ -21,17 +21,23 @@ UTC = dt.timezone.utc
 __all__ = [
     "UTC",
     "ClockError",
-    "zone",
     "build_now",
-    "parse_when",
+    "display",
     "is_date_only",
     "isoformat",
-    "display",
+    "parse_when",
+    "zone",
 ]
 
 
 class ClockError(ValueError):
-    """A date, datetime or timezone the user wrote that cannot be read. The message says why."""
+    """A date, datetime or timezone the user wrote that cannot be read: `problem` says what is
+    wrong and `fix` what to write instead; the message joins them with "; "."""
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        super().__init__(f"{problem}; {fix}" if fix else problem)
+        self.problem = problem
+        self.fix = fix
 
 
 # Years the suite computes with: far enough from datetime's limits (years 1 and 9999) that
@@ -44,14 +50,14 @@ def zone(name: str | None) -> dt.tzinfo:
     if name in (None, "", "UTC", "Etc/UTC"):
         return UTC
     if not isinstance(name, str):
-        raise ClockError(f"{name!r} is not a timezone name; use an IANA name like Europe/Paris")
+        raise ClockError(f"{name!r} is not a timezone name", "use an IANA name like Europe/Paris")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         near = closest(name, _zone_names())
         fix = (f"did you mean {near}? Write an IANA name" if near else "use an IANA name")
         raise ClockError(
-            f'"{name}" is not a known timezone; {fix} like Europe/Paris or America/New_York'
+            f'"{name}" is not a known timezone', f"{fix} like Europe/Paris or America/New_York"
         ) from None
 
 
@@ -88,7 +94,7 @@ def parse_when(value: object, tz: dt.tzinfo = UTC) -> dt.datetime:
 def _in_range(moment: dt.datetime, value: object) -> dt.datetime:
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise ClockError(
-            f"{_show(value)} is too far in the past or future (years {MIN_YEAR} to {MAX_YEAR}); "
+            f"{_show(value)} is too far in the past or future (years {MIN_YEAR} to {MAX_YEAR})",
             "write the real date, like 2026-12-03")
     return moment
 
@@ -119,11 +125,11 @@ def _parse(value: object, tz: dt.tzinfo) -> dt.datetime:
             try:
                 dt.date(*(int(part) for part in day.groups()))
             except ValueError:
-                raise ClockError(f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or "
+                raise ClockError(f"{_show(value)} is not a date", "write 2026-12-03, 2026-12-03 09:00 or "
                                  "2026-12-03T09:00:00+01:00 (that day does not exist: a month from 1 to 12, "
                                  "a day that month has)") from None
     raise ClockError(
-        f"{_show(value)} is not a date; write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
+        f"{_show(value)} is not a date", "write 2026-12-03, 2026-12-03 09:00 or 2026-12-03T09:00:00+01:00"
     )
 
 
@@ -147,14 +153,14 @@ def build_now(override: object = None, environ: Mapping[str, str] | None = None)
             return parse_when(raw, UTC).astimezone(UTC)
         except ClockError as error:
             source = "STOREFRONT_NOW" if env.get("STOREFRONT_NOW") else "now"
-            raise ClockError(f"{source}: {error}") from None
+            raise ClockError(f"{source}: {error.problem}", error.fix) from None
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
             raise ClockError(
-                f'SOURCE_DATE_EPOCH: "{epoch}" is not a Unix timestamp; set it to whole seconds like 1764748800'
+                f'SOURCE_DATE_EPOCH: "{epoch}" is not a Unix timestamp', "set it to whole seconds like 1764748800"
             ) from None
     return dt.datetime.now(UTC)
 

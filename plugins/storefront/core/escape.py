@@ -13,13 +13,13 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from markupsafe import Markup
 
 __all__ = [
-    "html_text",
     "html_attr",
+    "html_text",
     "json_for_script",
-    "xml_text",
-    "url_path",
     "markup",
     "plain_text",
+    "url_path",
+    "xml_text",
 ]
 
 

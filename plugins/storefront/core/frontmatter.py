@@ -196,7 +196,7 @@ def read_meta(
         try:
             setattr(out, attr, parse_when(raw, tz))
         except ClockError as error:
-            report(key, str(error).split("; ")[0], str(error).split("; ", 1)[-1])
+            report(key, error.problem, error.fix)
 
     if out.published and out.updated and out.updated < out.published:
         report("updated", "is earlier than date", "set updated to the day of the last change, after date")

@@ -103,7 +103,8 @@ def url_problem(value: object, *, links: bool = False, path_spaces: bool = False
             return f"{describe(value)} is not a telephone number"
         return None
     if scheme:
-        return f"{describe(value)} uses the {scheme}: scheme, which is refused: it is not an http(s) URL or a path on this site"
+        return (f"{describe(value)} uses the {scheme}: scheme, which is refused: "
+                "it is not an http(s) URL or a path on this site")
     if value.startswith("//"):
         return f"{describe(value)} has no scheme (it starts with //, which links to another site)"
     if not relative:

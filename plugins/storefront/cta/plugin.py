@@ -84,7 +84,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         self.site_host = urlsplit(config.site_url or "").hostname
         self.ctas = self._load(config)
         self.rendered, self.slots = {}, {}
-        self.utm_links: dict[str, tuple[str, bool]] = {}
+        self.utm_links = {}
         for index, rule in enumerate(self.config.rules):
             if rule.cta not in self.ctas:
                 self._report_unknown_in_config(config, f"rules[{index}].cta", rule.cta)
@@ -212,8 +212,8 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         # slot. A partial that does more with the href than print it is rendered per page.
         key = (cta.id, variant.id if variant else None, placement,
                tuple(sorted(overrides.items(), key=lambda item: str(item[0]))) if overrides else ())
-        parts = self.rendered.get(key, False)
-        if parts is False:
+        parts = self.rendered.get(key, ())
+        if parts == ():
             context = self._context(cta, variant, overrides or {}, placement)
             html = str(support.render_partial(config, "cta", cta={**context, "href": HREF_SLOT}))
             split = tuple(html.split(HREF_SLOT))
@@ -247,7 +247,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                                   "use primary or secondary"))
         now = support.site_now(config)
         if not cta.live(now):
-            ended = display(cta.until, support.site_timezone(config))
+            ended = display(cta.until, support.site_timezone(config))  # type: ignore[arg-type]  # not live: until is set
             self.problems.append((argument, f"the CTA ended on {ended} and is no longer shown",
                                   f"remove the block, or move `until` of {cta.id} in {cta.source} later"))
             return ""
@@ -334,7 +334,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
                     self.told_expired.add(cta.id)
                     support.report(log, Diagnostic(
                         cta.source, f"{cta.id}.until",
-                        f"the CTA ended on {display(cta.until, support.site_timezone(config))}; "
+                        f"the CTA ended on {display(cta.until, support.site_timezone(config))}; "  # type: ignore[arg-type]
                         "its placement rule is skipped", "remove the rule or move `until` later",
                         line=cta.line, severity="info"))
                 continue
@@ -346,7 +346,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
             return f"{describe(cta_id)} is not a named CTA", self._known_fix() + "; or cta: false for none"
         cta = self.ctas[cta_id]
         if not cta.live(now):
-            ended = display(cta.until, support.site_timezone(config))
+            ended = display(cta.until, support.site_timezone(config))  # type: ignore[arg-type]  # not live: until is set
             return (f"the CTA {cta_id} ended on {ended} and is no longer shown",
                     f"remove `cta: {cta_id}`, or move its `until` in {cta.source} later")
         return None

@@ -8,6 +8,7 @@ page rules and returns a `PageResult`, which is what the cache stores.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -166,7 +167,7 @@ class PageAnalysis:
             lower = [w.lower() for w in sentence.words]
             content = [w if (w.isalpha() and len(w) > 2 and w not in skip) else None for w in lower]
             singles.update(w for w in content if w)
-            pairs.update(f"{a} {b}" for a, b in zip(content, content[1:]) if a and b)
+            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(content) if a and b)
         if pairs:
             phrase, count = pairs.most_common(1)[0]
             if count >= 2:

@@ -165,4 +165,4 @@ def save(path: str | os.PathLike, findings: Iterable[Finding]) -> Path:
     return target
 
 
-__all__ = ["Baseline", "BaselineError", "VERSION", "load", "save", "document"]
+__all__ = ["VERSION", "Baseline", "BaselineError", "document", "load", "save"]

@@ -242,7 +242,8 @@ def print_findings(findings: Sequence[Finding], output_format: str, out: TextIO,
         out.writelines(f"{finding.path}:{finding.line}: {finding.severity}: {finding.message} "
                       f"[{finding.rule}]\n" for finding in findings)
         if github.in_github_actions():
-            out.writelines(line + "\n" for line in github.annotations(findings, base=github.workspace_base(project_dir)))
+            annotations = github.annotations(findings, base=github.workspace_base(project_dir))
+            out.writelines(line + "\n" for line in annotations)
     out.flush()
 
 

@@ -20,7 +20,7 @@ class RulesOption(c.BaseConfigOption[dict]):
             resolve(value)
         except SettingsError as error:
             raise base.ValidationError(str(error)) from None
-        return dict(value or {})
+        return dict(value or {})  # type: ignore[call-overload]  # resolve() has checked it is a mapping
 
 
 class LintConfig(base.Config):

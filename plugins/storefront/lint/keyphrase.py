@@ -26,7 +26,8 @@ def _set(words: str) -> frozenset[str]:
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words ending in -s that are not plurals (their -s stays).
-_NOT_PLURAL = frozenset(["news", "series", "species", "means", "lens", "physics", "economics", "mathematics", "politics", "always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes"])
+_NOT_PLURAL = frozenset(["news", "series", "species", "means", "lens", "physics", "economics", "mathematics",
+                         "politics", "always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes"])
 _VOWEL = re.compile(r"[aeiouy]")
 
 
@@ -78,7 +79,7 @@ def key(word: str, lang: str = "en") -> str:
     word = _irregular().get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4 or word.endswith("ied") and len(word) > 4:
+    if (word.endswith("ies") and len(word) > 4) or (word.endswith("ied") and len(word) > 4):
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word[:-3]) >= 3 and _VOWEL.search(word[:-3]):
         word = _undouble(word[:-3])
@@ -103,12 +104,12 @@ def parse(text: str | None, lang: str = "en") -> Keyphrase | None:
     if not found:
         return None
     if exact:
-        return Keyphrase(text.strip(), tuple(found), tuple(found), exact=True)
+        return Keyphrase((text or "").strip(), tuple(found), tuple(found), exact=True)
     function = function_words(lang)
     content = [word for word in found if word not in function]
     only_function = not content
     kept = tuple(content or found)
-    return Keyphrase(text.strip(), kept, tuple(key(word, lang) for word in kept),
+    return Keyphrase((text or "").strip(), kept, tuple(key(word, lang) for word in kept),
                      only_function_words=only_function and bool(function))
 
 

@@ -17,8 +17,8 @@ import os
 import posixpath
 import re
 import time
-from itertools import chain
 from importlib.metadata import PackageNotFoundError, version
+from itertools import chain
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,8 +40,8 @@ from .html import content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
-from .source import reference_definitions
 from .settings import resolve
+from .source import reference_definitions
 from .text import language_root
 from .workers import Analyser, default_workers, inline_first
 
@@ -217,7 +217,7 @@ class LintPlugin(BasePlugin[LintConfig]):
                 self._results[path] = fresh[value]
                 if self._cache:
                     self._cache.put(value, fresh[value])
-        results = list(self._results.values())
+        results: list[PageResult] = list(self._results.values())  # type: ignore[arg-type]  # all resolved above
         for result in results:
             result.url = _page_url(result.url)
         site = SiteFacts(inbound=self._inbound, home="")
@@ -375,7 +375,8 @@ def _link_target(folder: str, href: str) -> str | None:
     return _page_url(path + "/" if href.endswith("/") else path)
 
 
-_ASSET_SUFFIXES = frozenset(["css", "js", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "xml", "json", "txt", "pdf", "woff", "woff2", "ics"])
+_ASSET_SUFFIXES = frozenset(["css", "js", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "xml", "json",
+                             "txt", "pdf", "woff", "woff2", "ics"])
 
 
 def _page_url(url: str) -> str:

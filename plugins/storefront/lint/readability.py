@@ -29,6 +29,8 @@ def _language_table() -> dict[str, dict[str, float]]:
         path = Path(location) / "backend" / "utils" / "constants.py"
         if path.exists():
             module_spec = importlib.util.spec_from_file_location("_storefront_textstat_constants", path)
+            if module_spec is None or module_spec.loader is None:
+                break
             module = importlib.util.module_from_spec(module_spec)
             module_spec.loader.exec_module(module)
             return module.LANG_CONFIGS

@@ -279,7 +279,8 @@ def parse(source: str, appended: str = "") -> Document:
             doc.headings.append(heading)
             doc.order.append(heading)
             continue
-        if not text.strip() or (_TASK_BOX.match(text) and not text[_TASK_BOX.match(text).end():].strip()):
+        box = _TASK_BOX.match(text)
+        if not text.strip() or (box and not text[box.end():].strip()):
             continue  # an image, a button or raw HTML alone (or an empty task box): no prose
         unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
             "dt" if row in terms else "p"
@@ -378,7 +379,7 @@ def _button_after(source_line: str, link: Link) -> bool:
     target = source_line.find(link.href) if link.href else -1
     tail = source_line[target:] if target >= 0 else source_line
     match = _BUTTON_ATTR.search(tail)
-    return bool(match) and ("](" not in tail[:match.start()].split(")", 1)[-1])
+    return match is not None and ("](" not in tail[:match.start()].split(")", 1)[-1])
 
 
 def _scan_html(doc: Document, html: str, first_line: int) -> None:

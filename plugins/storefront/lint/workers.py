@@ -3,7 +3,8 @@ have while MkDocs goes on rendering the next ones, so a cold build barely waits 
 
 In a warm build the first few misses are analysed in the build process itself (a build that
 changed a page or two should not start a process), in a cold one none are; from then on
-misses go to one helper process in small batches. Small sites are analysed inline. Without a second CPU, or when the process cannot start, everything runs inline.
+misses go to one helper process in small batches. Small sites are analysed inline. Without a
+second CPU, or when the process cannot start, everything runs inline.
 Pure: no mkdocs import.
 """
 

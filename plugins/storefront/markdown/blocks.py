@@ -49,7 +49,7 @@ def _block_class(name: str) -> type:
             # Accept every option: the plugin checks them and names file, line and fix.
             self.argument = arg.strip() if isinstance(arg, str) else arg
             self.raw_options = options
-            self.options = {"attrs": {}}
+            self.options: dict[str, Any] = {"attrs": {}}
             return True
 
         def on_markdown(self) -> str:
@@ -90,7 +90,7 @@ def mentions_block(markdown: str, name: str) -> bool:
 ANY = object()  # block_line: any argument
 
 
-def block_line(source: str, name: str, argument: str | None | object = ANY) -> int | None:
+def block_line(source: str, name: str, argument: str | object | None = ANY) -> int | None:
     """The 1-based source line (front matter counted) of the `/// <name> | <argument>` block
     (None: the block without an argument), else of the first `/// <name>` block; None when
     the page has none."""

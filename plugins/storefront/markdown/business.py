@@ -79,7 +79,7 @@ class BusinessExtension(Extension):
                 business.timezone = clock.zone(str(self.getConfig("timezone") or "") or None)
             except clock.ClockError as error:
                 emit(log, Diagnostic("markdown_extensions", "storefront.markdown.business.timezone",
-                                     str(error).split("; ")[0],
+                                     error.problem,
                                      "use an IANA name like Europe/London"))
                 business.timezone = clock.UTC
         try:

@@ -71,7 +71,7 @@ class CtaExtension(Extension):
             tz = clock.zone(str(self.getConfig("timezone") or "") or None)
         except clock.ClockError as error:
             emit(log, Diagnostic("markdown_extensions", "storefront.markdown.cta.timezone",
-                                 str(error).split("; ")[0], "use an IANA name like Europe/London"))
+                                 error.problem, "use an IANA name like Europe/London"))
             tz = clock.UTC
         self._ctas, problems = read_cta_file(text, source=shown, tz=tz)
         for problem in problems:
@@ -90,7 +90,8 @@ class CtaExtension(Extension):
         cta = ctas.get(argument)
         if cta is None:
             emit(log, Diagnostic("page", where, f"{describe(argument)} is not a named CTA",
-                                 f"use one of {', '.join(sorted(ctas)) or 'the ids in ' + str(self.getConfig('file'))}"))
+                                 "use one of "
+                                 f"{', '.join(sorted(ctas)) or 'the ids in ' + str(self.getConfig('file'))}"))
             return ""
         for key in options:
             if key not in BLOCK_OPTIONS:

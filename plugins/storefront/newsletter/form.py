@@ -229,7 +229,7 @@ def _contract(provider: Provider, values: dict[str, str], options: Mapping[str, 
             consent_value=values.get("consent_value", "yes"), redirect=values.get("redirect"),
             tags=values.get("tags"), tags_join=None, tag_pattern=None, tag_example="news",
             interests="tags" if values.get("tags") else None,
-            hidden=[(str(k), str(v)) for k, v in hidden.items()],  # type: ignore[union-attr]
+            hidden=[(str(k), str(v)) for k, v in dict(hidden).items()],  # type: ignore[call-overload]
             form_attrs=[("target", "_blank")] if options.get("new_tab") is True else [],
             redirect_origins=[origin_of(str(o)) for o in _as_list(options.get("redirect_origins"))])
     return Contract(

@@ -71,7 +71,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         contract, problems = resolve(self.config.provider, self.config.form, source=source,
                                      prefix=f"{PLUGIN_KEY}.form")
         if contract is not None:
-            interests = [dict(item) for item in self.config.interests]
+            interests: list[Any] = [dict(item) for item in self.config.interests]
             problems += check_values(contract, tags=list(self.config.tags), interests=interests,
                                      source=source, prefix=PLUGIN_KEY)
         problems += self._check_texts(source)
@@ -80,7 +80,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             support.report(log, problem)
         if not problems:
             self.contract = contract
-            self._declare_processor(config, contract)
+            self._declare_processor(config, contract)  # type: ignore[arg-type]  # no contract, a problem
             if contract is not None and contract.uses_site_action:
                 # https://docs.netlify.com/forms/setup/: detection is off until turned on
                 support.report(log, Diagnostic(
@@ -304,7 +304,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 self.problems.append(("tag", f"{bad[0].problem}; {bad[0].fix}"))
                 options = {k: v for k, v in options.items() if k not in ("tags", "tag")}
         self.count += 1
-        return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",
+        return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",  # type: ignore[arg-type]  # set in on_config
                                        placement="block", overrides=options))
 
     def _slot(self, form: Markup) -> str:
@@ -360,7 +360,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return
         source = support.page_source(page) or ""
         line = block_line(source, "newsletter")
-        for key, message in self.problems:
+        for _key, message in self.problems:
             problem, _, fix = message.partition("; ")
             support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
                                            line=line, problem=problem, fix=fix))
@@ -390,7 +390,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         pieces.append(output[position:])
         return "".join(pieces)
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict | None:
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,  # type: ignore[override]
+                        nav) -> dict | None:  # the context holds our own keys too
         if not self.config.enabled or not _turned_off(page):
             return None
         # The footer form is site-wide; a page that turns the newsletter off gets its own

@@ -5,7 +5,6 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-
 MAX_WIDTH = 10_000  # pixels: wider than any screen a variant is for
 MAX_INLINE = 1_000_000  # bytes: a stylesheet this large is better linked than inlined
 MAX_EAGER = 1_000
@@ -69,7 +68,7 @@ class OptimizeConfig(Config):
     cache_dir = c.Type(str, default=".cache/storefront/optimize")
     """Where WebP variants are cached between builds, relative to mkdocs.yml."""
 
-    def validate(self):  # type: ignore[override]
+    def validate(self):
         failed, warnings = super().validate()
         if not failed:
             if not 1 <= self.quality <= 100:

@@ -284,5 +284,5 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             return
         self._reported.add(path)
         support.report(log, Diagnostic(
-            file=support.display_path(self._config, path), key="image", problem=problem,
+            file=support.display_path(self._config, path), key="image", problem=problem,  # type: ignore[arg-type]  # set in on_config
             fix="replace the file with a PNG, JPEG, GIF, WebP or SVG image that opens"))

@@ -51,7 +51,7 @@ def same_document(original: str, minified: str) -> bool:
 def first_difference(original: str, minified: str, context: int = 60) -> str:
     """Where the two documents part, as a short excerpt of each shape (for messages)."""
     before, after = document_shape(original), document_shape(minified)
-    index = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b),
+    index = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
                  min(len(before), len(after)))
     start = max(0, index - context)
     return f"{before[start:index + context]!r} became {after[start:index + context]!r}"
@@ -61,5 +61,6 @@ def non_html_tags(html: str) -> list[str]:
     """The element names in the parsed page that are not HTML, SVG, MathML or custom
     elements (`version` of `EESSI_<VERSION>_OVERRIDE`), sorted."""
     tree = LexborHTMLParser(html)
-    names = {node.tag for node in tree.root.traverse() if node.tag and node.tag[0] != "-"}
+    nodes = tree.root.traverse() if tree.root is not None else ()
+    names = {node.tag for node in nodes if node.tag and node.tag[0] != "-"}
     return sorted(name for name in names if not is_html_tag(name))

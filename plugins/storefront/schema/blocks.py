@@ -28,7 +28,7 @@ class LazyBusinessBlocks(Extension):
     def __init__(self, render: Renderer, wanted: Callable[[], bool] = lambda: True, **kwargs):
         self.render = render
         self.wanted = wanted
-        self._extension = None
+        self._extension: Extension | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

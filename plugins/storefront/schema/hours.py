@@ -20,7 +20,13 @@ _RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}):(\d{2
 
 
 class HoursError(ValueError):
-    """A value that is not an opening-hours range; the message says what to write."""
+    """A value that is not an opening-hours range: `problem` says what is wrong and `fix` (when
+    there is one) what to write; the message joins them with "; "."""
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        super().__init__(f"{problem}; {fix}" if fix else problem)
+        self.problem = problem
+        self.fix = fix
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ def parse_day(value: object) -> DayHours:
         return DayHours(tuple(ranges))
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads an unquoted 07:00 as the number 420 (minutes in base 60).
-        raise HoursError(f"{value} is a number (YAML read an unquoted time); quote the range, e.g. \"07:00-12:00\"")
+        raise HoursError(f"{value} is a number (YAML read an unquoted time)", 'quote the range, e.g. "07:00-12:00"')
     raise HoursError(f"{value!r} is not opening hours")
 
 

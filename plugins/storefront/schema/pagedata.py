@@ -175,8 +175,7 @@ class _PageReader:
         try:
             return clock.parse_when(value, tz)
         except clock.ClockError as error:
-            problem, _, fix = str(error).partition("; ")
-            self.report(key, problem, fix)
+            self.report(key, error.problem, error.fix)
             return None
 
 
@@ -190,7 +189,8 @@ def _items(reader: _PageReader, value: object, key: str) -> list[tuple[str, Mapp
             if isinstance(item, Mapping):
                 out.append((f"{key}[{index}]", item))
             else:
-                reader.report(f"{key}[{index}]", f"{describe(item)} is not a mapping", f"give each {key} its keys (name: …)")
+                reader.report(f"{key}[{index}]", f"{describe(item)} is not a mapping",
+                              f"give each {key} its keys (name: …)")
         return out
     reader.report(key, f"{describe(value)} is not a mapping or a list", f"write {key}: with keys under it (name: …)")
     return []
@@ -210,7 +210,8 @@ def _read_offer(reader: _PageReader, data: Mapping, key: str, tz: dt.tzinfo, *, 
         return None
     currency = reader.text(data, "currency", key, required="give the ISO 4217 code, e.g. currency: USD").upper()
     if currency and not _CURRENCY.match(currency):
-        reader.report(f"{key}.currency", f"{describe(currency)} is not a currency code", "use a code like USD, EUR, GBP")
+        reader.report(f"{key}.currency", f"{describe(currency)} is not a currency code",
+                      "use a code like USD, EUR, GBP")
         currency = ""
     availability = ""
     raw = data.get("availability")
@@ -329,7 +330,8 @@ def _read_location(reader: _PageReader, value: object, key: str) -> dict | str |
         return value.strip() or None
     if not isinstance(value, Mapping):
         reader.report(key, f"{describe(value)} is not a place",
-                      "leave it out (the business), name a branch, or give {name, address} or {url} for an online event")
+                      "leave it out (the business), name a branch, "
+                      "or give {name, address} or {url} for an online event")
         return None
     reader.known(value, LOCATION_KEYS, key)
     place: dict = {"name": reader.text(value, "name", key), "url": reader.url(value, "url", key)}

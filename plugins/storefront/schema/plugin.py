@@ -126,7 +126,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
     def _site(self, config: MkDocsConfig) -> graph.Site:
         if self.site is None:
             self.site = graph.Site(
-                url=config.site_url or "", name=plain_text(config.site_name), description=plain_text(config.site_description),
+                url=config.site_url or "", name=plain_text(config.site_name),
+                description=plain_text(config.site_description),
                 language=_language(config), business=self.business,
                 resolve=lambda path: self._site_link(config, path), now=self._now())
         return self.site
@@ -143,7 +144,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         footer = Markup("")
         if self._view() is not None and self.config.footer:
             footer = support.render_partial(config, "business-footer", business=self.view)
-        env.globals.setdefault("storefront", {})["business_footer"] = footer
+        env.globals.setdefault("storefront", {})["business_footer"] = footer  # type: ignore[index]
         self.footer = str(footer)
         return env
 
@@ -225,7 +226,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                     support.report(log, Diagnostic(
                         support.source_path(page, config), f"{key}.image",
                         f'"{item.image}" is not a file in {support.display_path(config, config.docs_dir)}',
-                        "put the image there, or write its path relative to this page or to the docs folder (/images/x.jpg)",
+                        "put the image there, or write its path relative to this page "
+                        "or to the docs folder (/images/x.jpg)",
                         key_line(support.page_source(page), key)))
                 item.image = absolute or ""
 
@@ -261,7 +263,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 support.report(log, Diagnostic(
                     support.source_path(page, config), key, f'"{target}" is not a page or file of the site',
                     "link a page by its Markdown file as in a Markdown link (contact.md, ../about.md), "
-                    "or write a full https:// URL", key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
+                    "or write a full https:// URL",
+                    key_line(support.page_source(page), key.split(".")[0].split("[")[0])))
             return ""
         return absolute + (f"#{fragment}" if fragment else "")
 
@@ -298,7 +301,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 self._block_problem(page, kind, "the page has no upcoming event: front matter",
                                     "add event: with name and start, or remove the block")
                 return ""
-            self.events_placed.add(page.file.src_uri)
+            self.events_placed.add(page.file.src_uri)  # type: ignore[union-attr]  # no page: returned above
             return self._events_html(data)
         if kind == "processors":
             # The third parties the site's plugins declared (newsletter, analytics), from the
@@ -311,7 +314,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 self._block_problem(page, kind, "the page has no faq: front matter",
                                     "add faq: with question/answer pairs, or remove the block")
                 return ""
-            self.faq_placed.add(page.file.src_uri)
+            self.faq_placed.add(page.file.src_uri)  # type: ignore[union-attr]  # no page: returned above
             return self._faq_html(data)
         view = self._view()
         if view is None:
@@ -400,7 +403,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         name = _name(page) or plain_text(config.site_name)
         home = page.is_homepage
         facts = graph.PageFacts(
-            url=url, title=support.search_title(page, config).text or name, description=meta.description or (plain_text(config.site_description) if home else "") or "",
+            url=url, title=support.search_title(page, config).text or name,
+            description=meta.description or (plain_text(config.site_description) if home else "") or "",
             is_home=home, crumbs=self._crumbs(page, config, url, name), image=self._image(page, config, meta),
             data=self._shown_data(page),
         )
@@ -439,7 +443,8 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                 if name:
                     url = getattr(author, "url", None)
                     safe = url and url_problem(str(url)) is None  # a Person's url, never javascript: or the like
-                    out.append({"name": str(name), "url": (support.absolute_url(config, str(url)) or "") if safe else ""})
+                    absolute = (support.absolute_url(config, str(url)) or "") if safe else ""
+                    out.append({"name": str(name), "url": absolute})
             if out:
                 return out
         return [{"name": name} for name in names]

@@ -113,7 +113,7 @@ class _Reader(datafile.DataFile):
     """The profile's reading of values: text is published, so it is checked for secrets and
     control characters, and an absent or bad value is empty text."""
 
-    def text(self, value: object, key: str, *, fix: str = "write a single line of text") -> str:  # type: ignore[override]
+    def text(self, value: object, key: str, *, fix: str = "write a single line of text") -> str:
         if value is None or value == "":
             return ""
         text = super().text(value, key, fix=fix)  # a number as written: 05401 is not 2817
@@ -160,7 +160,7 @@ def _read_address(reader: _Reader, value: object, key: str) -> Address | None:
     if data is None:
         return None
     reader.known(data, ADDRESS_KEYS, key)
-    address = Address(**{name: reader.text(data.get(name), f"{key}.{name}") for name in ADDRESS_KEYS})
+    address = Address(**{name: reader.text(data.get(name), f"{key}.{name}") for name in ADDRESS_KEYS})  # type: ignore[arg-type]
     if address.country:
         code = address.country.strip().upper()
         if code not in country_codes():
@@ -212,7 +212,8 @@ def _read_geo(reader: _Reader, value: object, key: str) -> Geo | None:
             raw = float(raw)  # quoted to keep trailing zeros ("44.47810")
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not -limit <= raw <= limit:
             reader.report(f"{key}.{name}", f"{describe(raw)} is not a {name}",
-                          f"write decimal degrees between -{limit} and {limit}, e.g. {44.4778 if limit == 90 else -73.2121}")
+                          f"write decimal degrees between -{limit} and {limit}, "
+                          f"e.g. {44.4778 if limit == 90 else -73.2121}")
             return None
         numbers[name] = float(raw)
     # Google asks for at least 5 decimals (about a metre); fewer place the pin a street away.
@@ -260,7 +261,8 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
             timetable.weekly[name] = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
             reader.report(f"{key}.{day}", str(error),
-                          'write a range like 09:00-17:00, a list of ranges for a split shift, "closed" or "open_24_hours"')
+                          'write a range like 09:00-17:00, a list of ranges for a split shift, '
+                          '"closed" or "open_24_hours"')
     key = f"{prefix}special_hours"
     if special is not None and not isinstance(special, list):
         reader.report(key, f"{describe(special)} is not a list",
@@ -291,7 +293,8 @@ def _read_timetable(reader: _Reader, weekly: object, special: object, prefix: st
         try:
             day_hours = hours_mod.parse_day(value)
         except hours_mod.HoursError as error:
-            reader.report(f"{item_key}.hours", str(error), 'write "closed", a range like 09:00-13:00 or a list of ranges')
+            reader.report(f"{item_key}.hours", str(error),
+                          'write "closed", a range like 09:00-13:00 or a list of ranges')
             continue
         label = reader.text(entry.get("label"), f"{item_key}.label")
         timetable.special.append(hours_mod.SpecialHours(first, last, day_hours, label))
@@ -402,7 +405,7 @@ def _read_business_facts(reader: _Reader, data: dict, business: Business) -> Non
         try:
             business.timezone = clock.zone(reader.text(data.get("timezone"), "timezone") or None)
         except clock.ClockError as error:
-            reader.report("timezone", str(error).split("; ")[0], str(error).split("; ", 1)[-1])
+            reader.report("timezone", error.problem, error.fix)
 
 
 def _read_extras(reader: _Reader, data: dict, business: Business) -> None:
@@ -431,7 +434,8 @@ def _read_branches(reader: _Reader, data: dict, business: Business) -> None:
     """`branches`: the other locations, each with its own name, address and hours."""
     branches = data.get("branches")
     if branches is not None and not isinstance(branches, list):
-        reader.report("branches", f"{describe(branches)} is not a list", "write a list of locations, each with name, address and hours")
+        reader.report("branches", f"{describe(branches)} is not a list",
+                      "write a list of locations, each with name, address and hours")
         branches = []
     seen: set[str] = {"business"}
     for index, entry in enumerate(branches or []):
@@ -444,7 +448,8 @@ def _read_branches(reader: _Reader, data: dict, business: Business) -> None:
         branch = Location(key="", type=branch_type)
         _read_location(reader, entry, prefix + ".", branch)
         if not branch.name:
-            reader.report(f"{prefix}.name", "is missing", "give each branch its own name, e.g. the business name and the branch's town")
+            reader.report(f"{prefix}.name", "is missing",
+                          "give each branch its own name, e.g. the business name and the branch's town")
             continue
         slug = "branch-" + (slugify(branch.name) or str(index + 1))
         while slug in seen:

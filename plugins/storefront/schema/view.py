@@ -13,7 +13,7 @@ from .hours import DAY_NAMES, DAYS, DayHours, SpecialHours, Timetable, format_da
 from .profile import Business, Location
 
 
-def _ranges(day: DayHours, clock: str) -> list[dict[str, str]]:
+def _ranges(day: DayHours, clock: str) -> list[dict[str, str | bool]]:
     return [{
         "opens": f"{r.opens:%H:%M}",
         "opens_text": format_time(r.opens, clock),

@@ -20,8 +20,17 @@ import PIL  # the package only: Image and friends load on the first card drawn (
 
 from . import VERSION
 
-__all__ = ["Card", "WIDTH", "HEIGHT", "MIME", "card_key", "draw_card", "ensure_card",
-           "text_colour_for", "wrap"]
+__all__ = [
+    "HEIGHT",
+    "MIME",
+    "WIDTH",
+    "Card",
+    "card_key",
+    "draw_card",
+    "ensure_card",
+    "text_colour_for",
+    "wrap",
+]
 
 WIDTH, HEIGHT = 1200, 630
 MIME = "image/png"
@@ -59,8 +68,8 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(value: int) -> float:
+        c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -132,7 +141,7 @@ def wrap(text: str, font, width: int) -> list[str]:
     return lines
 
 
-def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
+def _fit_title(title: str, width: int) -> tuple[PIL.ImageFont.FreeTypeFont, list[str], int]:
     """The largest of a few sizes at which the title fits in three lines (else four, cut)."""
     for size in (76, 64, 54):
         font = _font(size)
@@ -144,7 +153,7 @@ def _fit_title(title: str, width: int) -> tuple[object, list[str], int]:
         last = lines[3]
         while last and font.getlength(last + " …") > width:
             last = last[:-1]
-        lines = lines[:3] + [last.rstrip() + " …"]
+        lines = [*lines[:3], last.rstrip() + " …"]
     return font, lines, size
 
 
@@ -193,7 +202,7 @@ def _palette(background: tuple[int, int, int], ink: tuple[int, int, int]) -> lis
     colours: list[int] = []
     for level in range(LEVELS):
         share = level / (LEVELS - 1)
-        colours += [round(b + (i - b) * share) for b, i in zip(background, ink)]
+        colours += [round(b + (i - b) * share) for b, i in zip(background, ink, strict=False)]
     return colours
 
 

@@ -11,74 +11,74 @@ from mkdocs.config import config_options as c
 TITLE_FIELDS = ("page", "site", "site_description")
 
 
-class SiteFolder(c.Type):
+class SiteFolder(c.Type[str]):
     """A folder inside site_dir, as a relative path without control characters or `..`."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
-        parts = value.replace("\\", "/").strip("/").split("/")
-        if any(ord(char) < 32 or ord(char) == 127 for char in value):
-            raise base.ValidationError(f"{value!r} holds a control character; write a folder like "
+        text = super().run_validation(value)
+        parts = text.replace("\\", "/").strip("/").split("/")
+        if any(ord(char) < 32 or ord(char) == 127 for char in text):
+            raise base.ValidationError(f"{text!r} holds a control character; write a folder like "
                                        "assets/storefront/cards")
-        if not value.strip("/ ") or ".." in parts or value.startswith(("/", "\\")) or ":" in parts[0]:
-            raise base.ValidationError(f"{value!r} is not a folder inside site_dir; write a relative "
+        if not text.strip("/ ") or ".." in parts or text.startswith(("/", "\\")) or ":" in parts[0]:
+            raise base.ValidationError(f"{text!r} is not a folder inside site_dir; write a relative "
                                        "folder like assets/storefront/cards")
-        return value
+        return text
 
 
-class TitlePattern(c.Type):
+class TitlePattern(c.Type[str]):
     """A title pattern using only `{page}`, `{site}` and `{site_description}`."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
+        text = super().run_validation(value)
         try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+            fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
         except ValueError as error:
             raise base.ValidationError(
-                f"{value!r} is not a valid pattern ({error}); write braces only around "
-                f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}, e.g. '{{page}} | {{site}}'")
+                f"{text!r} is not a valid pattern ({error}); write braces only around "
+                f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}, e.g. '{{page}} | {{site}}'") from error
         unknown = [name for name in fields if name not in TITLE_FIELDS]
         if unknown:
             raise base.ValidationError(
-                f"unknown placeholder {{{unknown[0]}}} in {value!r}; use only "
+                f"unknown placeholder {{{unknown[0]}}} in {text!r}; use only "
                 f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}")
-        return value
+        return text
 
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-class Colour(c.Type):
+class Colour(c.Type[str]):
     """A CSS hex colour, `#rgb` or `#rrggbb`."""
 
     def __init__(self, default: str | None = None) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        value = super().run_validation(value)
-        if not _HEX.match(value.strip()):
-            raise base.ValidationError(f"{value!r} is not a hex colour; write it like '#1f5fa8'")
-        return value.strip()
+        text = super().run_validation(value)
+        if not _HEX.match(text.strip()):
+            raise base.ValidationError(f"{text!r} is not a hex colour; write it like '#1f5fa8'")
+        return text.strip()
 
 
-class TwitterHandle(c.Type):
+class TwitterHandle(c.Type[str]):
     """A Twitter/X account, `@name` (the `@` is added when missing)."""
 
     def __init__(self) -> None:
         super().__init__(str)
 
     def run_validation(self, value: object) -> str:
-        value = super().run_validation(value).strip()
-        name = value[1:] if value.startswith("@") else value
+        text = super().run_validation(value).strip()
+        name = text[1:] if text.startswith("@") else text
         if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
             raise base.ValidationError(
-                f"{value!r} is not a Twitter/X handle; write it like '@yourbusiness'")
+                f"{text!r} is not a Twitter/X handle; write it like '@yourbusiness'")
         return "@" + name
 
 

@@ -195,7 +195,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     on_files = CombinedEvent(_check_posts, _files, _restore_posts)
 
     def _default_image(self, files: Files, config: MkDocsConfig) -> SocialImage | None:
-        value = self.config.default_image.strip()
+        value = (self.config.default_image or "").strip()
         where = f"mkdocs.yml: plugins.{PLUGIN}.default_image"
         problem = check_url(value, file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
                             key=f"plugins.{PLUGIN}.default_image", path_spaces=True, image=True)
@@ -330,7 +330,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     def _head(self, page: Page, meta: PageMeta, title: str, description: str,
               image: SocialImage | None, config: MkDocsConfig) -> tuple[str, SitemapEntry | None]:
-        site, site_description, site_author = self.site
+        site, _site_description, site_author = self.site
         html_title = support.search_title(page, config).text  # the title storefront/lint judges too
         robots = meta.robots_directives
         if support.is_404(page) and "noindex" not in robots:
@@ -345,7 +345,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         changed_iso = clock.isoformat(changed, self.tz) if changed else None
         if meta.is_dated:
             data.og_type = "article"
-            data.published = clock.isoformat(meta.published, self.tz)
+            data.published = clock.isoformat(meta.published, self.tz) if meta.published else None
             data.modified = changed_iso
             data.authors = _author_names(page, meta, config) or ([site_author] if site_author else [])
             data.section = meta.categories[0] if meta.categories else None
@@ -530,7 +530,7 @@ def _author_names(page: Page, meta: PageMeta, config: MkDocsConfig | None = None
         for author in profiles:
             url = getattr(author, "url", None)
             safe = url and config is not None and url_problem(str(url)) is None
-            absolute = support.absolute_url(config, str(url)) if safe else None
+            absolute = support.absolute_url(config, str(url)) if safe and config is not None else None
             if absolute or author.name:
                 out.append(absolute or str(author.name))
         return out

@@ -88,7 +88,7 @@ def check_post(source: str, *, path: str, authors: set[str] | None = None,
 
     for key in sorted(impossible):
         report(key, f'"{data.get(key)}" is a date that does not exist',
-               f"write a real date like 2026-02-28 (month 1 to 12, a day that month has)")
+               "write a real date like 2026-02-28 (month 1 to 12, a day that month has)")
         edits[key] = drop
 
     def as_bool(key: str, value: object, safe: bool) -> None:

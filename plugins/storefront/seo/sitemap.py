@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..core.escape import xml_text
 
-__all__ = ["SitemapEntry", "render_sitemap", "gzip_bytes"]
+__all__ = ["SitemapEntry", "gzip_bytes", "render_sitemap"]
 
 
 @dataclass(frozen=True)

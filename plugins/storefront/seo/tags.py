@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from ..core.escape import html_attr, html_text
 from ..core.images import SocialImage
 
-__all__ = ["SocialImage", "HeadData", "render_head", "strip_theme_tags", "VERIFICATION_NAMES",
-           "OWNED_META"]
+__all__ = [
+    "OWNED_META",
+    "VERIFICATION_NAMES",
+    "HeadData",
+    "SocialImage",
+    "render_head",
+    "strip_theme_tags",
+]
 
 
 VERIFICATION_NAMES = {
@@ -66,7 +72,7 @@ def render_head(data: HeadData) -> str:
     if data.canonical:
         out.append(f'<link rel="canonical" href="{html_attr(data.canonical)}">')
 
-    og = [("og:title", data.page_title), ("og:description", data.description),
+    og: list[tuple[str, str | int | None]] = [("og:title", data.page_title), ("og:description", data.description),
           ("og:url", data.canonical), ("og:site_name", data.site_name),
           ("og:locale", data.locale), ("og:type", data.og_type)]
     image = data.image if data.image is not None and data.image.url else None

@@ -7,7 +7,7 @@ import re
 
 from ..core.titles import compose_title  # the one title composer (support.search_title uses it)
 
-__all__ = ["compose_title", "first_paragraph", "shorten", "derive_description"]
+__all__ = ["compose_title", "derive_description", "first_paragraph", "shorten"]
 
 
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S | re.I)

@@ -95,7 +95,7 @@ def harden_for_theme(config: Any, report: Any = None) -> list[tuple[Any, str, An
 
 def _authors_file(config: Any, plugin: Any) -> str:
     """Material's authors file as messages name it (docs/blog/.authors.yml)."""
-    options = getattr(plugin, "config", None)
+    options: Any = getattr(plugin, "config", None)  # None: the AttributeError below
     try:
         path = str(options.authors_file).format(blog=options.blog_dir)
     except (AttributeError, KeyError, ValueError):
@@ -217,11 +217,11 @@ def escape_tags(page: Any, plugins: list[Any], names: dict[str, str]) -> list[tu
         if isinstance(value, list) and any(isinstance(v, str) and html_attr(v) != v for v in value):
             saved.append((key, value))
             meta[key] = [_escaped(v) for v in value]
-            for plain, escaped in zip(value, meta[key]):
+            for plain, escaped in zip(value, meta[key], strict=False):
                 if isinstance(plain, str) and escaped != plain:
                     names[str(escaped)] = plain
                     for separator in separators:  # the parts of a hierarchical tag
-                        names.update(zip(str(escaped).split(separator), plain.split(separator)))
+                        names.update(zip(str(escaped).split(separator), plain.split(separator), strict=False))
     return saved
 
 

@@ -10,8 +10,8 @@ to give marked `PLACEHOLDER` (and listed by `placeholders()`).
 from __future__ import annotations
 
 import colorsys
-import html
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -418,7 +418,7 @@ def pages(facts: Facts) -> dict[str, str]:
         "about.md": _front("About us", d(
             "Who is behind {name}, how we started, how we work and what we care about, "
             "and how to get in touch with us.",
-            "Who is behind {name}, how we work and what we care about.")) 
+            "Who is behind {name}, how we work and what we care about."))
         + "# About us\n\n"
         f"<!-- {PLACEHOLDER}: who you are, how you started, what you care about. -->\n"
         f"Tell your visitors who is behind {name}. Say how you work.\n\n"
@@ -472,7 +472,7 @@ def placeholder_photo(facts: Facts) -> bytes:
     image = Image.new("RGB", (1200, 800), tuple(round(c * 255) for c in _rgb(brand)))
     font_path = Path(__file__).resolve().parent.parent / "seo" / "fonts" / "DejaVuSans-Bold.ttf"
     try:
-        font = ImageFont.truetype(str(font_path), 56)
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(str(font_path), 56)
     except OSError:  # pragma: no cover - the font ships with the package
         font = ImageFont.load_default()
     ImageDraw.Draw(image).text((600, 400), "Your photo here", fill=(255, 255, 255), font=font, anchor="mm")

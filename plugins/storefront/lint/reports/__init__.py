@@ -49,4 +49,4 @@ def write_reports(reports: list[PageReport], folder: Path, formats: Iterable[str
     return written
 
 
-__all__ = ["FORMATS", "FILE_NAMES", "render", "write_reports"]
+__all__ = ["FILE_NAMES", "FORMATS", "render", "write_reports"]

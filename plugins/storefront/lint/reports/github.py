@@ -4,7 +4,7 @@ in the run's summary and the pull request's diff.
 https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: this module's annotations() would shadow it.
 
 import os
 import sys

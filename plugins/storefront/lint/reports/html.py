@@ -19,7 +19,6 @@ import jinja2
 from markupsafe import Markup
 
 from ...core.escape import html_attr, html_text
-
 from ..findings import PageReport, band
 from . import json as json_report
 
@@ -58,7 +57,7 @@ def _environment() -> jinja2.Environment:
 
 def _score_segments(scores: Sequence[int], width: float) -> list[Segment]:
     """One stacked bar: how many pages are good, ok and poor, as widths out of `width`."""
-    counts = Counter(band(score) for score in scores)
+    counts: Counter[str] = Counter(band(score) for score in scores)
     total = len(scores) or 1
     segments, x = [], 0.0
     for name in BANDS:

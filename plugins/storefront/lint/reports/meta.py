@@ -23,7 +23,7 @@ def information_uri() -> str:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "source", "repository") and url.strip():
             return url.strip()
-    home = info.get("Home-page")
+    home = info.get("Home-page")  # type: ignore[attr-defined]  # an email.message.Message at run time
     return home.strip() if home and home.strip() else FALLBACK_HOME
 
 

@@ -81,8 +81,9 @@ def _scan_inline(children, first: int, lines: list[str], found: list) -> None:
             # Tags CommonMark refuses but Python-Markdown passes through (`<your_user>`,
             # `<path/to/file>`): always placeholders unless the name is plain HTML.
             for match in _PM_TAG.finditer(child.content):
-                name = _NAME.match(match.group(0)).group(1)  # type: ignore[union-attr]
-                if not (name.isalnum() and is_html_tag(name, foreign=False)):
+                tag = _NAME.match(match.group(0))
+                tag_name = tag.group(1) if tag else ""
+                if not (tag_name.isalnum() and is_html_tag(tag_name, foreign=False)):
                     found.append(_finding(row, match.group(0), lines))
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .. import language
+from .. import language, wording
 from ..passive import is_passive
-from .. import wording
 from ..readability import flesch
 from ..wording import clamp_score
 from . import rule
@@ -19,7 +18,8 @@ def readability_score(page, options):
     score = flesch([sentence.words for sentence in page.sentences], page.lang)
     if score is not None and score < options["min"]:
         line = page.intro.line if page.intro else page.sentences[0].line
-        yield line, (f"the text is hard to read (Flesch reading ease {clamp_score(score):.0f}, aim for {options['min']:g} "
+        yield line, (f"the text is hard to read (Flesch reading ease {clamp_score(score):.0f}, "
+                     f"aim for {options['min']:g} "
                      f"or more): use shorter sentences and shorter words")
 
 
@@ -32,7 +32,8 @@ def sentence_length(page, options):
     long = [sentence for sentence in sentences if len(sentence.words) > limit]
     if sentences and 100 * len(long) / len(sentences) > options["max_percent"]:
         share = 100 * len(long) / len(sentences)
-        yield long[0].line, (f"{wording.share(share, options['max_percent'], above=True)} % of the sentences have more than {limit} words (at most "
+        yield long[0].line, (f"{wording.share(share, options['max_percent'], above=True)} % of the sentences "
+                             f"have more than {limit} words (at most "
                              f"{options['max_percent']:g} % should): split long sentences, starting with this one")
 
 
@@ -52,7 +53,8 @@ def passive_voice(page, options):
     passive = [sentence for sentence in page.sentences if is_passive(sentence.text)]
     share = 100 * len(passive) / len(page.sentences)
     if share > options["max_percent"]:
-        yield passive[0].line, (f"{wording.share(share, options['max_percent'], above=True)} % of the sentences are passive (at most {options['max_percent']:g} %): "
+        yield passive[0].line, (f"{wording.share(share, options['max_percent'], above=True)} % of the sentences "
+                                f"are passive (at most {options['max_percent']:g} %): "
                                 f"say who does what, starting with \"{_clip(passive[0].text)}\"")
 
 
@@ -130,7 +132,8 @@ def transition_words(page, options):
     share = 100 * with_transition / len(sentences)
     if share < options["min_percent"]:
         line = page.intro.line if page.intro else sentences[0].line
-        yield line, (f"{wording.share(share, options['min_percent'], above=False)} % of the sentences use a transition word (aim for {options['min_percent']:g} %): "
+        yield line, (f"{wording.share(share, options['min_percent'], above=False)} % of the sentences "
+                     f"use a transition word (aim for {options['min_percent']:g} %): "
                      f"link ideas with words like \"because\", \"however\", \"for example\"")
 
 

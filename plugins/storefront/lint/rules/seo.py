@@ -105,7 +105,8 @@ def heading_skip(page, options):
 
 
 @rule("text-too-short", "seo", "warning",
-      "Fewer words than `min`, code examples included (per section: `sections`, path pattern -> minimum; 0 turns it off).",
+      "Fewer words than `min`, code examples included "
+      "(per section: `sections`, path pattern -> minimum; 0 turns it off).",
       search_only=True, min=300, sections={})
 def text_too_short(page, options):
     minimum = for_section(page.input.src_uri, options["min"], options["sections"])

@@ -38,7 +38,8 @@ def _others(page, group) -> str:
 def title_duplicate(pages, site, options):
     for group in _groups(pages, lambda p: " ".join(p.title.casefold().split())):
         for page in group:
-            yield page, page.title_line, f"the title \"{page.title}\" is also used by {_others(page, group)}; make it unique"
+            yield (page, page.title_line,
+                   f"the title \"{page.title}\" is also used by {_others(page, group)}; make it unique")
 
 
 @rule("description-duplicate", "seo", "warning", "Another page has the same description.", site=True,
