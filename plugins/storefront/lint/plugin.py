@@ -81,6 +81,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.stats = {"analysed": 0, "cached": 0}
         self._results, self._inbound = {}, {}
         self._site_pages: list[Page] = []
+        self._next_steps: list[Page] = []
         self._seconds = 0.0
         if not self.config.enabled:
             return
@@ -114,8 +115,12 @@ class LintPlugin(BasePlugin[LintConfig]):
         """Keep the site's pages: messages suggest links to real pages of the site."""
         if self.config.enabled:
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
-            # next-step pages first (contact, order, …), so the per-page search stops early
+            # next-step pages first (contact, order, …), as `_related`'s last resort reads them
             self._site_pages = sorted(pages, key=lambda p: not _NEXT_STEP.search(p.file.name))
+            # Worked out once per build, not once per page (a per-page scan was quadratic):
+            # the next-step pages (contact, order, …), then the home page.
+            self._next_steps = [p for p in pages if _NEXT_STEP.search(p.file.name)] + [
+                p for p in pages if p.is_homepage]
         return nav
 
     # --- per page -----------------------------------------------------------------------
@@ -163,7 +168,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             appended=self._appended,
             front_matter_unread=unread,
             link_example=_link_example(page, _related(page, self._site_pages)),
-            cta_example=_link_example(page, _next_step(page, self._site_pages)),
+            cta_example=_link_example(page, _next_step(page, self._next_steps, self._site_pages)),
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -305,12 +310,10 @@ _NEXT_STEP = re.compile(r"contact|order|book|shop|pricing|prices|buy|subscribe|s
                         r"get(?:ting)?-started|quick-?start|install|download|demo|trial", re.IGNORECASE)
 
 
-def _next_step(page: Page, pages: list[Page]) -> Page | None:
+def _next_step(page: Page, next_steps: list[Page], pages: list[Page]) -> Page | None:
     """A page a call to action would point to: a contact, order, pricing or getting-started
-    page of the site, else the home page, else a related page."""
-    named = (p for p in pages if p is not page and _NEXT_STEP.search(p.file.name))
-    home = (p for p in pages if p.is_homepage and p is not page)
-    return next(chain(named, home), None) or _related(page, pages)
+    page of the site, else the home page (`next_steps`, in that order), else a related page."""
+    return next((p for p in next_steps if p is not page), None) or _related(page, pages)
 
 
 def _link_example(page: Page, target: Page | None) -> str:
