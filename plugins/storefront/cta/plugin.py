@@ -27,6 +27,7 @@ from ..core.clock import display
 from ..core.diagnostics import Diagnostic, describe
 from ..core.escape import html_attr
 from ..core.frontmatter import key_line
+from ..core.slots import fill_slots
 from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .config import CtaConfig
 from .model import (
@@ -296,16 +297,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         start = output.find(SLOT_START)
         if start == -1:
             return None
-        pieces, position = [], 0
-        while start != -1:
-            end = output.find(" -->", start)
-            if end == -1:
-                break
-            pieces += [output[position:start], self.slots.get(output[start + len(SLOT_START):end], "")]
-            position = end + len(" -->")
-            start = output.find(SLOT_START, position)
-        pieces.append(output[position:])
-        return "".join(pieces)
+        return fill_slots(output, SLOT_START, self.slots, start)
 
     def _placed(self, page: Page, config: MkDocsConfig) -> list[Cta]:
         """The CTAs placed after this page's content: front matter first, else the rules."""

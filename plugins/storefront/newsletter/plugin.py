@@ -24,6 +24,7 @@ from .. import support
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from ..core.secrets import find_secrets
+from ..core.slots import fill_slots
 from ..core.urls import check_url, text_problem
 from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .config import NewsletterConfig, default_consent_text, default_heading
@@ -377,19 +378,6 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.globals["newsletter_footer"] = footer
         return env
 
-    def _fill_slots(self, output: str, start: int) -> str:
-        """Put each form in place of its marker (str.find: no regex over the whole page)."""
-        pieces, position = [], 0
-        while start != -1:
-            end = output.find(" -->", start)
-            if end == -1:
-                break
-            pieces += [output[position:start], self.slots.get(output[start + len(SLOT_START):end], "")]
-            position = end + len(" -->")
-            start = output.find(SLOT_START, position)
-        pieces.append(output[position:])
-        return "".join(pieces)
-
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,  # type: ignore[override]
                         nav) -> dict | None:  # the context holds our own keys too
         if not self.config.enabled or not _turned_off(page):
@@ -406,7 +394,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return None
         start = output.find(SLOT_START)
         if start != -1:
-            output = self._fill_slots(output, start)
+            output = fill_slots(output, SLOT_START, self.slots, start)
         is_thanks = (self.thanks is not None and self.thanks.generated_by
                      and page.file.src_uri == self.thanks.src_uri)
         if (self.footer and start == -1 and not is_thanks and not _turned_off(page)
