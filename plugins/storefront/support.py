@@ -448,7 +448,19 @@ _TAGS_MARKER = re.compile(r"^\[TAGS\]\s*$", re.M)  # the tags index marker of Ma
 def page_kind(page: Page) -> str:
     """What the page is for: "listing" (a Material blog index, archive or category page, or a
     tags index: it lists pages), "redirect" (front matter `template: redirect.html`: a stub that forwards),
-    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    "post" (a Material blog post) or "page". Listings and redirects are not articles.
+
+    Worked out once per page and build (several plugins ask, for every page and its
+    neighbours), again only if a plugin replaced the page's Markdown or front matter since."""
+    cached = getattr(page, "_storefront_kind", None)
+    if cached is not None and cached[0] is page.markdown and cached[1] is page.meta:
+        return cached[2]
+    kind = _page_kind(page)
+    page._storefront_kind = (page.markdown, page.meta, kind)  # type: ignore[attr-defined]
+    return kind
+
+
+def _page_kind(page: Page) -> str:
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
@@ -458,18 +470,17 @@ def page_kind(page: Page) -> str:
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
-    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    # The tags plugin may already have replaced its marker in page.markdown: look at the
+    # Markdown as written.
+    try:
+        source = page_source(page)
+    except AttributeError:  # a page object without a file
+        source = None
+    if source is None:
+        source = page.markdown or ""
     if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
         return "listing"
     return "page"
-
-
-def _source_text(page: Page) -> str:
-    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
-    try:
-        return page.file.content_string
-    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
-        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------
