@@ -299,6 +299,17 @@ def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
     """
     meta, _ = page_meta(page, config)
     own = page_title(page)
+    # Worked out once per page and build (seo, lint and schema all ask); again only when the
+    # front matter or the page title changed since.
+    cached = getattr(page, "_storefront_search_title", None)
+    if cached is not None and cached[0] is meta and cached[1] == own and cached[2] is config:
+        return cached[3]
+    title = _search_title(page, config, meta, own)
+    page._storefront_search_title = (meta, own, config, title)  # type: ignore[attr-defined]
+    return title
+
+
+def _search_title(page: Page, config: MkDocsConfig, meta: PageMeta, own: str) -> SearchTitle:
     # plain_text: storefront/seo hands the theme an escaped copy while templates render
     site = plain_text(config.site_name)
     seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
