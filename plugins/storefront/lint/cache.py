@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .analysis import PageInput, PageResult
 
-FORMAT = 2  # bump when PageResult or the rules' output changes shape
+FORMAT = 3  # bump when PageResult, the rules' output or a fact's shape changes
 
 
 def fingerprint(settings: dict, version: str) -> str:
@@ -41,6 +43,9 @@ class ResultCache:
         self.file = folder / "pages.json" if folder else None
         self.entries: dict[str, dict] = {}
         self.used: dict[str, dict] = {}
+        self.facts: dict[str, Any] = {}
+        self.facts_used: dict[str, Any] = {}
+        self.fact_misses = 0
         self.hits = 0
         self.misses = 0
         if self.file and self.file.exists():
@@ -48,8 +53,11 @@ class ResultCache:
                 data = json.loads(self.file.read_text(encoding="utf-8"))
                 if data.get("format") == FORMAT:
                     self.entries = data.get("pages", {})
+                    self.facts = data.get("facts", {})
+                if not isinstance(self.entries, dict) or not isinstance(self.facts, dict):
+                    self.entries, self.facts = {}, {}
             except (OSError, ValueError, AttributeError):
-                self.entries = {}  # a damaged cache is only a slower build
+                self.entries, self.facts = {}, {}  # a damaged cache is only a slower build
 
     def get(self, key: str) -> PageResult | None:
         data = self.entries.get(key)
@@ -68,13 +76,29 @@ class ResultCache:
     def put(self, key: str, result: PageResult) -> None:
         self.used[key] = result.to_json()
 
+    def fact(self, kind: str, text: str, compute: Callable[[str], Any]) -> Any:
+        """`compute(text)` (a small JSON value: what lint reads from a page's HTML), kept
+        across builds by a hash of the text, so an unchanged page is not parsed again."""
+        digest = hashlib.blake2b(kind.encode(), digest_size=16)
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
+        if key in self.facts:
+            value = self.facts[key]
+        else:
+            self.fact_misses += 1
+            value = compute(text)
+        self.facts_used[key] = value
+        return value
+
     def save(self) -> None:
-        if not self.file or (self.misses == 0 and set(self.used) == set(self.entries)):
+        if not self.file or (self.misses == 0 and self.fact_misses == 0 and set(self.used) == set(self.entries)
+                             and set(self.facts_used) == set(self.facts)):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used}, ensure_ascii=False),
+            temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used, "facts": self.facts_used},
+                                                ensure_ascii=False),
                                  encoding="utf-8")
             temporary.replace(self.file)
         except OSError:

@@ -17,6 +17,7 @@ import os
 import posixpath
 import re
 import time
+from dataclasses import astuple
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
@@ -36,7 +37,7 @@ from .cache import ResultCache, fingerprint, page_key
 from .config import LintConfig
 from .engine import format_finding, reports
 from .findings import Finding, PageReport
-from .html import content_facts, link_targets
+from .html import ContentFacts, content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
@@ -157,7 +158,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         title = support.search_title(page, config)  # the <title> search results show
         lines = key_lines(source)
-        rendered = content_facts(html)
+        rendered = (ContentFacts(*self._cache.fact("content", html, lambda text: list(astuple(content_facts(text)))))
+                    if self._cache else content_facts(html))
         page_input = PageInput(
             path=path,
             src_uri=page.file.src_uri,
@@ -200,7 +202,9 @@ class LintPlugin(BasePlugin[LintConfig]):
         started = time.process_time()
         here = _page_url(page.url)
         folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
-        for href in link_targets(output):
+        targets = (self._cache.fact("links", output, lambda text: sorted(link_targets(text)))
+                   if self._cache else link_targets(output))
+        for href in targets:
             target = _link_target(folder, href)
             if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)
