@@ -121,7 +121,17 @@ def watch_data_files(server: Any, *paths: Path | None) -> None:
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
+    """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`
+    (worked out once per page and build: every plugin names the page in its messages)."""
+    cached = getattr(page, "_storefront_source_path", None)
+    if cached is not None and cached[0] is config and cached[1] is page.file:
+        return cached[2]
+    path = _source_path(page, config)
+    page._storefront_source_path = (config, page.file, path)  # type: ignore[attr-defined]
+    return path
+
+
+def _source_path(page: Page, config: MkDocsConfig) -> str:
     if page.file.abs_src_path:
         if page.file.src_dir and os.path.normpath(page.file.src_dir) == os.path.normpath(config.docs_dir):
             # the usual case, by string work (display_path resolves symlinks: slow per page)

@@ -47,6 +47,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._files_by_dest: dict[str, str] = {}
         self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
         self._styles: dict[str, str | None] = {}
+        self._inline_memo: dict[str, dict[str, str | None]] = {}
+        self._relative_facts: dict[tuple[tuple[str, bool], str], ImageFacts] = {}
         self._published: set[str] = set()
         self._reported: set = set()
         self._totals = PageStats()
@@ -96,6 +98,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._facts.clear()
         self._styles.clear()
+        self._inline_memo.clear()
+        self._relative_facts.clear()
         self._published.clear()
         self._reported.clear()
         self._totals = PageStats()
@@ -137,7 +141,9 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 settings, stats)
             self._count(stats, page_url, name)
         if self.config.inline_css:
-            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url))
+            folder = "/" if absolute else posixpath.dirname("/" + page_url)  # hrefs resolve alike in one folder
+            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url),
+                                           self._inline_memo.setdefault(folder, {}))
         if self.config.minify and self._pages_cache is not None:
             return self._minified(output, name, self._pages_cache)
         self._collect_policy(output)
@@ -278,12 +284,16 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if absolute:
             srcset = [(self._site_prefix + url, width) for url, width in facts.srcset]
             return ImageFacts(facts.width, facts.height, srcset)
-        # Variant URLs were stored relative to the site root; make them relative to this page.
+        # Variant URLs were stored relative to the site root; make them relative to this page
+        # (once per image and folder: every page of a folder gets the same URLs).
         page_dir = posixpath.dirname("/" + page_url) if not page_url.endswith("/") \
             else "/" + page_url.rstrip("/")
-        srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
-                  for url, width in facts.srcset]
-        return ImageFacts(facts.width, facts.height, srcset)
+        relative = self._relative_facts.get((key, page_dir))
+        if relative is None:
+            srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
+                      for url, width in facts.srcset]
+            relative = self._relative_facts[(key, page_dir)] = ImageFacts(facts.width, facts.height, srcset)
+        return relative
 
     def _facts_for(self, dest: str, want_variants: bool) -> ImageFacts | None:
         path = self._files_by_dest.get(dest)

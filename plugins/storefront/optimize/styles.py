@@ -33,11 +33,13 @@ def can_inline(css: str, limit: int) -> bool:
             and "@import" not in lowered and "</style" not in lowered)
 
 
-def inline_stylesheets(html: str, read: Callable[[str], str | None]) -> tuple[str, int]:
+def inline_stylesheets(html: str, read: Callable[[str], str | None],
+                       memo: dict[str, str | None] | None = None) -> tuple[str, int]:
     """The page with each small local stylesheet inlined, and how many were.
 
     `read(href)` returns the stylesheet's CSS when it may be inlined, else None (external,
-    missing, too big).
+    missing, too big). `memo` keeps each `<link>` tag's replacement (None: left as it is)
+    for the pages that share it: pages in the same folder resolve an href alike.
     """
     if "stylesheet" not in html:
         return html, 0
@@ -47,18 +49,32 @@ def inline_stylesheets(html: str, read: Callable[[str], str | None]) -> tuple[st
 
     def replace(match: re.Match) -> str:
         nonlocal count
-        attributes = _attributes(match.group(0))
-        if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
-            return match.group(0)
-        if "integrity" in attributes or "disabled" in attributes:
-            return match.group(0)
-        css = read(attributes["href"])
-        if css is None:
-            return match.group(0)
+        tag = match.group(0)
+        if memo is not None and tag in memo:
+            replacement = memo[tag]
+        else:
+            replacement = _replacement(tag, read)
+            if memo is not None:
+                memo[tag] = replacement
+        if replacement is None:
+            return tag
         count += 1
-        media = attributes.get("media", "")
-        opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
-        return f"{opening}{css}</style>"
+        return replacement
 
     inlined = LINK.sub(replace, scope)
     return (inlined if head_end == -1 else inlined + html[head_end:]), count
+
+
+def _replacement(tag: str, read: Callable[[str], str | None]) -> str | None:
+    """The `<style>` element for one `<link>` tag, or None when it stays linked."""
+    attributes = _attributes(tag)
+    if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
+        return None
+    if "integrity" in attributes or "disabled" in attributes:
+        return None
+    css = read(attributes["href"])
+    if css is None:
+        return None
+    media = attributes.get("media", "")
+    opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
+    return f"{opening}{css}</style>"
