@@ -14,6 +14,7 @@ import os
 import posixpath
 import re
 import sys
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -153,19 +154,31 @@ def _docs_display(config_file: str, docs_dir: str, _cwd: str) -> str:
 def page_source(page: Page) -> str | None:
     """The page's whole source text, front matter included (for line numbers).
 
-    Read once per page and build: MkDocs' `File.content_string` reads the file again on
-    every call, and several plugins ask for it. (MkDocs makes new Page objects for every
-    build, so `mkdocs serve` sees an edited file.)
+    Read once per page while the page is being worked on: MkDocs' `File.content_string` reads
+    the file again on every call, and several plugins ask for it. The last few pages' texts
+    are kept (not every page's: a site of thousands of pages would hold all its sources for
+    the whole build); a page asked for again later is read again. (MkDocs makes new Page
+    objects for every build, so `mkdocs serve` sees an edited file.)
     """
-    cached = getattr(page, "_storefront_source", None)
-    if cached is not None:
-        return cached
+    cached = _SOURCES.get(id(page))
+    if cached is not None and cached[0]() is page:
+        return cached[1]
     try:
         source = page.file.content_string
     except (OSError, UnicodeDecodeError, TypeError):
         return None
-    page._storefront_source = source  # type: ignore[attr-defined]
+    try:
+        reference = weakref.ref(page)
+    except TypeError:  # an object that cannot be referenced weakly: not kept
+        return source
+    _SOURCES[id(page)] = (reference, source)
+    while len(_SOURCES) > _KEEP_SOURCES:
+        del _SOURCES[next(iter(_SOURCES))]  # the oldest
     return source
+
+
+_KEEP_SOURCES = 16
+_SOURCES: dict[int, tuple[weakref.ref, str]] = {}  # id(page) -> (the page, its source), oldest first
 
 
 # --- the build clock and the site timezone ---------------------------------------------

@@ -1,7 +1,9 @@
 """The on-disk cache of page results, keyed by a hash of everything the analysis reads.
 
 One JSON file per site: loaded once when a build starts, written once at its end (only
-when something changed), keeping only the pages of the last build. The key covers the page's
+when something changed), keeping only the pages of the last build. Each page's result is
+kept as its JSON text until a page asks for it (a text is a fraction of the memory of the
+parsed objects, and a site of thousands of pages holds them all for the whole build). The key covers the page's
 inputs (source, title, front matter values, rendered facts), the rule settings and the
 package version, so any change re-analyses the page and nothing else.
 """
@@ -17,7 +19,7 @@ from typing import Any
 
 from .analysis import PageInput, PageResult
 
-FORMAT = 3  # bump when PageResult, the rules' output or a fact's shape changes
+FORMAT = 4  # bump when PageResult, the rules' output or a fact's shape changes
 
 
 def fingerprint(settings: dict, version: str) -> str:
@@ -41,8 +43,8 @@ def page_key(page: PageInput, config_fingerprint: str) -> str:
 class ResultCache:
     def __init__(self, folder: Path | None):
         self.file = folder / "pages.json" if folder else None
-        self.entries: dict[str, dict] = {}
-        self.used: dict[str, dict] = {}
+        self.entries: dict[str, str] = {}  # key -> the page result as JSON text
+        self.used: dict[str, str] = {}
         self.facts: dict[str, Any] = {}
         self.facts_used: dict[str, Any] = {}
         self.fact_misses = 0
@@ -65,8 +67,8 @@ class ResultCache:
             self.misses += 1
             return None
         try:
-            result = PageResult.from_json(data)
-        except (TypeError, KeyError, ValueError):
+            result = PageResult.from_json(json.loads(data))
+        except (TypeError, KeyError, ValueError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
@@ -74,7 +76,7 @@ class ResultCache:
         return result
 
     def put(self, key: str, result: PageResult) -> None:
-        self.used[key] = result.to_json()
+        self.used[key] = json.dumps(result.to_json(), ensure_ascii=False)
 
     def fact(self, kind: str, text: str, compute: Callable[[str], Any]) -> Any:
         """`compute(text)` (a small JSON value: what lint reads from a page's HTML), kept

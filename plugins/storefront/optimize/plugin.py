@@ -47,7 +47,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._files_by_dest: dict[str, str] = {}
         self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
         self._styles: dict[str, str | None] = {}
-        self._inline_memo: dict[str, dict[str, str | None]] = {}
+        self._link_tags: dict[str, tuple[str, str] | None] = {}  # <link> tag -> (href, media)
         self._relative_facts: dict[tuple[tuple[str, bool], str], ImageFacts] = {}
         self._published: set[str] = set()
         self._reported: set = set()
@@ -98,7 +98,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._facts.clear()
         self._styles.clear()
-        self._inline_memo.clear()
+        self._link_tags.clear()
         self._relative_facts.clear()
         self._published.clear()
         self._reported.clear()
@@ -141,9 +141,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 settings, stats)
             self._count(stats, page_url, name)
         if self.config.inline_css:
-            folder = "/" if absolute else posixpath.dirname("/" + page_url)  # hrefs resolve alike in one folder
             output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url),
-                                           self._inline_memo.setdefault(folder, {}))
+                                           self._link_tags)
         if self.config.minify and self._pages_cache is not None:
             return self._minified(output, name, self._pages_cache)
         self._collect_policy(output)
@@ -292,6 +291,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if relative is None:
             srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
                       for url, width in facts.srcset]
+            if len(self._relative_facts) >= 1024:  # kept for the folders at hand, not the whole site
+                self._relative_facts.clear()
             relative = self._relative_facts[(key, page_dir)] = ImageFacts(facts.width, facts.height, srcset)
         return relative
 

@@ -34,12 +34,13 @@ def can_inline(css: str, limit: int) -> bool:
 
 
 def inline_stylesheets(html: str, read: Callable[[str], str | None],
-                       memo: dict[str, str | None] | None = None) -> tuple[str, int]:
+                       memo: dict[str, tuple[str, str] | None] | None = None) -> tuple[str, int]:
     """The page with each small local stylesheet inlined, and how many were.
 
     `read(href)` returns the stylesheet's CSS when it may be inlined, else None (external,
-    missing, too big). `memo` keeps each `<link>` tag's replacement (None: left as it is)
-    for the pages that share it: pages in the same folder resolve an href alike.
+    missing, too big). `memo` keeps what each `<link>` tag says (its href and media, or None
+    when it is no stylesheet to inline) for the next pages: themes print the same tags on
+    every page.
     """
     if "stylesheet" not in html:
         return html, 0
@@ -51,30 +52,28 @@ def inline_stylesheets(html: str, read: Callable[[str], str | None],
         nonlocal count
         tag = match.group(0)
         if memo is not None and tag in memo:
-            replacement = memo[tag]
+            link = memo[tag]
         else:
-            replacement = _replacement(tag, read)
+            link = _stylesheet_link(tag)
             if memo is not None:
-                memo[tag] = replacement
-        if replacement is None:
+                memo[tag] = link
+        css = read(link[0]) if link is not None else None
+        if link is None or css is None:
             return tag
         count += 1
-        return replacement
+        media = link[1]
+        opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
+        return f"{opening}{css}</style>"
 
     inlined = LINK.sub(replace, scope)
     return (inlined if head_end == -1 else inlined + html[head_end:]), count
 
 
-def _replacement(tag: str, read: Callable[[str], str | None]) -> str | None:
-    """The `<style>` element for one `<link>` tag, or None when it stays linked."""
+def _stylesheet_link(tag: str) -> tuple[str, str] | None:
+    """A `<link>` tag's href and media when it links a stylesheet that may be inlined."""
     attributes = _attributes(tag)
     if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
         return None
     if "integrity" in attributes or "disabled" in attributes:
         return None
-    css = read(attributes["href"])
-    if css is None:
-        return None
-    media = attributes.get("media", "")
-    opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
-    return f"{opening}{css}</style>"
+    return attributes["href"], attributes.get("media", "")
