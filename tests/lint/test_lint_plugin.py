@@ -145,6 +145,9 @@ def test_cache_skips_unchanged_pages(site, tmp_path):
     third = build_site(root, {"p1.md": "# Page 1\n\nChanged.\n"}, config=config)
     assert "analysed 1 pages, 4 from the cache" in _stats(third)
     assert (root / ".cache/storefront/lint/pages.json").exists()
+    again = build_site(root, {}, config=config)  # the saved cache kept the four and added the one
+    assert "analysed 0 pages, 5 from the cache" in _stats(again)
+    assert sorted(findings(again)) == sorted(findings(third))
     config["plugins"][0]["storefront/lint"]["rules"] = {"paragraph-length": {"max": 10}}
     fourth = build_site(root, {}, config=config)  # other settings: every page again
     assert "analysed 5 pages, 0 from the cache" in _stats(fourth)

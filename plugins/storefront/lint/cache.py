@@ -43,8 +43,10 @@ def page_key(page: PageInput, config_fingerprint: str) -> str:
 class ResultCache:
     def __init__(self, folder: Path | None):
         self.file = folder / "pages.json" if folder else None
-        self.entries: dict[str, str] = {}  # key -> the page result as JSON text
-        self.used: dict[str, str] = {}
+        self.entries: dict[str, str] = {}  # key -> the page result as JSON text, until asked for
+        self.loaded = 0  # how many entries the file had
+        self.kept: set[str] = set()  # entries asked for (their text is read again when saving)
+        self.used: dict[str, str] = {}  # new results, as JSON text
         self.facts: dict[str, Any] = {}
         self.facts_used: dict[str, Any] = {}
         self.fact_misses = 0
@@ -58,11 +60,12 @@ class ResultCache:
                     self.facts = data.get("facts", {})
                 if not isinstance(self.entries, dict) or not isinstance(self.facts, dict):
                     self.entries, self.facts = {}, {}
+                self.loaded = len(self.entries)
             except (OSError, ValueError, AttributeError):
                 self.entries, self.facts = {}, {}  # a damaged cache is only a slower build
 
     def get(self, key: str) -> PageResult | None:
-        data = self.entries.get(key)
+        data = self.entries.pop(key, None)
         if data is None:
             self.misses += 1
             return None
@@ -72,7 +75,7 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        self.used[key] = data
+        self.kept.add(key)
         return result
 
     def put(self, key: str, result: PageResult) -> None:
@@ -93,14 +96,21 @@ class ResultCache:
         return value
 
     def save(self) -> None:
-        if not self.file or (self.misses == 0 and self.fact_misses == 0 and set(self.used) == set(self.entries)
-                             and set(self.facts_used) == set(self.facts)):
+        if not self.file or (self.misses == 0 and self.fact_misses == 0 and not self.used
+                             and len(self.kept) == self.loaded and set(self.facts_used) == set(self.facts)):
             return
+        pages = dict(self.used)
+        if self.kept:  # the results taken from the cache, as the file has them
+            try:
+                old = json.loads(self.file.read_text(encoding="utf-8")).get("pages", {})
+                pages.update((key, old[key]) for key in self.kept if key in old and key not in pages)
+            except (OSError, ValueError, AttributeError, TypeError):
+                pass  # those pages are analysed again next time
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "pages": self.used, "facts": self.facts_used},
-                                                ensure_ascii=False),
+            temporary.write_text(json.dumps({"format": FORMAT, "pages": pages, "facts": self.facts_used},
+                                            ensure_ascii=False),
                                  encoding="utf-8")
             temporary.replace(self.file)
         except OSError:

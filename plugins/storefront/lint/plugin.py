@@ -106,7 +106,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         pages = sum(1 for _ in files.documentation_pages())
         workers = self.config.workers if self.config.workers is not None else default_workers()
-        inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
+        inline = inline_first(pages, self._cache.loaded if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
         self._progress = Progress("linting pages", total=pages, say=log.info)
