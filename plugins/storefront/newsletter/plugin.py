@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -30,6 +30,11 @@ from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extens
 from .config import NewsletterConfig, default_consent_text, default_heading
 from .form import Contract, check_values, form_context, resolve, thank_you_words
 from .providers import PROVIDERS
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -156,7 +161,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     # --- files: the stylesheet and the thank-you page -----------------------------------
 
     @event_priority(-60)  # after the blog plugin has added its files
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         self.files = files
@@ -327,8 +332,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._config = config
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.page, self._config, self.count, self.problems = page, config, 0, []
         self.wants_blocks = mentions_block(markdown, "newsletter")
         value = (page.meta or {}).get("newsletter", None)
@@ -341,8 +345,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return None
 
     @event_priority(-40)  # after the page's own content is final; CTA placement goes first
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
         self._report_block_problems(page, config)
@@ -367,29 +370,31 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                                            line=line, problem=problem, fix=fix))
         self.problems = []
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
         footer = Markup("")
         if self.contract is not None and self.config.footer:
             footer = self._render(config, page=None, prefix="sf-newsletter-footer", placement="footer")
         self.footer = footer
-        self.globals = env.globals.setdefault("storefront", {})
+        self.globals = cast("dict", env.globals.setdefault("storefront", {}))
         self.globals["newsletter_footer"] = footer
         return env
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,  # type: ignore[override]
-                        nav) -> dict | None:  # the context holds our own keys too
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if not self.config.enabled or not _turned_off(page):
             return None
         # The footer form is site-wide; a page that turns the newsletter off gets its own
         # `storefront` mapping with an empty footer form (the theme needs no extra check).
-        shared = context.get("storefront") or self.globals or {}
-        context["storefront"] = {**shared, "newsletter_footer": Markup("")}
+        values = cast("dict[str, Any]", context)  # a TemplateContext holds our own `storefront` key too
+        shared = values.get("storefront") or self.globals or {}
+        values["storefront"] = {**shared, "newsletter_footer": Markup("")}
         return context
 
     @event_priority(50)  # before plugins that rewrite or minify the final HTML
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
         start = output.find(SLOT_START)
