@@ -12,10 +12,9 @@ import lxml.html
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from vocabulary_check import Vocabulary
 
 from conftest import ROOT
-
-from .vocabulary_check import Vocabulary
 
 NOW = "2026-11-23T12:00:00Z"
 
