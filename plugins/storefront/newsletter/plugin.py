@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
@@ -52,7 +53,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.contract: Contract | None = None
         self.page: Page | None = None
         self.count = 0
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[Diagnostic] = []  # the page's `/// newsletter` blocks; file and line set when reported
         self.files: Files | None = None
         self.thanks: File | None = None
         self.footer = Markup("")
@@ -298,16 +299,16 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             unknown.insert(0, f"| {argument}")
         if unknown:
             names = ", ".join(describe(k) for k in unknown)
-            message = f"the newsletter block takes no {names}; use the options {', '.join(BLOCK_OPTIONS)}"
-            self.problems.append((", ".join(unknown), message))
+            self.problems.append(_block_problem(f"the newsletter block takes no {names}",
+                                                f"use the options {', '.join(BLOCK_OPTIONS)}"))
         if "first_name" in options and not isinstance(options["first_name"], bool):
-            self.problems.append(("first_name", "the newsletter block's first_name must be true or false"))
+            self.problems.append(_block_problem("the newsletter block's first_name must be true or false"))
             options = {k: v for k, v in options.items() if k != "first_name"}
         extra_tags = _as_list(options.get("tags")) + _as_list(options.get("tag"))
         if extra_tags:
             bad = check_values(self.contract, tags=extra_tags, interests=[], source="", prefix="tags")
             if bad:
-                self.problems.append(("tag", f"{bad[0].problem}; {bad[0].fix}"))
+                self.problems.append(_block_problem(bad[0].problem, bad[0].fix))
                 options = {k: v for k, v in options.items() if k not in ("tags", "tag")}
         self.count += 1
         return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",  # type: ignore[arg-type]  # set in on_config
@@ -364,10 +365,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return
         source = support.page_source(page) or ""
         line = block_line(source, "newsletter")
-        for _key, message in self.problems:
-            problem, _, fix = message.partition("; ")
-            support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
-                                           line=line, problem=problem, fix=fix))
+        for problem in self.problems:
+            support.report(log, replace(problem, file=support.source_path(page, config), line=line))
         self.problems = []
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -416,6 +415,11 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
 _NO_CONTRACT = Contract(provider="custom", action="", method="post", email="email", first_name=None,
                         honeypot=None, consent=None, consent_value="yes", redirect=None, tags=None,
                         tags_join=None, tag_pattern=None, tag_example="", interests=None)
+
+
+def _block_problem(problem: str, fix: str = "") -> Diagnostic:
+    """A problem with a `/// newsletter` block; the page's file and the block's line come when it is reported."""
+    return Diagnostic(file="", key="/// newsletter", problem=problem, fix=fix)
 
 
 def _turned_off(page: Page) -> bool:
