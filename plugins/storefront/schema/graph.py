@@ -16,8 +16,8 @@ from typing import Any
 from ..core import clock
 from ..core.escape import json_for_script
 from .hours import DAYS, DayHours, Timetable
+from .model import Business, Location
 from .pagedata import Event, Offer, PageData, Product, ReturnPolicy, Shipping
-from .profile import Business, Location
 
 SCHEMA = "https://schema.org/"
 CONTEXT = "https://schema.org"

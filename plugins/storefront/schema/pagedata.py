@@ -17,7 +17,7 @@ from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
 from ..core.secrets import SECRET_FIX, secret_kind
 from ..core.urls import clean_text, text_problem, url_fix, url_problem
-from .profile import ADDRESS_KEYS
+from .model import ADDRESS_KEYS
 
 __all__ = ["AVAILABILITY", "Event", "Offer", "PageData", "Product", "Question", "read_page_data"]
 
