@@ -284,3 +284,16 @@ def test_profile_page_links_are_resolved_like_markdown_links(site):
     assert built.ok, built.warnings
     business = nodes(json_ld(built))[SITE_URL + "#business"]
     assert business["hasMenu"] == SITE_URL + "products/"  # not …/products.md
+
+
+def test_free_shipping_written_as_a_whole_zero_is_a_price():
+    import datetime as dt
+
+    from storefront.schema.pagedata import read_page_data
+
+    meta = {"product": {"name": "Gift card", "price": 10, "currency": "USD",
+                        "shipping": {"price": 0, "country": "US"}}}
+    now = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+    data, problems = read_page_data(meta, path="docs/gift.md", source=None, tz=dt.timezone.utc, now=now)
+    assert [str(p) for p in problems if p.severity == "warning"] == []
+    assert data.products[0].shipping.price == "0"

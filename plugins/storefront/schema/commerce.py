@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core import clock
 from .nodes import SCHEMA, Node, PageFacts, PagePiece, Site, clean, ref
-from .pagedata import Offer, Product, ReturnPolicy, Shipping
+from .page_model import Offer, Product, ReturnPolicy, Shipping
 
 
 def offer_node(site: Site, offer: Offer, page: PageFacts) -> Node:

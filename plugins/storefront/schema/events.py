@@ -6,7 +6,7 @@ import datetime as dt
 
 from .commerce import offer_node
 from .nodes import SCHEMA, Node, PagePiece, Site, clean, ref
-from .pagedata import Event
+from .page_model import Event
 
 
 def event_location(site: Site, event: Event) -> tuple[Node | None, str]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..core import clock
 from .model import Business
-from .pagedata import PageData
+from .page_model import PageData
 
 SCHEMA = "https://schema.org/"
 
