@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import skeleton, starter
+from .brand import DEFAULT_COLOUR, HEX
+from .facts import LOCALE, PLACEHOLDER, Facts
+from .pins import requirements, suite_requirement
 
 __all__ = ["register", "run"]
 
@@ -54,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--locale", help="language and region, e.g. en_GB (default en)")
     parser.add_argument("--provider", help="the newsletter provider, e.g. mailchimp, buttondown")
     parser.add_argument("--colour", "--color", dest="colour",
-                        help=f'the brand colour, e.g. "#1f5fa8" (default {starter.DEFAULT_COLOUR})')
+                        help=f'the brand colour, e.g. "#1f5fa8" (default {DEFAULT_COLOUR})')
     parser.add_argument("--example", choices=EXAMPLES, help="write a demo storefront instead")
     parser.set_defaults(func=run)
 
@@ -110,7 +113,7 @@ def check_url(value: str) -> str:
 
 def check_locale(value: str) -> str:
     value = value.strip().replace("-", "_")
-    match = starter.LOCALE.match(value)
+    match = LOCALE.match(value)
     if not match:
         raise BadFact(f'--locale "{value}" is not a locale; write it like en_GB or de_DE')
     return value
@@ -128,7 +131,7 @@ def check_provider(value: str) -> str:
 
 def check_colour(value: str) -> str:
     value = value.strip()
-    if not starter.HEX.match(value):
+    if not HEX.match(value):
         raise BadFact(f'--colour "{value}" is not a hex colour; write it like "#1f5fa8"')
     return value.lower()
 
@@ -152,9 +155,9 @@ QUESTIONS = {
 }
 
 
-def gather(args: argparse.Namespace, *, ask: Callable[[str], str] | None, err: TextIO) -> starter.Facts:
+def gather(args: argparse.Namespace, *, ask: Callable[[str], str] | None, err: TextIO) -> Facts:
     """The facts from the flags; on a terminal (`ask`), the missing ones are asked for."""
-    facts = starter.Facts()
+    facts = Facts()
     for key, check in CHECKS.items():
         value = getattr(args, key, None)
         if value is not None:
@@ -211,7 +214,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         if facts is None:
             skeleton.copy_template(source, target)
-            (target / "requirements.txt").write_text(starter.requirements(), encoding="utf-8")
+            (target / "requirements.txt").write_text(requirements(), encoding="utf-8")
             gitignore = target / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text(skeleton.GITIGNORE, encoding="utf-8")
@@ -224,12 +227,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"Created the {args.example} demo storefront in {target}.", file=out)
     else:
         print(f"Created a new site for {facts.name} in {target}.", file=out)
-        print(f"Still to fill in (marked {starter.PLACEHOLDER}; grep -rn {starter.PLACEHOLDER} {target}):", file=out)
+        print(f"Still to fill in (marked {PLACEHOLDER}; grep -rn {PLACEHOLDER} {target}):", file=out)
         for item in starter.placeholders(facts):
             print(f"  - {item}", file=out)
     print("Build it (the suite is installed here):", file=out)
     print(f"    cd {target} && mkdocs build --strict", file=out)
-    suite = starter._suite_requirement()
+    suite = suite_requirement()
     print(f"Elsewhere (CI, a host) it installs requirements.txt, which pins {suite}"
           + ("; if that version is not on your package index, pin a git commit or a wheel "
              "instead (see the comment in requirements.txt)." if "==" in suite else "."), file=out)
