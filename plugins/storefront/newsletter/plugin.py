@@ -28,7 +28,8 @@ from ..core.slots import fill_slots
 from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
 from .checks import PLUGIN_KEY, as_list, check_block, check_opt_in, check_texts
 from .config import NewsletterConfig, default_consent_text, default_heading
-from .form import Contract, check_values, form_context, resolve
+from .context import form_context
+from .form import Contract, check_values, resolve
 from .providers import PROVIDERS
 from .thanks import thank_you_page
 

@@ -3,11 +3,25 @@ provider's flow (a confirmation email or not) unless the options give their own.
 
 from __future__ import annotations
 
-from .form import Contract, thank_you_words
+from .form import Contract
 
 _NO_CONTRACT = Contract(provider="custom", action="", method="post", email="email", first_name=None,
                         honeypot=None, consent=None, consent_value="yes", redirect=None, tags=None,
                         tags_join=None, tag_pattern=None, tag_example="", interests=None)
+
+
+def thank_you_words(contract: Contract, double_opt_in: bool) -> tuple[str, str]:
+    """The generated thank-you page's title and text, true to what the provider does."""
+    if contract.collects == "entries":
+        return ("Thank you for signing up",
+                "Your email address has been received as a form entry. It is not on a mailing list "
+                "yet and no confirmation email is sent: it is added to the newsletter list by hand.")
+    if double_opt_in:
+        return ("Please confirm your subscription",
+                "Please check your inbox: an email with a confirmation link is on its way. "
+                "Your subscription starts when you click that link.")
+    return ("Thank you for subscribing",
+            "You are subscribed. The next newsletter goes to the address you gave.")
 
 
 def thank_you_page(contract: Contract | None, double_opt_in: bool, *, title: str | None, text: str | None) -> str:
