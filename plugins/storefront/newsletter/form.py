@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.params import UUID
 from ..core.secrets import SECRET_FIX, SECRET_NAMES, secret_kind
 from ..core.urls import url_problem
-from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
+from .providers import CUSTOM_FIELDS, PROVIDERS, Provider
 
 __all__ = ["LOOPBACK", "Contract", "check_values", "origin_of", "resolve"]
 
