@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ..cli import subcommand
 from . import skeleton, starter
 from .brand import DEFAULT_COLOUR, HEX
 from .facts import LOCALE, PLACEHOLDER, Facts
@@ -44,10 +45,8 @@ class BadFact(ValueError):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "new", help="create a new client site (or the demo, --example bakery)",
-        description=__doc__.splitlines()[0], epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subcommand(subparsers, "new", help="create a new client site (or the demo, --example bakery)",
+                        description=__doc__.splitlines()[0], epilog=EPILOG, run=run)
     parser.add_argument("directory", metavar="DIR", help="the folder to create (must be new or empty)")
     parser.add_argument("--name", help='the business name, e.g. "Harbour Plumbing"')
     parser.add_argument("--type", help="its schema.org LocalBusiness type, e.g. Plumber, Dentist, Store "
@@ -59,7 +58,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--colour", "--color", dest="colour",
                         help=f'the brand colour, e.g. "#1f5fa8" (default {DEFAULT_COLOUR})')
     parser.add_argument("--example", choices=EXAMPLES, help="write a demo storefront instead")
-    parser.set_defaults(func=run)
 
 
 # --- checking the facts ----------------------------------------------------------------------
