@@ -211,16 +211,27 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return 2
     try:
         if facts is None:
-            skeleton.copy_template(source, target)
-            (target / "requirements.txt").write_text(requirements(), encoding="utf-8")
-            gitignore = target / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text(skeleton.GITIGNORE, encoding="utf-8")
+            _write_example(source, target)
         else:
             starter.write(facts, target, source)
     except OSError as error:
         print(f"storefront new: could not write {target} ({error.strerror or error})", file=err)
         return 1
+    _say_done(args, facts, target, out)
+    return 0
+
+
+def _write_example(source: Path, target: Path) -> None:
+    """The demo storefront as in the repository, with requirements.txt and a .gitignore."""
+    skeleton.copy_template(source, target)
+    (target / "requirements.txt").write_text(requirements(), encoding="utf-8")
+    gitignore = target / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text(skeleton.GITIGNORE, encoding="utf-8")
+
+
+def _say_done(args: argparse.Namespace, facts: Facts | None, target: Path, out: TextIO) -> None:
+    """What was written, what is left to fill in, and how to build it here and elsewhere."""
     if facts is None:
         print(f"Created the {args.example} demo storefront in {target}.", file=out)
     else:
@@ -234,4 +245,3 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     print(f"Elsewhere (CI, a host) it installs requirements.txt, which pins {suite}"
           + ("; if that version is not on your package index, pin a git commit or a wheel "
              "instead (see the comment in requirements.txt)." if "==" in suite else "."), file=out)
-    return 0
