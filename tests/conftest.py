@@ -6,10 +6,15 @@ loopback is allowed, for the local servers the browser tests start.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import logging
 import os
 import textwrap
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,32 +138,45 @@ def build_site(
     logger.addHandler(handler)
     old_level = logger.level
     logger.setLevel(logging.DEBUG)
-    saved_env = {key: os.environ.get(key) for key in (env or {})}
-    os.environ.update(env or {})
     error: BaseException | None = None
     try:
-        cfg = load_config(config_file=str(config_file), strict=strict)
-        # As the `mkdocs build` / `mkdocs serve` commands do: plugins learn the command here
-        # (Material's blog draft_on_serve, mkdocs-rss-plugin, storefront/calendar's banners).
-        cfg.plugins.on_startup(command="serve" if serve else "build", dirty=False)
-        try:
-            build(cfg, serve_url="http://127.0.0.1:8000/" if serve else None)
-        finally:
-            try:
-                cfg.plugins.on_shutdown()
-            except OSError:  # a plugin's temp-dir cleanup (Material's blog) is not the test's concern
-                pass
+        with environ(env or {}):
+            build_as_mkdocs_does(load_config(config_file=str(config_file), strict=strict), serve=serve)
     except (Abort, MkDocsException, SystemExit) as exc:
         error = exc
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
-        for key, value in saved_env.items():
+    return Built(root=root, site=root / "site", records=handler.records, error=error)
+
+
+@contextlib.contextmanager
+def environ(values: dict[str, str]) -> Iterator[None]:
+    """`os.environ` with `values` set (STOREFRONT_NOW for a fixed build clock), restored after."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    return Built(root=root, site=root / "site", records=handler.records, error=error)
+
+
+def build_as_mkdocs_does(config, *, serve: bool = False) -> None:
+    """Build a loaded config as the `mkdocs build` / `mkdocs serve` commands do: plugins learn
+    the command on startup (Material's blog draft_on_serve, mkdocs-rss-plugin,
+    storefront/calendar's banners) and clean up on shutdown."""
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
+    finally:
+        try:
+            config.plugins.on_shutdown()
+        except OSError:  # a plugin's temp-dir cleanup (Material's blog) is not the test's concern
+            pass
 
 
 @pytest.fixture
@@ -209,16 +227,43 @@ def browser():
         instance.close()
 
 
+class LocalServer:
+    """An HTTP server on 127.0.0.1 (the only host the tests reach), in a thread of its own."""
+
+    def __init__(self, handler) -> None:
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class StandInHandler(http.server.BaseHTTPRequestHandler):
+    """A request handler for a stand-in provider: quiet, with one way to answer."""
+
+    def answer(self, status: int, body: bytes = b"", kind: str | None = None,
+               headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        if kind:
+            self.send_header("Content-Type", kind)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture
 def serve_dir():
     """`serve_dir(path, handler=None)` serves a folder on 127.0.0.1 and returns its base URL.
     A custom `http.server` handler class may be given (e.g. one that records POSTs or adds
     headers). Servers stop at the end of the test."""
-    import functools
-    import http.server
-    import threading
-
-    servers = []
+    servers: list[LocalServer] = []
 
     def _serve(path: Path, handler=None, headers: dict[str, str] | None = None) -> str:
         base = handler or http.server.SimpleHTTPRequestHandler
@@ -233,13 +278,9 @@ def serve_dir():
             def log_message(self, *args):
                 pass
 
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=str(path)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}/"
+        servers.append(LocalServer(functools.partial(Handler, directory=str(path))))
+        return servers[-1].origin + "/"
 
     yield _serve
     for server in servers:
-        server.shutdown()
-        server.server_close()
+        server.close()

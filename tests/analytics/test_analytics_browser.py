@@ -11,7 +11,6 @@ that Content-Security-Policy.
 
 from __future__ import annotations
 
-import http.server
 import json
 import threading
 import time
@@ -20,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import build_site
+from conftest import LocalServer, StandInHandler, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +64,7 @@ MATOMO_STANDIN = r"""
 """
 
 
-class Provider:
+class Provider(LocalServer):
     """A stand-in analytics provider (and newsletter endpoint) recording every request."""
 
     def __init__(self) -> None:
@@ -73,7 +72,7 @@ class Provider:
         self.lock = threading.Lock()
         provider = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(StandInHandler):
             def _record(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
@@ -99,19 +98,9 @@ class Provider:
                     self._answer(202, b"", "text/plain")
 
             def _answer(self, status, body, kind):
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Access-Control-Allow-Origin", "*")
-                self.end_headers()
-                self.wfile.write(body)
+                self.answer(status, body, kind, {"Access-Control-Allow-Origin": "*"})
 
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+        super().__init__(Handler)
 
     def seen(self) -> list[dict]:
         with self.lock:
@@ -129,10 +118,6 @@ class Provider:
                 return found
             time.sleep(0.05)
         return []
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -14,18 +14,16 @@ interest labels, and the business profile's name, description, address and branc
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import yaml_load
 
-from conftest import ROOT
+from conftest import ROOT, build_as_mkdocs_does, environ
 
 pytestmark = pytest.mark.browser
 
@@ -129,20 +127,8 @@ def make_hostile(root: Path) -> Path:
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     config_file = make_hostile(root)
-    saved = os.environ.get("STOREFRONT_NOW")
-    os.environ["STOREFRONT_NOW"] = NOW
-    try:
-        config = load_config(config_file=str(config_file))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        if saved is None:
-            os.environ.pop("STOREFRONT_NOW", None)
-        else:
-            os.environ["STOREFRONT_NOW"] = saved
+    with environ({"STOREFRONT_NOW": NOW}):
+        build_as_mkdocs_does(load_config(config_file=str(config_file)))
     return root / "site"
 
 

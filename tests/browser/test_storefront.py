@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import ROOT, build_as_mkdocs_does, environ
 
 pytestmark = pytest.mark.browser
 
@@ -47,22 +45,8 @@ DESKTOP = {"width": 1280, "height": 900}
 def demo(tmp_path_factory) -> Path:
     """The demo storefront, built with --strict into a temp folder."""
     site_dir = tmp_path_factory.mktemp("demo") / "site"
-    saved = os.environ.get("STOREFRONT_NOW")
-    os.environ["STOREFRONT_NOW"] = NOW
-    try:
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir),
-                             strict=True)
-        # as `mkdocs build` does (the rss plugin sets itself up on startup)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        if saved is None:
-            os.environ.pop("STOREFRONT_NOW", None)
-        else:
-            os.environ["STOREFRONT_NOW"] = saved
+    with environ({"STOREFRONT_NOW": NOW}):
+        build_as_mkdocs_does(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     return site_dir
 
 

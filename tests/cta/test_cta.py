@@ -297,3 +297,10 @@ def test_ctas_stay_out_of_the_search_index(site, theme):
     assert "Welcome to the bakery" in index and "Open daily" in index and "We bake" in index
     for text in ("Order a cake", "Baking for a birthday", "Order two days ahead", "Get directions"):
         assert text not in index, text
+
+
+def test_until_with_a_semicolon_is_quoted_whole(site):
+    text = 'late:\n  label: X\n  url: order.md\n  until: "2026-12-24; 18:00"\n'
+    built = site({"/seo/ctas.yml": text, "order.md": "# O\n", "index.md": "# Home\n"}, config=config(), strict=False)
+    assert any('seo/ctas.yml:4: late.until: "2026-12-24; 18:00" is not a date; write the promotion\'s end' in m
+               for m in built.warnings), built.warnings

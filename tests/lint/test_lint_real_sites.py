@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lint_helpers import findings, lint_site, where
 
+from demo_words import demo_words
 from storefront.lint.source import parse
 
 EXTENSIONS = ["attr_list", "def_list", "pymdownx.tasklist",
@@ -173,20 +174,7 @@ def _message(built, rule, path):
     return found[0].message
 
 
-def _demo_words():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).parents[1] / "template" / "demo_words.py"
-    spec = importlib.util.spec_from_file_location("demo_words", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.demo_words
-
-
 def test_examples_come_from_the_site_not_a_bakery(site):
-    demo_words = _demo_words()
-
     drains = ("# Drains\n\nDrain cleaning keeps pipes clear. We offer drain cleaning every week. "
               "Book drain cleaning online.\n")
     files = {"index.md": "# Home\n\nRead [the drains page](drains.md) and [contact us](contact.md).\n",

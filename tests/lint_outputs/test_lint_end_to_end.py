@@ -18,10 +18,9 @@ from lint_outputs_samples import (
     NO_HEADING,
     lint_config,
 )
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import ROOT, SARIF_SCHEMA, read_vendored_json
+from conftest import ROOT, SARIF_SCHEMA, build_as_mkdocs_does, read_vendored_json
 from storefront.cli import main
 from storefront.lint.plugin import LintPlugin
 
@@ -228,11 +227,7 @@ def test_cli_and_plugin_give_identical_findings_on_the_demo_site(capsys):
             assert plugin.load_config({}, config.config_file_path) == ([], [])
             config.plugins["storefront/lint"] = plugin
             plugins = [plugin]
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_as_mkdocs_does(config)
         plugin_findings = [finding.to_dict() for finding in sorted(plugins[0].findings)]
     capsys.readouterr()
     code, out, _ = cli(capsys, "-f", ROOT / "mkdocs.yml", "--format", "json")

@@ -7,17 +7,15 @@ same field names as the demo's Buttondown form, plus a honeypot.
 
 from __future__ import annotations
 
-import http.server
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import yaml_load
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT, LocalServer, StandInHandler, build_as_mkdocs_does
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +23,7 @@ FIELDS = {"email": "email", "first_name": "metadata__first_name", "tags": "tag",
           "consent": "metadata__consent", "honeypot": "hp_check", "hidden": {"embed": "1"}}
 
 
-class Recorder:
+class Recorder(LocalServer):
     """A stand-in provider: records each POST and answers with a small page, with JSON (as
     MailerLite's endpoint does) when the path ends in /jsonp, or with a 303 to `redirect_to`
     (a provider's confirmation page on another origin) when the path ends in /redirect."""
@@ -36,44 +34,22 @@ class Recorder:
         self.redirect_to = ""
         recorder = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(StandInHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 recorder.posts.append(parse_qs(self.rfile.read(length).decode(), keep_blank_values=True))
                 recorder.event.set()
                 if self.path.endswith("/redirect"):
-                    self.send_response(303)
-                    self.send_header("Location", recorder.redirect_to)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                kind, body = "text/html", b"<!doctype html><title>ok</title><p>subscribed</p>"
-                if self.path.endswith("/jsonp"):
-                    kind, body = "application/json", b'{"success":true}'
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    self.answer(303, headers={"Location": recorder.redirect_to})
+                elif self.path.endswith("/jsonp"):
+                    self.answer(200, b'{"success":true}', "application/json")
+                else:
+                    self.answer(200, b"<!doctype html><title>ok</title><p>subscribed</p>", "text/html")
 
             def do_GET(self):  # the confirmation page a redirect lands on
-                body = b"<!doctype html><title>confirmed</title><p>please confirm</p>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.answer(200, b"<!doctype html><title>confirmed</title><p>please confirm</p>", "text/html")
 
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.server.server_port}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +82,7 @@ def build_demo(root: Path, recorder: Recorder, *, inline_css: bool, action: str 
         plugins.append({name: options} if options or isinstance(entry, dict) else entry)
     assert found, "the demo's mkdocs.yml does not enable storefront/newsletter"
     site_dir = root / "site"
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), plugins=plugins)
-    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_as_mkdocs_does(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), plugins=plugins))
     return site_dir
 
 

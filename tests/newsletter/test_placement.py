@@ -166,3 +166,19 @@ def test_forms_stay_out_of_the_search_index(site):
     assert "Welcome to the bakery" in index
     assert "Cake club news" not in index and "Email address" not in index
     assert "storefront:newsletter" not in built.text("index.html")
+
+
+def test_block_problems_keep_their_problem_and_fix(site):
+    kit = {"provider": "kit", "form": {"form_id": "7321456"}}
+    built = site({**FOOTER_THEME,
+                  "index.md": "# Home\n\n/// newsletter | wide\n    colour: red\n///\n",
+                  "name.md": "# Name\n\nText.\n\n/// newsletter\n    first_name: maybe\n///\n",
+                  "tag.md": "# Tag\n\n/// newsletter\n    tag: cakes\n///\n"},
+                 config={**config(), "plugins": [{"storefront/newsletter": kit}]}, strict=True)
+    warnings = [w for w in built.warnings if "/// newsletter" in w]
+    assert sorted(warnings) == [
+        'storefront: docs/index.md:3: /// newsletter: the newsletter block takes no "| wide", "colour"; '
+        "use the options heading, text, button, tags, tag, first_name",
+        "storefront: docs/name.md:5: /// newsletter: the newsletter block's first_name must be true or false",
+        'storefront: docs/tag.md:3: /// newsletter: "cakes" is not a Kit (ConvertKit) tag id; '
+        "use the tag's number from Kit (ConvertKit), like 5432109"], built.warnings

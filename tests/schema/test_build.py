@@ -6,9 +6,8 @@ import json
 
 import lxml.html
 import pytest
-
-from .helpers import HOSTILE, NOW, SITE_URL, config, files, json_ld, nodes, of_type
-from .vocabulary_check import Vocabulary
+from schema_helpers import HOSTILE, NOW, SITE_URL, config, files, json_ld, nodes, of_type
+from vocabulary_check import Vocabulary
 
 BUSINESS = SITE_URL + "#business"
 BRANCH = SITE_URL + "#branch-hearth-crumb-winooski"

@@ -12,7 +12,7 @@ hasMerchantReturnPolicy, shippingDetails).
 
 from __future__ import annotations
 
-from .helpers import NOW, SITE_URL, config, files, json_ld, of_type
+from schema_helpers import NOW, SITE_URL, config, files, json_ld, of_type
 
 EVENT_PAGE = """---
 title: Workshops
@@ -106,7 +106,7 @@ def test_event_place_address_is_a_postal_address(site):
 
 
 def profile_site(site, profile_edit, extra_files=None, strict=True):
-    from .helpers import PROFILE
+    from schema_helpers import PROFILE
 
     profile = profile_edit(PROFILE)
     pages = {"index.md": "# Home\n", **(extra_files or {})}
@@ -114,7 +114,7 @@ def profile_site(site, profile_edit, extra_files=None, strict=True):
 
 
 def test_logo_must_be_a_raster_image_of_112_px(site):
-    from .helpers import TINY_PNG
+    from schema_helpers import TINY_PNG
 
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>'
     built = profile_site(site, lambda p: p.replace("logo: images/logo.png", "logo: images/logo.svg"),
@@ -131,7 +131,7 @@ def test_logo_must_be_a_raster_image_of_112_px(site):
 
 
 def test_photos_not_the_logo_are_the_business_image(site):
-    from .helpers import nodes
+    from schema_helpers import nodes
 
     built = profile_site(site, lambda p: p)
     business = nodes(json_ld(built))[SITE_URL + "#business"]
@@ -173,7 +173,7 @@ product:
 
 
 def test_product_recommended_keys_follow_googles_merchant_listing(site, schemaorg_vocabulary):
-    from .vocabulary_check import Vocabulary
+    from vocabulary_check import Vocabulary
 
     built = build(site, {"index.md": "# Home\n", "knife.md": FULL_PRODUCT})
     assert built.ok, built.warnings
@@ -210,7 +210,7 @@ def test_missing_product_recommendations_are_info_so_strict_passes(site):
 
 
 def test_a_page_with_several_products_is_an_item_list(site, schemaorg_vocabulary):
-    from .vocabulary_check import Vocabulary
+    from vocabulary_check import Vocabulary
 
     page = ("---\ntitle: Breads\nproduct:\n  - {name: Loaf, price: 8.5, currency: USD}\n"
             "  - {name: Rye, price: 9, currency: USD}\n---\n# Breads\n")
@@ -277,10 +277,23 @@ def test_readme_does_not_sell_faq_as_a_google_rich_result():
 
 
 def test_profile_page_links_are_resolved_like_markdown_links(site):
-    from .helpers import nodes
+    from schema_helpers import nodes
 
     built = profile_site(site, lambda p: p.replace("menu: products/", "menu: products.md"),
                          {"products.md": "# Products\n"})
     assert built.ok, built.warnings
     business = nodes(json_ld(built))[SITE_URL + "#business"]
     assert business["hasMenu"] == SITE_URL + "products/"  # not …/products.md
+
+
+def test_free_shipping_written_as_a_whole_zero_is_a_price():
+    import datetime as dt
+
+    from storefront.schema.pagedata import read_page_data
+
+    meta = {"product": {"name": "Gift card", "price": 10, "currency": "USD",
+                        "shipping": {"price": 0, "country": "US"}}}
+    now = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+    data, problems = read_page_data(meta, path="docs/gift.md", source=None, tz=dt.timezone.utc, now=now)
+    assert [str(p) for p in problems if p.severity == "warning"] == []
+    assert data.products[0].shipping.price == "0"

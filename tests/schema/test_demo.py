@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 
 import lxml.html
 import pytest
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from vocabulary_check import Vocabulary
 
-from conftest import ROOT
-
-from .vocabulary_check import Vocabulary
+from conftest import ROOT, build_as_mkdocs_does, environ
 
 NOW = "2026-11-23T12:00:00Z"
 
@@ -23,8 +20,6 @@ NOW = "2026-11-23T12:00:00Z"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("demo") / "site"
-    saved = os.environ.get("STOREFRONT_NOW")
-    os.environ["STOREFRONT_NOW"] = NOW
     records: list[logging.LogRecord] = []
 
     class Collect(logging.Handler):
@@ -34,18 +29,10 @@ def demo(tmp_path_factory):
     handler = Collect(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        cfg = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
-        cfg.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
-        try:
-            build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+        with environ({"STOREFRONT_NOW": NOW}):
+            build_as_mkdocs_does(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir)))
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        if saved is None:
-            os.environ.pop("STOREFRONT_NOW", None)
-        else:
-            os.environ["STOREFRONT_NOW"] = saved
     return site_dir, [r.getMessage() for r in records]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from schema_helpers import PROFILE
 
 from storefront.schema.profile import load_profile, read_profile
-
-from .helpers import PROFILE
 
 PATH = "seo/business.yml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .helpers import HOSTILE, NOW, PROFILE, SITE_URL, config, files, json_ld, nodes, of_type
-from .vocabulary_check import Vocabulary
+from schema_helpers import HOSTILE, NOW, PROFILE, SITE_URL, config, files, json_ld, nodes, of_type
+from vocabulary_check import Vocabulary
 
 FOOTER_OVERRIDE = """
 {% extends "base.html" %}

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from vocabulary_check import Vocabulary
 
 from storefront.schema import vocabulary
-
-from .vocabulary_check import Vocabulary
 
 
 @pytest.fixture(scope="module")

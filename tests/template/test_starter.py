@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from demo_words import demo_words
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
+from demo_words import demo_words
 from storefront.cli import main
+from storefront.template import brand
 from storefront.template import cli as new_cli
-from storefront.template import starter
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "plugins")}
 ENV.pop("STOREFRONT_NOW", None)
@@ -129,20 +129,20 @@ def test_brand_colours_come_from_the_colour_flag(harbour):
     target, _, _ = harbour
     css = (target / "site_template/stylesheets/brand.css").read_text(encoding="utf-8")
     assert "--sf-brand: #1f5fa8;" in css
-    values = starter.palette("#1f5fa8")
+    values = brand.palette("#1f5fa8")
     for name, value in values.items():
         assert f"{name}: {value};" in css
-    assert starter.contrast(values["--sf-brand"], "#ffffff") >= 4.5
-    assert starter.contrast(values["--sf-ink"], values["--sf-cream"]) >= 4.5
-    assert starter.contrast(values["--sf-accent"], "#ffffff") >= 4.5
-    assert starter.contrast(values["--sf-link"], "#ffffff") >= 7
+    assert brand.contrast(values["--sf-brand"], "#ffffff") >= 4.5
+    assert brand.contrast(values["--sf-ink"], values["--sf-cream"]) >= 4.5
+    assert brand.contrast(values["--sf-accent"], "#ffffff") >= 4.5
+    assert brand.contrast(values["--sf-link"], "#ffffff") >= 7
     html = HTMLParser((target / "site/index.html").read_text(encoding="utf-8"))
     assert html.css_first('meta[name="theme-color"]').attributes["content"] == "#1f5fa8"
 
 
 def test_a_light_colour_is_darkened_for_contrast():
-    values = starter.palette("#ffec3d")  # Material's yellow: unreadable on white as it is
-    assert starter.contrast(values["--sf-brand"], "#ffffff") >= 4.5
+    values = brand.palette("#ffec3d")  # Material's yellow: unreadable on white as it is
+    assert brand.contrast(values["--sf-brand"], "#ffffff") >= 4.5
 
 
 @pytest.mark.parametrize("name", ["Smith & Sons Electrical Contractors",

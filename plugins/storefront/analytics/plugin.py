@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,9 @@ from ..core.secrets import secret_kind  # the suite's one secret check
 from ..core.urls import check_url
 from .config import AnalyticsConfig
 from .providers import PROVIDERS, Setup, resolve
+
+if TYPE_CHECKING:
+    from typing import Literal
 
 log = get_plugin_logger(__name__)
 
@@ -54,7 +58,7 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
         self._fixed = ""  # the tag's attributes that are the same on every page
         self._tags: dict[str, str] = {}  # folder of the page -> the whole tag
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
     # --- configuration ------------------------------------------------------------------
@@ -172,7 +176,7 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
     # --- files ---------------------------------------------------------------------------
 
     @event_priority(-60)  # after the blog plugin has added its files
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.active or self.setup is None:
             return None
         support.add_asset(files, config, JS_PATH, ASSETS / "analytics.js")
@@ -191,8 +195,7 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
 
     # --- pages ---------------------------------------------------------------------------
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         value = (page.meta or {}).get("analytics")
         if self.config.enabled and value not in (None, True, False):
             support.report(log, Diagnostic(
@@ -220,7 +223,7 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
         return tag
 
     @event_priority(40)  # before plugins that rewrite or minify the final HTML
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.active or (page.meta or {}).get("analytics") is False:
             return None
         return support.insert_head(output, self._tag(page))

@@ -19,26 +19,15 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.params import UUID, Param
 from ..core.urls import url_problem
 
 __all__ = ["PROVIDERS", "Param", "Provider", "Setup", "names", "resolve"]
 
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 URL = "url"  # a Param.pattern meaning "an https URL" (http only for 127.0.0.1 / localhost)
 BOOL = "bool"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-@dataclass(frozen=True)
-class Param:
-    """One `site` option: a public id from the provider's snippet, a URL or a switch."""
-
-    name: str
-    pattern: str
-    example: str
-    where: str  # where the site owner finds it
-    required: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import datetime as dt
 import sys
 from typing import TextIO
 
+from ..cli import site_config, site_now, subcommand
 from ..core import clock
 from ..core.diagnostics import Diagnostic
 
@@ -21,14 +22,13 @@ __all__ = ["format_table", "register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "calendar", help="print the editorial calendar, or when the public site next changes",
+    parser = subcommand(
+        subparsers, "calendar", help="print the editorial calendar, or when the public site next changes",
         description=__doc__.splitlines()[0],
         epilog="examples:\n"
                "  storefront calendar                           # every dated page, plan item and promotion\n"
                "  storefront calendar --next                    # e.g. 2026-12-03T14:00:00Z, or nothing\n"
-               "  storefront calendar --now 2026-12-24T09:00:00Z -f mkdocs.yml",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+               "  storefront calendar --now 2026-12-24T09:00:00Z -f mkdocs.yml", run=run)
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE",
                         help="the MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--next", action="store_true",
@@ -37,7 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--now", metavar="DATETIME",
                         help="evaluate at this instant instead of the build clock "
                              "(STOREFRONT_NOW, the plugin's now option, SOURCE_DATE_EPOCH, the clock)")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -45,12 +44,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     err = err or sys.stderr
     from .. import support
 
-    config, problem = support.load_config_quietly(args.config_file)
+    config = site_config("calendar", args.config_file, err)
     if config is None:
-        print(f"storefront calendar: {problem}", file=err)
         return 2
 
-    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import get_files
 
     from .model import build_items
@@ -63,10 +60,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     if plugin is None or not getattr(plugin.config, "enabled", False):
         print(f"storefront calendar: note: storefront/calendar is not enabled in {args.config_file}, "
               "so `mkdocs build` publishes every page whatever its dates say", file=err)
-    try:
-        now = clock.build_now(args.now, environ={}) if args.now else support.site_now(config)
-    except (clock.ClockError, PluginError) as error:  # a bad --now, STOREFRONT_NOW or now option
-        print(f"storefront calendar: {error}", file=err)
+    now = site_now("calendar", config, args.now, err)  # None: a bad --now, STOREFRONT_NOW or now option
+    if now is None:
         return 2
 
     entries, problems = read_states(get_files(config), config, tz=tz, now=now)

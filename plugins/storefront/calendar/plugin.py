@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +33,13 @@ from .plan import load_plan
 from .schedule import HeaderCache, PageEntry
 from .states import blog_post_dirs, describe_state, read_states, site_next_change
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Literal
+
+    from jinja2 import Environment
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 
 # The publishing state lives in states.py (shared with the `storefront calendar` and `check` commands).
@@ -48,12 +55,14 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         self.showing = False
         self.links: UnpublishedLinks | None = None
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         if self.config.enabled:  # mkdocs serve rebuilds when the plan changes
             support.watch_data_files(server, support.project_path(config, self.config.plan))
         return server
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
 
     @event_priority(100)
@@ -123,7 +132,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
     # -- deciding what is public --------------------------------------------------------
 
     @event_priority(100)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         cache = HeaderCache(support.project_path(config, self.config.cache_dir) / "headers.json")
@@ -179,7 +188,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         return found
 
     @event_priority(100)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Drop nav entries (from mkdocs.yml's nav) that point to pages left out of the site,
         and mend the previous/next links around them."""
         if not self.config.enabled or self.showing:
@@ -238,8 +247,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             "remove the link, or add it when that page is published", line))
 
     @event_priority(100)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-                         ) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Links to hidden pages go before anything reads the Markdown (feed abstracts,
         Material's excerpts); the tree processor catches what this misses (reference links)."""
         if self.links is None or not self.links.hidden:
@@ -304,7 +312,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
             support.report(log, message)
         self._write(config, items)
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         self._files = files
         # Every page has been rendered, no file has been copied yet: leave out the media only
         # unpublished pages use.
@@ -315,6 +323,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         if left_out:
             log.info(f"{len(left_out)} file(s) only unpublished pages use left out of the site: "
                      + ", ".join(file.src_uri for file in left_out[:10]) + (" …" if len(left_out) > 10 else ""))
+        return None
 
     def _write(self, config: MkDocsConfig, items: list) -> None:
         if not self.config.formats:

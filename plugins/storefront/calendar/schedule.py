@@ -10,24 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
-import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import BinaryIO
-
-import yaml
 
 from ..core import clock
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import PageMeta, key_line, read_meta
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader
+from .header import KEYS, read_header
+from .header_cache import HeaderCache
 
 __all__ = [
     "HIDDEN",
@@ -51,135 +41,6 @@ class State(str, enum.Enum):
 
 
 HIDDEN = frozenset({State.DRAFT, State.SCHEDULED, State.EXPIRED})
-
-_OPEN = re.compile(rb"^-{3}[ \t]*\r?\n")
-_CLOSE = re.compile(rb"^(?:-{3}|\.{3})[ \t]*\r?\n?$")
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
-_MAX_HEADER = 64 * 1024
-
-
-KEYS = frozenset({"date", "draft", "expires", "promote", "title", "owner", "campaign",
-                  "authors", "author"})
-"""The front-matter keys the calendar reads (the rest of the header need not be parsed)."""
-
-_TOP_KEY = re.compile(rb"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|\r?\n|$)")
-
-
-def _subset(lines: list[bytes], keys: frozenset[str]) -> bytes | None:
-    """The top-level entries of a block-style YAML mapping whose keys are in `keys`, with
-    their continuation lines; None when the header is not plain enough to slice safely
-    (flow mappings, quoted or complex keys, aliases), and the whole of it must be parsed."""
-    out: list[bytes] = []
-    keep = False
-    for line in lines:
-        first = line[:1]
-        if first in (b" ", b"\t", b"-", b"#", b"\r", b"\n") or not line.strip():
-            if keep:
-                out.append(line)
-            continue
-        match = _TOP_KEY.match(line)
-        if match is None:
-            return None
-        keep = match.group(1).decode("ascii") in keys
-        if keep:
-            out.append(line)
-    text = b"".join(out)
-    return None if b"*" in text or b"<<" in text else text
-
-
-def read_header(data_or_path: Path | str | bytes, *, want_heading: bool = False,
-                keys: frozenset[str] | None = None) -> tuple[dict, str, str | None, str | None]:
-    """Read a Markdown file's YAML front matter without reading the whole file.
-
-    Returns (meta, header_text, first_heading, yaml_error). `meta` is {} when the file has no
-    front matter or it is not valid YAML (MkDocs itself then reports nothing and uses no
-    meta; `yaml_error` says why). `header_text` is the front matter block with its fences,
-    for line numbers. The first `# Heading` after it is read only when `want_heading`.
-    With `keys`, only those top-level keys are parsed when the header allows it (a third of
-    the cost for a typical post); `meta` then holds just them.
-    """
-    stream: BinaryIO
-    if isinstance(data_or_path, bytes):
-        import io
-        stream = io.BytesIO(data_or_path)
-        close = False
-    else:
-        stream = open(data_or_path, "rb")  # noqa: SIM115 - closed below
-        close = True
-    try:
-        first = stream.readline()
-        if first.startswith(b"\xef\xbb\xbf"):
-            first = first[3:]
-        lines = [first]
-        meta: dict = {}
-        error = None
-        if _OPEN.match(first):
-            size = len(first)
-            closed = False
-            while size < _MAX_HEADER:
-                line = stream.readline()
-                if not line:
-                    break
-                lines.append(line)
-                size += len(line)
-                if _CLOSE.match(line):
-                    closed = True
-                    break
-            if closed:
-                body = lines[1:-1]
-                part = _subset(body, keys) if keys is not None else None
-                loaded = None
-                if part is not None:
-                    try:
-                        loaded = yaml.load(part.decode("utf-8"), _Loader) if part else {}
-                    except Exception:  # noqa: BLE001 - PyYAML raises ValueError for 2026-02-30
-                        part = None  # parse it all, for the right message
-                if part is None:
-                    try:
-                        loaded = yaml.load(b"".join(body).decode("utf-8"), _Loader)
-                    except Exception as problem:  # noqa: BLE001 - as MkDocs: any error means no meta
-                        error = str(problem).splitlines()[0] if str(problem) else "not valid YAML"
-                        if not isinstance(problem, yaml.YAMLError):
-                            error = _impossible_date(body) or error
-                meta = loaded if isinstance(loaded, dict) else {}
-            else:
-                lines = lines[:1]
-        else:
-            lines = []
-        header = b"".join(lines).decode("utf-8", errors="replace")
-        heading = None
-        if want_heading:
-            if not lines and first:
-                stream.seek(0)
-            for _ in range(200):
-                raw = stream.readline()
-                if not raw:
-                    break
-                match = _HEADING.match(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
-                if match:
-                    heading = match.group(1)
-                    break
-        return meta, header, heading, error
-    finally:
-        if close:
-            stream.close()
-
-
-_DATE_VALUE = re.compile(rb"^\s*-?\s*([\w-]+)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
-
-
-def _impossible_date(body: list[bytes]) -> str | None:
-    """PyYAML raises a bare ValueError for a date like 2026-02-30: say which key and line."""
-    for number, line in enumerate(body, start=2):
-        match = _DATE_VALUE.match(line)
-        if not match:
-            continue
-        try:
-            dt.date(int(match.group(2)), int(match.group(3)), int(match.group(4)))
-        except ValueError as problem:
-            key = match.group(1).decode("utf-8", "replace")
-            return f"line {number}, {key}: that date does not exist ({problem})"
-    return None
 
 
 @dataclass
@@ -337,89 +198,3 @@ def next_change(entries: Iterable[PageEntry], now: dt.datetime) -> dt.datetime |
         if entry.expires is not None and entry.expires > now:
             moments.append(entry.expires)
     return min(moments) if moments else None
-
-
-class HeaderCache:
-    """`read_header` results kept between builds, keyed by file path, mtime and size.
-
-    A stat per file instead of opening and parsing it: the state of a thousand pages is then
-    decided in a few milliseconds. Stored as JSON with tagged dates (never pickle).
-    """
-
-    VERSION = 1
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.records: dict[str, dict] = {}
-        self.dirty = False
-        if path is not None:
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                if data.get("version") == self.VERSION and isinstance(data.get("files"), dict):
-                    self.records = data["files"]
-            except (OSError, ValueError, AttributeError):
-                pass
-        self.seen: set[str] = set()
-
-    def read(self, filename: str, *, want_heading: bool = False
-             ) -> tuple[dict, str, str | None, str | None]:
-        stat = os.stat(filename)
-        self.seen.add(filename)
-        record = self.records.get(filename)
-        if (record and record["m"] == stat.st_mtime_ns and record["s"] == stat.st_size
-                and (not want_heading or "t" in record)):
-            return _decode(record["meta"]), record["h"], record.get("t"), record["e"]  # type: ignore[return-value]
-        meta, header, heading, error = read_header(filename, keys=KEYS, want_heading=want_heading)
-        encoded = _encode(meta)
-        if encoded is not _UNCACHEABLE:
-            fresh = {"m": stat.st_mtime_ns, "s": stat.st_size, "meta": encoded, "h": header,
-                     "e": error}
-            if want_heading:
-                fresh["t"] = heading
-            self.records[filename] = fresh
-            self.dirty = True
-        return meta, header, heading, error
-
-    def save(self) -> None:
-        stale = set(self.records) - self.seen
-        for filename in stale:
-            del self.records[filename]
-        if self.path is None or not (self.dirty or stale):
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"version": self.VERSION, "files": self.records},
-                                            ensure_ascii=False), encoding="utf-8")
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
-_UNCACHEABLE = object()
-
-
-def _encode(value: object) -> object:
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, dt.datetime):
-        return {"$t": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$d": value.isoformat()}
-    if isinstance(value, list):
-        items = [_encode(item) for item in value]
-        return _UNCACHEABLE if any(item is _UNCACHEABLE for item in items) else items
-    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        members = {key: _encode(item) for key, item in value.items()}
-        return _UNCACHEABLE if any(item is _UNCACHEABLE for item in members.values()) else {"$m": members}
-    return _UNCACHEABLE
-
-
-def _decode(value: object) -> object:
-    if isinstance(value, list):
-        return [_decode(item) for item in value]
-    if isinstance(value, dict):
-        if "$t" in value:
-            return dt.datetime.fromisoformat(value["$t"])
-        if "$d" in value:
-            return dt.date.fromisoformat(value["$d"])
-        return {key: _decode(item) for key, item in value["$m"].items()}
-    return value

@@ -61,12 +61,7 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
                 source = file.content_bytes
             except (OSError, TypeError):
                 continue
-        if not file.abs_src_path:
-            path = file.src_uri
-        elif file.abs_src_path == os.path.join(docs_dir, *file.src_uri.split("/")):
-            path = f"{docs_name}/{file.src_uri}"  # no resolve() per file: it is 1/4 of the cost
-        else:
-            path = support.display_path(config, file.abs_src_path)
+        path = _shown_path(file, config, docs_dir, docs_name)
         try:
             meta, header, _, yaml_error = (cache.read(source) if isinstance(source, str)
                                            else read_header(source, keys=KEYS))
@@ -74,37 +69,17 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
             problems.append(Diagnostic(path, "", f"cannot be read ({error.strerror})", "check the file"))
             continue
         if yaml_error:
-            entry = PageEntry(file.src_uri, path, _fallback_title(file), State.DRAFT,
-                              unreadable_date=True, line=1)
-            impossible = _IMPOSSIBLE.match(yaml_error)
-            if impossible:
-                problems.append(Diagnostic(
-                    path, impossible.group(2), impossible.group(3),
-                    "write a date that exists, like 2026-02-28; the page is left out of the site "
-                    "until then", int(impossible.group(1))))
-            else:
-                problems.append(Diagnostic(
-                    path, "front matter", f"is not valid YAML ({yaml_error})",
-                    "fix the YAML between the --- lines; the page is left out of the site until then",
-                    1))
-            entries[file.src_uri] = entry
+            entries[file.src_uri] = PageEntry(file.src_uri, path, _fallback_title(file), State.DRAFT,
+                                              unreadable_date=True, line=1)
+            problems.append(_yaml_problem(path, yaml_error))
             continue
         entry, found = page_entry(file.src_uri, meta, path=path, header=header, now=now, tz=tz)
-        for d in found:
-            top = d.key.split(".")[0].split("[")[0]
-            if top in _OWN_KEYS:
-                # keys read_meta checks for every plugin are "shared"; `promote` is ours alone
-                problems.append(replace(d, extra={"src_uri": file.src_uri, "shared": top != "promote"}))
+        problems += _own_problems(found, file.src_uri)
         if any(file.src_uri.startswith(d) for d in post_dirs):
             entry.channel = "blog"
-            text_date = _text_date(meta)
-            if text_date is not None and entry.state is not State.DRAFT:
-                # Material's blog plugin stops the build on a date written as text.
-                entry.state, entry.unreadable_date = State.DRAFT, True
-                problems.append(Diagnostic(
-                    path, "date", f'"{text_date}" is text, which Material\'s blog plugin cannot read',
-                    f"write it as a YAML date or datetime, like {_suggest(text_date)}; "
-                    "the post is left out of the site until then", entry.line))
+            problem = _blog_date_problem(entry, meta, path)
+            if problem is not None:
+                problems.append(problem)
         if "title" not in meta and (entry.dated or entry.hidden or entry.expires or entry.promotions):
             _, _, heading, _ = (cache.read(source, want_heading=True) if isinstance(source, str)
                                 else read_header(source, want_heading=True))
@@ -115,6 +90,48 @@ def read_states(files: Files, config: MkDocsConfig, *, tz: dt.tzinfo, now: dt.da
 
 
 _IMPOSSIBLE = re.compile(r"^line (\d+), ([\w-]+): (.*)$")
+
+
+def _own_problems(found: list[Diagnostic], src_uri: str) -> list[Diagnostic]:
+    """The problems with the calendar's keys: those read_meta checks for every plugin are
+    "shared" (reported once by whichever plugin comes first); `promote` is ours alone."""
+    own = []
+    for d in found:
+        top = d.key.split(".")[0].split("[")[0]
+        if top in _OWN_KEYS:
+            own.append(replace(d, extra={"src_uri": src_uri, "shared": top != "promote"}))
+    return own
+
+
+def _shown_path(file: Any, config: MkDocsConfig, docs_dir: str, docs_name: str) -> str:
+    """The page's source as messages name it (`docs/blog/posts/x.md`)."""
+    if not file.abs_src_path:
+        return file.src_uri
+    if file.abs_src_path == os.path.join(docs_dir, *file.src_uri.split("/")):
+        return f"{docs_name}/{file.src_uri}"  # no resolve() per file: it is 1/4 of the cost
+    return support.display_path(config, file.abs_src_path)
+
+
+def _yaml_problem(path: str, yaml_error: str) -> Diagnostic:
+    """A header that is not valid YAML: the page is a draft until it is fixed."""
+    impossible = _IMPOSSIBLE.match(yaml_error)
+    if impossible:
+        return Diagnostic(path, impossible.group(2), impossible.group(3),
+                          "write a date that exists, like 2026-02-28; the page is left out of the site "
+                          "until then", int(impossible.group(1)))
+    return Diagnostic(path, "front matter", f"is not valid YAML ({yaml_error})",
+                      "fix the YAML between the --- lines; the page is left out of the site until then", 1)
+
+
+def _blog_date_problem(entry: PageEntry, meta: dict, path: str) -> Diagnostic | None:
+    """Material's blog plugin stops the build on a date written as text: the post is a draft."""
+    text_date = _text_date(meta)
+    if text_date is None or entry.state is State.DRAFT:
+        return None
+    entry.state, entry.unreadable_date = State.DRAFT, True
+    return Diagnostic(path, "date", f'"{text_date}" is text, which Material\'s blog plugin cannot read',
+                      f"write it as a YAML date or datetime, like {_suggest(text_date)}; "
+                      "the post is left out of the site until then", entry.line)
 
 
 def site_next_change(config: MkDocsConfig, entries: dict[str, PageEntry], now: dt.datetime

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..core import clock
+from ..cli import site_config, site_now, subcommand
 from .site import Hidden, check_site
 
 EXAMPLE = """example:
@@ -23,10 +23,8 @@ EXAMPLE = """example:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "check", help="check a built site before deploying it (any engine)",
-        description=__doc__.splitlines()[0], epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subcommand(subparsers, "check", help="check a built site before deploying it (any engine)",
+                        description=__doc__.splitlines()[0], epilog=EXAMPLE, run=run)
     parser.add_argument("site_dir", metavar="SITE_DIR", help="the built site (e.g. site/)")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE",
                         help="the site's mkdocs.yml: its pages' dates say what must not be "
@@ -34,7 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--now", metavar="DATETIME",
                         help="judge dates at this instant instead of the build clock "
                              "(STOREFRONT_NOW, the calendar's now option, SOURCE_DATE_EPOCH, the clock)")
-    parser.set_defaults(func=run)
 
 
 def hidden_pages(config, now) -> list[Hidden]:
@@ -64,16 +61,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     if not (site / "index.html").is_file() and not any(site.glob("**/*.html")):
         print(f"storefront check: {site} holds no built site (no HTML file); build first", file=err)
         return 2
-    from .. import support
-
-    config, problem = support.load_config_quietly(args.config_file)
-    if config is None:
-        print(f"storefront check: {problem}", file=err)
-        return 2
-    try:
-        now = clock.build_now(args.now, environ={}) if args.now else support.site_now(config)
-    except Exception as error:  # noqa: BLE001 - ClockError or PluginError: a bad clock setting
-        print(f"storefront check: {error}", file=err)
+    config = site_config("check", args.config_file, err)
+    now = site_now("check", config, args.now, err) if config is not None else None
+    if now is None:
         return 2
     hidden = hidden_pages(config, now)
     report = check_site(site, site_url=config.site_url, hidden=hidden)

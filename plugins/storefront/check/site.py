@@ -172,10 +172,7 @@ def check_site(site_dir: str | os.PathLike, *, site_url: str | None = None,
     for rel in _html_files(site):
         pages += 1
         tree = LexborHTMLParser(site.joinpath(*rel.split("/")).read_bytes())
-        page = by_dest.get(rel)
-        if page is None:
-            h1 = _first_h1(tree)
-            page = by_title.get(h1) if h1 else None
+        page = by_dest.get(rel) or _by_heading(tree, by_title)
         if page is not None:
             published[rel] = page
             problems.append(Problem(
@@ -184,24 +181,9 @@ def check_site(site_dir: str | os.PathLike, *, site_url: str | None = None,
                 "ProperDocs), or remove the page from docs_dir for an engine that ignores it"))
         links[rel] = {_as_file(target) for node in tree.css("a[href]")
                       if (target := _target(node.attributes.get("href") or "", rel, base)) is not None}
-        head = tree.head
-        for node in head.css("meta[property='og:image'], meta[name='twitter:image'], "
-                             "meta[property='twitter:image'], link[rel='canonical']") if head else []:
-            is_link = node.tag == "link"
-            url = node.attributes.get("href" if is_link else "content") or ""
-            what = "canonical link" if is_link else "social image"
-            if not url.strip():
-                problems.append(Problem(rel, f"has an empty {what}", "set the page's URL or image"))
-                continue
-            target = _target(url, rel, base)
-            if target is None:
-                unchecked += 1
-                continue
-            if not _exists(site, target):
-                problems.append(Problem(
-                    rel, f"{what} {url} points at no file of the site",
-                    "check the page's image or canonical front matter and site_url; the file "
-                    f"{target or 'index.html'} is not in the built site"))
+        head_problems, head_unchecked = _head_problems(site, rel, tree, base)
+        problems += head_problems
+        unchecked += head_unchecked
         for text in _printed_blocks(tree):
             problems.append(Problem(
                 rel, f'shows the block "{text}" as text',
@@ -209,12 +191,41 @@ def check_site(site_dir: str | os.PathLike, *, site_url: str | None = None,
                 "Markdown extension (see the README, Other engines)"))
 
     if published:
-        for rel, targets in links.items():
-            linked = [published[t] for t in sorted(targets) if t in published and t != rel]
-            if linked:
-                problems.append(_links_to(rel, linked))
+        problems += [_links_to(rel, linked) for rel, targets in links.items()
+                     if (linked := [published[t] for t in sorted(targets) if t in published and t != rel])]
         problems.extend(_mentions(site, published, base))
     return Report(problems, pages, unchecked)
+
+
+def _by_heading(tree: LexborHTMLParser, by_title: dict[str, Hidden]) -> Hidden | None:
+    """The hidden page whose title is the page's first h1 (an engine may put it at another URL)."""
+    h1 = _first_h1(tree)
+    return by_title.get(h1) if h1 else None
+
+
+def _head_problems(site: Path, rel: str, tree: LexborHTMLParser, base: tuple[str, str] | None
+                   ) -> tuple[list[Problem], int]:
+    """The page's social images and canonical link that are empty or point at no file of the
+    site, and how many point at other origins (not checked)."""
+    problems, unchecked = [], 0
+    head = tree.head
+    for node in head.css("meta[property='og:image'], meta[name='twitter:image'], "
+                         "meta[property='twitter:image'], link[rel='canonical']") if head else []:
+        is_link = node.tag == "link"
+        url = node.attributes.get("href" if is_link else "content") or ""
+        what = "canonical link" if is_link else "social image"
+        if not url.strip():
+            problems.append(Problem(rel, f"has an empty {what}", "set the page's URL or image"))
+            continue
+        target = _target(url, rel, base)
+        if target is None:
+            unchecked += 1
+        elif not _exists(site, target):
+            problems.append(Problem(
+                rel, f"{what} {url} points at no file of the site",
+                "check the page's image or canonical front matter and site_url; the file "
+                f"{target or 'index.html'} is not in the built site"))
+    return problems, unchecked
 
 
 def _as_file(target: str) -> str:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from .diagnostics import Diagnostic
+from .params import UUID
 
 __all__ = ["SECRET_FIX", "SECRET_NAMES", "check_secret", "find_secrets", "secret_kind"]
 
@@ -61,7 +62,7 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "a Google API key": ("AIza",),
     "a private key": ("-----BEGIN",),
 }
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_UUID = re.compile(UUID)
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{32,}")
 _TOKEN = re.compile(r"[A-Za-z0-9+/_=-]{32,}")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")

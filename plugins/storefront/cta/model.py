@@ -305,7 +305,7 @@ class _CtaReader:
         try:
             return parse_when(fields["until"], tz)
         except ClockError as error:
-            self._refuse("until", str(error).split(";")[0], "write the promotion's end like 2026-12-24 or "
+            self._refuse("until", error.problem, "write the promotion's end like 2026-12-24 or "
                          "2026-12-24 18:00")
             return None
 

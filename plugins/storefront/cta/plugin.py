@@ -13,7 +13,7 @@ import fnmatch
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -44,6 +44,11 @@ from .model import (
     with_utm,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/storefront/cta.css"
@@ -72,7 +77,9 @@ class CtaPlugin(BasePlugin[CtaConfig]):
 
     # --- configuration ------------------------------------------------------------------
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         if self.config.enabled:  # mkdocs serve rebuilds when the CTA file changes
             support.watch_data_files(server, support.project_path(config, self.config.file))
         return server
@@ -144,7 +151,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
     # --- files ----------------------------------------------------------------------------
 
     @event_priority(-60)  # after the blog plugin has added its files
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         self.files = files
@@ -256,8 +263,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
 
     # --- pages ----------------------------------------------------------------------------
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.page, self._config, self.problems = page, config, []
         self.wants_blocks = mentions_block(markdown, "cta")
         if self.config.enabled:
@@ -265,8 +271,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         return None
 
     @event_priority(-30)  # after the content is final, before the newsletter form is appended
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
         self._report_block_problems(page, config)
@@ -291,7 +296,7 @@ class CtaPlugin(BasePlugin[CtaConfig]):
         return f"{SLOT_START}{key} -->"
 
     @event_priority(50)  # before plugins that rewrite or minify the final HTML
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
         start = output.find(SLOT_START)

@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..cli import subcommand
 from . import baseline as baseline_file
 from .findings import Finding
 from .reports import github, sarif
@@ -39,8 +40,8 @@ class LintFailed(Exception):
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "lint",
+    parser = subcommand(
+        subparsers, "lint",
         help="check readability and SEO of every page (storefront/lint)",
         description="Build the site into a temporary folder with storefront/lint and report "
                     "its findings. Exits 1 on errors (and on warnings with --strict).",
@@ -48,7 +49,7 @@ def register(subparsers: Any) -> None:
                "  storefront lint --strict                      # fail on warnings too\n"
                "  storefront lint -f docs/mkdocs.yml --format sarif > lint.sarif\n"
                "  storefront lint --update-baseline .storefront-lint-baseline.json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        run=run,
     )
     parser.add_argument("-f", "--config-file", metavar="FILE", default=None,
                         help="the MkDocs configuration (default: mkdocs.yml in this folder)")
@@ -64,7 +65,6 @@ def register(subparsers: Any) -> None:
                         help="fail on warnings too, not only on errors")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="hide MkDocs' own warnings (stderr)")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

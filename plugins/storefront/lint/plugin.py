@@ -21,6 +21,7 @@ from dataclasses import astuple
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -45,6 +46,12 @@ from .settings import resolve
 from .source import reference_definitions
 from .text import language_root
 from .workers import Analyser, default_workers, inline_first
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
 
@@ -72,12 +79,14 @@ class LintPlugin(BasePlugin[LintConfig]):
 
     # --- set-up -------------------------------------------------------------------------
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         if self.config.enabled and self.config.baseline:  # rebuild when the baseline changes
             support.watch_data_files(server, support.project_path(config, self.config.baseline))
         return server
 
-    def on_config(self, config: MkDocsConfig) -> None:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.reports, self.findings = [], []
         self.stats = {"analysed": 0, "cached": 0}
         self._results, self._inbound = {}, {}
@@ -85,7 +94,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self._next_steps: list[Page] = []
         self._seconds = 0.0
         if not self.config.enabled:
-            return
+            return None
         support.refuse_inside_site(config, "storefront/lint", self.config, "cache_dir", "reports_dir")
         self._settings = resolve(self.config.rules)
         self._rule_ids = frozenset(load())
@@ -100,19 +109,20 @@ class LintPlugin(BasePlugin[LintConfig]):
         self._site_lang = language_root(str(theme.get("language") or theme.get("locale") or "en"))
         self._exclude = [pattern.strip() for pattern in self.config.exclude if pattern.strip()]
         self._appended = _appended_definitions(config)
+        return None
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
-            return
+            return None
         pages = sum(1 for _ in files.documentation_pages())
         workers = self.config.workers if self.config.workers is not None else default_workers()
         inline = inline_first(pages, self._cache.loaded if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
         self._progress = Progress("linting pages", total=pages, say=log.info)
-        return
+        return None
 
-    def on_nav(self, nav, /, *, config: MkDocsConfig, files: Files):
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Keep the site's pages: messages suggest links to real pages of the site."""
         if self.config.enabled:
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
@@ -127,16 +137,16 @@ class LintPlugin(BasePlugin[LintConfig]):
     # --- per page -----------------------------------------------------------------------
 
     @event_priority(-50)  # after other plugins (storefront/cta) have placed their blocks
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or page.file.generated_by or not page.file.abs_src_path:
-            return
+            return None
         started = time.process_time()
         try:
             self._page(html, page, config)
         finally:
             self._seconds += time.process_time() - started
             self._progress.advance()  # every page, excluded and listing pages too: the total counts them
-        return
+        return None
 
     def _page(self, html: str, page: Page, config: MkDocsConfig) -> None:
         path = support.source_path(page, config)
@@ -195,10 +205,10 @@ class LintPlugin(BasePlugin[LintConfig]):
             self._results[path] = result
         return
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Record which pages this page links to (content, navigation and blog listings alike)."""
         if not self.config.enabled:
-            return
+            return None
         started = time.process_time()
         here = _page_url(page.url)
         folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
@@ -209,7 +219,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)
         self._seconds += time.process_time() - started
-        return
+        return None
 
     # --- the end of the build -----------------------------------------------------------
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..core.frontmatter import body_offset
+from .prepare import prepare
 
 
 @lru_cache(maxsize=1)
@@ -24,17 +24,7 @@ def _parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-_ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+")
-_TAB = re.compile(r"^(?P<indent>\s*)===!?\s+\"")
-_BLOCK = re.compile(r"^(?P<indent>\s*)(?P<fence>/{3,})\s*(?P<name>[\w-]+)?")
-_BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
-_SCRIPT = re.compile(r"^\s*(?:<[^>]*>\s*)*<(?P<tag>script|style)\b[^>]*>", re.IGNORECASE)
-_TEMPLATE_LINE = re.compile(r"^\s*(?:\{%.*?%\}|\{#.*?#\})\s*$")
 _CODE_WORD = re.compile(r"[^\W_]+")
-_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
-_ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
-# a definition (Python-Markdown def_list): ":" then spaces, under a term line
-_DEFINITION = re.compile(r"^(?P<indent> {0,3}):(?=[ \t]+\S)")
 # a task-list box at the start of a list item (pymdownx.tasklist): not a word
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 # an emoji or icon shortcode (pymdownx.emoji: `:smile:`, `:octicons-arrow-right-24:`): not words
@@ -43,10 +33,6 @@ _ATTR_LIST = re.compile(r"\{:?\s*[.#:][^}\n]*\}|\{:\s*\}")
 _BUTTON_ATTR = re.compile(r"\{[^}\n]*\.md-button\b[^}\n]*\}")
 # an opening <a>, <img> or <h1> tag (quoted values may hold ">"); its attributes are parsed
 _HTML_TAG = re.compile(r"<(a|img|h1)(?=[\s>/])(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.IGNORECASE)
-_ASIDE_BLOCKS = {
-    "admonition", "details", "note", "abstract", "info", "tip", "success", "question", "warning",
-    "failure", "danger", "bug", "example", "quote", "html", "caption",
-}
 
 
 @dataclass
@@ -103,128 +89,6 @@ class Document:
     order: list[object] = field(default_factory=list)  # headings and units in document order
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def prepare(source: str) -> tuple[list[str], list[tuple[int, int]], list[int], set[int]]:
-    """The source lines rewritten for CommonMark (same line count), the aside line ranges
-    (0-based, end exclusive), the lines of `/// cta` blocks (1-based) and the rows (0-based)
-    of definition-list terms. A definition (`:   text`) becomes a list item, so it is read
-    as one, never merged with its term into a paragraph."""
-    lines = source.split("\n")
-    for index in range(min(body_offset(source), len(lines))):
-        lines[index] = ""
-    asides: list[tuple[int, int]] = []
-    ctas: list[int] = []
-    terms: set[int] = set()
-    definitions: set[int] = set()
-    index = 0
-    fence: str | None = None  # the open code fence, if any
-    while index < len(lines):
-        line = lines[index]
-        fence_mark = _FENCE.match(line)
-        if fence_mark:
-            marker = fence_mark.group("fence")
-            if fence is None:
-                fence = marker
-            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
-                fence = None
-        if fence is None and _TEMPLATE_LINE.match(line):
-            lines[index] = ""  # a template statement (mkdocs-macros `{% set x = … %}`) renders to nothing
-            index += 1
-            continue
-        script = None if fence is not None else _SCRIPT.match(line)
-        if script:
-            index = _blank_script(lines, index, script)
-            continue
-        if _ADMONITION.match(line) or _TAB.match(line):
-            _open_container(lines, index, asides)
-            index += 1
-            continue
-        block = _BLOCK.match(line)
-        if block and block.group("name"):
-            _blank_block(lines, index, block, asides, ctas)
-            index += 1
-            continue
-        if _BLOCK_END.match(line) or _ABBREVIATION.match(line):
-            lines[index] = ""
-        elif _DEFINITION.match(line):
-            _definition(lines, index, terms, definitions)
-        index += 1
-    return lines, asides, ctas, terms
-
-
-def _blank_script(lines: list[str], index: int, script: re.Match) -> int:
-    """Blank a `<script>` or `<style>` from its opening line to its closing tag; the index after.
-
-    Python-Markdown keeps their bodies raw up to the closing tag, blank lines included;
-    CommonMark would end the HTML block at the first blank line and read the code after it
-    as prose."""
-    closing = re.compile(rf"</{script.group('tag')}\s*>", re.IGNORECASE)
-    end = index
-    while end < len(lines) and not closing.search(lines[end][script.end() if end == index else 0:]):
-        end += 1
-    for row in range(index, min(end + 1, len(lines))):
-        lines[row] = ""
-    return end + 1
-
-
-def _open_container(lines: list[str], index: int, asides: list[tuple[int, int]]) -> None:
-    """An admonition or a content tab: its header blanked, its body dedented one level (an
-    admonition's body is an aside)."""
-    line = lines[index]
-    base = _indent(line)
-    lines[index] = ""
-    end = index + 1
-    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > base):
-        text = lines[end]
-        lines[end] = text[:base] + text[base + 4:] if _indent(text) >= base + 4 else text.strip() and text
-        end += 1
-    while end > index + 1 and not lines[end - 1].strip():
-        end -= 1
-    if _ADMONITION.match(line):
-        asides.append((index, end))
-
-
-def _blank_block(lines: list[str], index: int, block: re.Match, asides: list[tuple[int, int]],
-                 ctas: list[int]) -> None:
-    """A `///` block: its header, YAML options and closing line blanked; a cta or newsletter
-    block's line recorded, an aside block's range too."""
-    line = lines[index]
-    name = block.group("name").lower()
-    lines[index] = ""
-    if name in ("cta", "newsletter"):  # storefront/cta and storefront/newsletter blocks
-        ctas.append(index + 1)
-    # the block's YAML options are the indented lines right after the header
-    end = index + 1
-    while end < len(lines) and lines[end].strip() and _indent(lines[end]) > _indent(line):
-        lines[end] = ""
-        end += 1
-    close = end
-    depth = len(block.group("fence"))
-    while close < len(lines) and not (_BLOCK_END.match(lines[close])
-                                      and len(lines[close].strip()) == depth):
-        close += 1
-    if close < len(lines):
-        lines[close] = ""
-    if name in _ASIDE_BLOCKS:
-        asides.append((index, close))
-
-
-def _definition(lines: list[str], index: int, terms: set[int], definitions: set[int]) -> None:
-    """A definition (`:   text`) as a list item, its term's row recorded."""
-    line = lines[index]
-    term = index - 1
-    if term >= 0 and not lines[term].strip():
-        term -= 1  # "Term", a blank line, ":   definition"
-    if term >= 0 and lines[term].strip():
-        if term not in definitions and _indent(lines[term]) < 4:
-            terms.add(term)
-        lines[index] = _DEFINITION.sub(lambda m: m.group("indent") + "-", line, count=1)
-        definitions.add(index)
-
-
 # a Markdown link reference definition: `[mkdocs]: https://www.mkdocs.org`
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
 
@@ -247,9 +111,6 @@ def parse(source: str, appended: str = "") -> Document:
         text += "\n\n\n" + appended + "\n"
     tokens = _parser().parse(text)
 
-    def in_aside(row: int) -> bool:
-        return any(start <= row < end for start, end in asides)
-
     stack: list[str] = []
     heading_level = 0
     for token in tokens:
@@ -258,36 +119,39 @@ def parse(source: str, appended: str = "") -> Document:
             stack.append(kind[:-5])
             if kind == "heading_open":
                 heading_level = int(token.tag[1])
-            continue
-        if kind.endswith("_close"):
+        elif kind.endswith("_close"):
             if stack:
                 stack.pop()
-            continue
-        if kind == "html_block":
+        elif kind == "html_block":
             _scan_html(doc, token.content, token.map[0] + 1 if token.map else 1)
-            continue
-        if kind in ("fence", "code_block"):
+        elif kind in ("fence", "code_block"):
             doc.code_blocks += 1
             doc.code_words += len(_CODE_WORD.findall(token.content))
-            continue
-        if kind != "inline" or not token.map:
-            continue
-        row = token.map[0]
-        text, breaks = _read_inline(doc, token, row, lines)
-        if "heading" in stack:
-            heading = Heading(heading_level, " ".join(text.split()), row + 1)
-            doc.headings.append(heading)
-            doc.order.append(heading)
-            continue
-        box = _TASK_BOX.match(text)
-        if not text.strip() or (box and not text[box.end():].strip()):
-            continue  # an image, a button or raw HTML alone (or an empty task box): no prose
-        unit_kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
-            "dt" if row in terms else "p"
-        unit = _unit(unit_kind, text, row, breaks, aside=in_aside(row) or "blockquote" in stack)
-        doc.units.append(unit)
-        doc.order.append(unit)
+        elif kind == "inline" and token.map:
+            _add_inline(doc, token, stack, heading_level, lines, asides, terms)
     return doc
+
+
+def _add_inline(doc: Document, token, stack: list[str], heading_level: int, lines: list[str],
+                asides: list[tuple[int, int]], terms: set[int]) -> None:
+    """An inline token as a heading or a unit of prose (none for an image, a button or raw
+    HTML alone, or an empty task box)."""
+    row = token.map[0]
+    text, breaks = _read_inline(doc, token, row, lines)
+    if "heading" in stack:
+        heading = Heading(heading_level, " ".join(text.split()), row + 1)
+        doc.headings.append(heading)
+        doc.order.append(heading)
+        return
+    box = _TASK_BOX.match(text)
+    if not text.strip() or (box and not text[box.end():].strip()):
+        return
+    kind = "cell" if ("th" in stack or "td" in stack) else "li" if "list_item" in stack else \
+        "dt" if row in terms else "p"
+    aside = any(start <= row < end for start, end in asides) or "blockquote" in stack
+    unit = _unit(kind, text, row, breaks, aside=aside)
+    doc.units.append(unit)
+    doc.order.append(unit)
 
 
 def _read_inline(doc: Document, token, row: int, lines: list[str]) -> tuple[str, list[tuple[int, int]]]:

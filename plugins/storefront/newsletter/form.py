@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from ..core.diagnostics import Diagnostic, describe
+from ..core.params import UUID
 from ..core.secrets import SECRET_FIX, SECRET_NAMES, secret_kind
 from ..core.urls import url_problem
-from .providers import CUSTOM_FIELDS, PROVIDERS, UUID, Provider
+from .providers import CUSTOM_FIELDS, PROVIDERS, Provider
 
-__all__ = ["LOOPBACK", "Contract", "check_values", "form_context", "origin_of", "resolve", "thank_you_words"]
+__all__ = ["LOOPBACK", "Contract", "check_values", "origin_of", "resolve"]
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-\[\]\.]{0,99}")
@@ -155,19 +156,12 @@ def _missing(provider: Provider, values: Mapping[str, str], problems: list[Diagn
 
 def _check_custom(options: Mapping[str, object], values: dict[str, str], source: str,
                   prefix: str) -> list[Diagnostic]:
+    """A custom endpoint: its action, method and field names, the origins it redirects to,
+    new_tab and the hidden fields (never a credential)."""
     problems: list[Diagnostic] = []
     action = values.get("action")
     if action:
-        parts = urlsplit(action)
-        local = parts.hostname in LOOPBACK
-        why = url_problem(action, relative=False)
-        if why:
-            problems.append(_problem(source, f"{prefix}.action", why,
-                                     "write it like https://forms.example.com/subscribe"))
-        elif parts.scheme != "https" and not (parts.scheme == "http" and local):
-            problems.append(_problem(source, f"{prefix}.action", f"{describe(action)} is not an https URL",
-                                     "use the provider's https form endpoint, like "
-                                     "https://forms.example.com/subscribe (http only for 127.0.0.1)"))
+        problems += _check_action(action, source, f"{prefix}.action")
     method = values.get("method", "post").lower()
     if method not in ("post", "get"):
         problems.append(_problem(source, f"{prefix}.method", f"{describe(method)} is not post or get",
@@ -176,37 +170,58 @@ def _check_custom(options: Mapping[str, object], values: dict[str, str], source:
         if key in values and not _FIELD_NAME.fullmatch(values[key]):
             problems.append(_problem(source, f"{prefix}.{key}", f"{describe(values[key])} is not a field name",
                                      "use the name attribute from the provider's embed code, like email"))
-    origins = options.get("redirect_origins", [])
-    if isinstance(origins, str):
-        origins = [origins]
-    if not isinstance(origins, list):
-        problems.append(_problem(source, f"{prefix}.redirect_origins", "is not a list",
-                                 "list the origins the endpoint redirects to, like [https://forms.example.com]"))
-    else:
-        for index, origin in enumerate(origins):
-            parts = urlsplit(str(origin))
-            local = parts.hostname in LOOPBACK
-            if (parts.scheme != "https" and not (parts.scheme == "http" and local)) or not parts.netloc \
-                    or parts.path not in ("", "/") or parts.query or "@" in parts.netloc:
-                problems.append(_problem(source, f"{prefix}.redirect_origins[{index}]",
-                                         f"{describe(origin)} is not an https origin",
-                                         "write scheme and host only, like https://forms.example.com"))
+    problems += _check_origins(options.get("redirect_origins", []), source, f"{prefix}.redirect_origins")
     if options.get("new_tab") not in (None, True, False):
         problems.append(_problem(source, f"{prefix}.new_tab", f"{describe(options.get('new_tab'))} is not "
                                  "true or false", "write new_tab: true when the endpoint answers with JSON"))
-    hidden = options.get("hidden", {})
+    problems += _check_hidden(options.get("hidden", {}), source, f"{prefix}.hidden")
+    return problems
+
+
+def _is_secure(parts: SplitResult) -> bool:
+    """https, or http to this machine (a local test endpoint)."""
+    return parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
+
+
+def _check_action(action: str, source: str, key: str) -> list[Diagnostic]:
+    why = url_problem(action, relative=False)
+    if why:
+        return [_problem(source, key, why, "write it like https://forms.example.com/subscribe")]
+    if not _is_secure(urlsplit(action)):
+        return [_problem(source, key, f"{describe(action)} is not an https URL",
+                         "use the provider's https form endpoint, like "
+                         "https://forms.example.com/subscribe (http only for 127.0.0.1)")]
+    return []
+
+
+def _check_origins(origins: object, source: str, key: str) -> list[Diagnostic]:
+    if isinstance(origins, str):
+        origins = [origins]
+    if not isinstance(origins, list):
+        return [_problem(source, key, "is not a list",
+                         "list the origins the endpoint redirects to, like [https://forms.example.com]")]
+    problems = []
+    for index, origin in enumerate(origins):
+        parts = urlsplit(str(origin))
+        if not _is_secure(parts) or not parts.netloc or parts.path not in ("", "/") or parts.query \
+                or "@" in parts.netloc:
+            problems.append(_problem(source, f"{key}[{index}]", f"{describe(origin)} is not an https origin",
+                                     "write scheme and host only, like https://forms.example.com"))
+    return problems
+
+
+def _check_hidden(hidden: object, source: str, key: str) -> list[Diagnostic]:
     if not isinstance(hidden, Mapping):
-        problems.append(_problem(source, f"{prefix}.hidden", "is not a mapping",
-                                 "write it as field name: value pairs"))
-    else:
-        for name, value in hidden.items():
-            where = f"{prefix}.hidden.{name}"
-            kind = secret_kind(str(value))
-            if SECRET_NAMES.search(str(name)) or kind:
-                problems.append(_secret_problem(source, where, kind or "an API credential"))
-            elif not _FIELD_NAME.fullmatch(str(name)):
-                problems.append(_problem(source, where, f"{describe(name)} is not a field name",
-                                         "use the name attribute from the provider's embed code"))
+        return [_problem(source, key, "is not a mapping", "write it as field name: value pairs")]
+    problems = []
+    for name, value in hidden.items():
+        where = f"{key}.{name}"
+        kind = secret_kind(str(value))
+        if SECRET_NAMES.search(str(name)) or kind:
+            problems.append(_secret_problem(source, where, kind or "an API credential"))
+        elif not _FIELD_NAME.fullmatch(str(name)):
+            problems.append(_problem(source, where, f"{describe(name)} is not a field name",
+                                     "use the name attribute from the provider's embed code"))
     return problems
 
 
@@ -262,20 +277,6 @@ def _as_list(value: object) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def thank_you_words(contract: Contract, double_opt_in: bool) -> tuple[str, str]:
-    """The generated thank-you page's title and text, true to what the provider does."""
-    if contract.collects == "entries":
-        return ("Thank you for signing up",
-                "Your email address has been received as a form entry. It is not on a mailing list "
-                "yet and no confirmation email is sent: it is added to the newsletter list by hand.")
-    if double_opt_in:
-        return ("Please confirm your subscription",
-                "Please check your inbox: an email with a confirmation link is on its way. "
-                "Your subscription starts when you click that link.")
-    return ("Thank you for subscribing",
-            "You are subscribed. The next newsletter goes to the address you gave.")
-
-
 def check_values(contract: Contract, *, tags: list[str], interests: list[Mapping[str, str]],
                  source: str, prefix: str) -> list[Diagnostic]:
     """Tags and interest choices against what the provider accepts (ids for some)."""
@@ -305,68 +306,3 @@ def check_values(contract: Contract, *, tags: list[str], interests: list[Mapping
             problems.append(_problem(source, where, f"{describe(value)} is not a {label} tag id",
                                      f"use the tag's number from {label}, like {contract.tag_example}"))
     return problems
-
-
-def form_context(contract: Contract, *, prefix: str, heading: str, text: str, button: str,
-                 email_label: str, email_placeholder: str, first_name_label: str | None,
-                 interests: list[Mapping[str, str]], interests_legend: str, tags: list[str],
-                 consent: Mapping[str, object] | None, privacy_href: str | None,
-                 redirect_url: str | None, site_action: str | None, honeypot_label: str,
-                 placement: str, origins: list[str] | None = None, new_tab_note: str = "") -> dict:
-    """The plain values the partial prints; the partial escapes each once."""
-    hidden = list(contract.hidden)
-    if contract.tags and tags:
-        if contract.tags_join:
-            hidden.append((contract.tags, contract.tags_join.join(tags)))
-        else:
-            hidden += [(contract.tags, tag) for tag in tags]
-    if contract.redirect and redirect_url:
-        hidden.append((contract.redirect, redirect_url))
-    choices = []
-    for index, item in enumerate(interests):
-        value = str(item.get("value", ""))
-        if contract.interests == "groups":
-            group, bit = value.split("/", 1)
-            name, post = f"group[{group}][{bit}]", bit
-        else:
-            name, post = contract.tags or "interests", value
-        choices.append({"id": f"{prefix}-interest-{index + 1}", "name": name, "value": post,
-                        "label": str(item.get("label", value))})
-    consent_ctx = None
-    if consent:
-        words = str(consent.get("text") or "")
-        before, marker, after = words.partition("{privacy}")
-        consent_ctx = {
-            "id": f"{prefix}-consent",
-            "name": contract.consent,
-            "value": contract.consent_value,
-            "required": bool(consent.get("required")),
-            "before": before,
-            "link": str(consent.get("link_text") or "privacy policy") if marker and privacy_href else None,
-            "link_plain": str(consent.get("link_text") or "privacy policy") if marker and not privacy_href else None,
-            "href": privacy_href,
-            "after": after,
-        }
-    action = site_action if contract.uses_site_action else contract.action
-    return {
-        "id": prefix,
-        "provider": contract.provider,
-        "placement": placement,
-        "action": action,
-        "method": contract.method,
-        "attrs": contract.form_attrs,
-        "heading": heading,
-        "text": text,
-        "button": button,
-        "email": {"id": f"{prefix}-email", "name": contract.email, "label": email_label,
-                  "placeholder": email_placeholder},
-        "first_name": ({"id": f"{prefix}-first-name", "name": contract.first_name, "label": first_name_label}
-                       if first_name_label and contract.first_name else None),
-        "interests": {"legend": interests_legend, "choices": choices} if choices else None,
-        "hidden": hidden,
-        "honeypot": ({"id": f"{prefix}-hp", "name": contract.honeypot, "label": honeypot_label}
-                     if contract.honeypot else None),
-        "consent": consent_ctx,
-        "origins": list(origins or []),
-        "new_tab_note": new_tab_note if contract.new_tab else "",
-    }

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -23,20 +24,24 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core.diagnostics import Diagnostic, describe
 from ..core.frontmatter import key_line
-from ..core.secrets import find_secrets
 from ..core.slots import fill_slots
-from ..core.urls import check_url, text_problem
 from ..markdown.blocks import block_line, mentions_block, rendered_blocks_extension
+from .checks import PLUGIN_KEY, as_list, check_block, check_opt_in, check_texts
 from .config import NewsletterConfig, default_consent_text, default_heading
-from .form import Contract, check_values, form_context, resolve, thank_you_words
+from .context import form_context
+from .form import Contract, check_values, resolve
 from .providers import PROVIDERS
+from .thanks import thank_you_page
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/storefront/newsletter.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "newsletter.css"
-BLOCK_OPTIONS = ("heading", "text", "button", "tags", "tag", "first_name")
-PLUGIN_KEY = "plugins.storefront/newsletter"
 SLOT_START = "<!-- storefront:newsletter "
 
 
@@ -47,7 +52,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self.contract: Contract | None = None
         self.page: Page | None = None
         self.count = 0
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[Diagnostic] = []  # the page's `/// newsletter` blocks; file and line set when reported
         self.files: Files | None = None
         self.thanks: File | None = None
         self.footer = Markup("")
@@ -75,8 +80,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             interests: list[Any] = [dict(item) for item in self.config.interests]
             problems += check_values(contract, tags=list(self.config.tags), interests=interests,
                                      source=source, prefix=PLUGIN_KEY)
-        problems += self._check_texts(source)
-        problems += self._check_opt_in(source, contract)
+        problems += check_texts(self.config, source)
+        problems += check_opt_in(self.config, source, contract)
         for problem in problems:
             support.report(log, problem)
         if not problems:
@@ -111,52 +116,10 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return bool(self.config.double_opt_in)
         return bool(self.contract.double_opt_in) if self.contract is not None else False
 
-    def _check_opt_in(self, source: str, contract: Contract | None) -> list[Diagnostic]:
-        problems = []
-        label = PROVIDERS[self.config.provider].label
-        if contract is not None and contract.collects == "entries" and self.config.double_opt_in:
-            problems.append(Diagnostic(
-                file=source, key=f"{PLUGIN_KEY}.double_opt_in",
-                problem=f"{label} collects form entries, not list subscribers, and sends no confirmation email",
-                fix="remove double_opt_in (the thank-you page says the address was received)"))
-        thank_you = self.config.thank_you
-        if thank_you and urlsplit(thank_you).scheme:
-            parts = urlsplit(thank_you)
-            if parts.scheme != "https" or not parts.netloc or "@" in parts.netloc:
-                problems.append(Diagnostic(
-                    file=source, key=f"{PLUGIN_KEY}.thank_you", problem=f"{describe(thank_you)} is not an https URL",
-                    fix="write a page of the site like thanks.md, or a full https URL"))
-            elif contract is not None and contract.uses_site_action:
-                problems.append(Diagnostic(
-                    file=source, key=f"{PLUGIN_KEY}.thank_you",
-                    problem="Netlify Forms shows a page of the site itself after a submission, not another site",
-                    fix="write a page of the site like thanks.md"))
-        return problems
-
-    def _check_texts(self, source: str) -> list[Diagnostic]:
-        """Every other option is published too: secrets (a key as an interest value, in the
-        heading) and control characters are refused, and privacy_url goes through the URL check."""
-        options = {key: value for key, value in self.config.items() if key not in ("form", "provider")}
-        options["consent"] = dict(self.config.consent)
-        options["interests"] = [dict(item) for item in self.config.interests]
-        problems = find_secrets(options, file=source, key=PLUGIN_KEY)
-        flagged = {problem.key for problem in problems}
-        for key, value in _texts(options, PLUGIN_KEY):
-            why = text_problem(value)
-            if why and key not in flagged:
-                problems.append(Diagnostic(source, key, why, "remove it (paste the text again as plain text)"))
-        privacy = self.config.consent.privacy_url
-        if privacy is not None:
-            bad = check_url(privacy.strip(), file=source, key=f"{PLUGIN_KEY}.consent.privacy_url")
-            if bad is not None:
-                problems.append(bad)
-                self.config.consent.privacy_url = None
-        return problems
-
     # --- files: the stylesheet and the thank-you page -----------------------------------
 
     @event_priority(-60)  # after the blog plugin has added its files
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         self.files = files
@@ -165,46 +128,35 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         privacy = self.config.consent.privacy_url
         if (self.config.consent.enabled and privacy and not urlsplit(privacy).scheme
                 and files.get_file_from_path(privacy.partition("#")[0]) is None):
-            support.report(log, Diagnostic(
-                file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
-                key=f"{PLUGIN_KEY}.consent.privacy_url",
-                problem=f"{describe(privacy)} is not a page of the site",
-                fix=f"write the privacy page's path under {Path(config.docs_dir).name}/ like "
-                    "privacy.md, or a full https URL"))
+            self._missing_page(config, "consent.privacy_url", privacy,
+                               f"write the privacy page's path under {Path(config.docs_dir).name}/ like "
+                               "privacy.md, or a full https URL")
         self.thanks, self.thanks_url = None, None
         if self.config.thank_you and urlsplit(self.config.thank_you).scheme:
             self.thanks_url = self.config.thank_you  # an https URL (checked in on_config)
         elif self.config.thank_you:
             self.thanks = files.get_file_from_path(self.config.thank_you)
             if self.thanks is None:
-                support.report(log, Diagnostic(
-                    file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
-                    key=f"{PLUGIN_KEY}.thank_you",
-                    problem=f"{describe(self.config.thank_you)} is not a page of the site",
-                    fix=f"write it as a path under {Path(config.docs_dir).name}/ like thanks.md, "
-                        "or remove it to use the generated thank-you page"))
+                self._missing_page(config, "thank_you", self.config.thank_you,
+                                   f"write it as a path under {Path(config.docs_dir).name}/ like thanks.md, "
+                                   "or remove it to use the generated thank-you page")
         else:
-            path = self.config.thank_you_path
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                self.thanks = existing
-            else:
-                title, words = thank_you_words(self.contract, self.double_opt_in()) if self.contract \
-                    else thank_you_words(_NO_CONTRACT, False)
-                title = self.config.thank_you_title or title
-                words = self.config.thank_you_text or words
-                text = (
-                    "---\n"
-                    f"title: {_yaml_string(title)}\n"
-                    "robots: noindex, follow\nnoindex: true\nnewsletter: false\ncta: false\nanalytics: false\n"
-                    "search:\n  exclude: true\n---\n\n"
-                    f'<div class="sf-newsletter-thanks" markdown>\n\n'
-                    f"# {_markdown_text(title)}\n\n"
-                    f"{_markdown_text(words)}\n\n</div>\n")
-                self.thanks = File.generated(config, path, content=text,
-                                             inclusion=InclusionLevel.NOT_IN_NAV)
-                files.append(self.thanks)
+            existing = files.get_file_from_path(self.config.thank_you_path)
+            self.thanks = existing if existing is not None else self._generated_thanks(files, config)
         return files
+
+    def _missing_page(self, config: MkDocsConfig, option: str, value: str, fix: str) -> None:
+        support.report(log, Diagnostic(
+            file=support.display_path(config, config.config_file_path or "mkdocs.yml"),
+            key=f"{PLUGIN_KEY}.{option}", problem=f"{describe(value)} is not a page of the site", fix=fix))
+
+    def _generated_thanks(self, files: Files, config: MkDocsConfig) -> File:
+        """The thank-you page at `thank_you_path`, written from the provider's flow."""
+        text = thank_you_page(self.contract, self.double_opt_in(), title=self.config.thank_you_title,
+                              text=self.config.thank_you_text)
+        thanks = File.generated(config, self.config.thank_you_path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(thanks)
+        return thanks
 
     # --- URLs -----------------------------------------------------------------------------
 
@@ -260,7 +212,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         cached = self.rendered.get(key)
         if cached is not None:
             return cached
-        tags = list(self.config.tags) + _as_list(options.get("tags")) + _as_list(options.get("tag"))
+        tags = list(self.config.tags) + as_list(options.get("tags")) + as_list(options.get("tag"))
         first_name = options.get("first_name", self.config.first_name)
         context = form_context(
             self.contract, prefix=prefix,
@@ -288,22 +240,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         page, config = self.page, self._config
         if page is None or self.contract is None or _turned_off(page):
             return ""
-        unknown = [key for key in options if key not in BLOCK_OPTIONS]
-        if argument:
-            unknown.insert(0, f"| {argument}")
-        if unknown:
-            names = ", ".join(describe(k) for k in unknown)
-            message = f"the newsletter block takes no {names}; use the options {', '.join(BLOCK_OPTIONS)}"
-            self.problems.append((", ".join(unknown), message))
-        if "first_name" in options and not isinstance(options["first_name"], bool):
-            self.problems.append(("first_name", "the newsletter block's first_name must be true or false"))
-            options = {k: v for k, v in options.items() if k != "first_name"}
-        extra_tags = _as_list(options.get("tags")) + _as_list(options.get("tag"))
-        if extra_tags:
-            bad = check_values(self.contract, tags=extra_tags, interests=[], source="", prefix="tags")
-            if bad:
-                self.problems.append(("tag", f"{bad[0].problem}; {bad[0].fix}"))
-                options = {k: v for k, v in options.items() if k not in ("tags", "tag")}
+        options, problems = check_block(self.contract, argument, options)
+        self.problems += problems
         self.count += 1
         return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",  # type: ignore[arg-type]  # set in on_config
                                        placement="block", overrides=options))
@@ -327,8 +265,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._config = config
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.page, self._config, self.count, self.problems = page, config, 0, []
         self.wants_blocks = mentions_block(markdown, "newsletter")
         value = (page.meta or {}).get("newsletter", None)
@@ -341,8 +278,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return None
 
     @event_priority(-40)  # after the page's own content is final; CTA placement goes first
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
         self._report_block_problems(page, config)
@@ -361,35 +297,35 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             return
         source = support.page_source(page) or ""
         line = block_line(source, "newsletter")
-        for _key, message in self.problems:
-            problem, _, fix = message.partition("; ")
-            support.report(log, Diagnostic(file=support.source_path(page, config), key="/// newsletter",
-                                           line=line, problem=problem, fix=fix))
+        for problem in self.problems:
+            support.report(log, replace(problem, file=support.source_path(page, config), line=line))
         self.problems = []
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
         footer = Markup("")
         if self.contract is not None and self.config.footer:
             footer = self._render(config, page=None, prefix="sf-newsletter-footer", placement="footer")
         self.footer = footer
-        self.globals = env.globals.setdefault("storefront", {})
+        self.globals = cast("dict", env.globals.setdefault("storefront", {}))
         self.globals["newsletter_footer"] = footer
         return env
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,  # type: ignore[override]
-                        nav) -> dict | None:  # the context holds our own keys too
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if not self.config.enabled or not _turned_off(page):
             return None
         # The footer form is site-wide; a page that turns the newsletter off gets its own
         # `storefront` mapping with an empty footer form (the theme needs no extra check).
-        shared = context.get("storefront") or self.globals or {}
-        context["storefront"] = {**shared, "newsletter_footer": Markup("")}
+        values = cast("dict[str, Any]", context)  # a TemplateContext holds our own `storefront` key too
+        shared = values.get("storefront") or self.globals or {}
+        values["storefront"] = {**shared, "newsletter_footer": Markup("")}
         return context
 
     @event_priority(50)  # before plugins that rewrite or minify the final HTML
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
         start = output.find(SLOT_START)
@@ -408,50 +344,13 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         return output
 
 
-_NO_CONTRACT = Contract(provider="custom", action="", method="post", email="email", first_name=None,
-                        honeypot=None, consent=None, consent_value="yes", redirect=None, tags=None,
-                        tags_join=None, tag_pattern=None, tag_example="", interests=None)
-
-
 def _turned_off(page: Page) -> bool:
     return (page.meta or {}).get("newsletter") is False
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(item) for item in value if item is not None and str(item)]
-    return [str(value)]
 
 
 def _root_relative(config: MkDocsConfig, url: str) -> str:
     base = urlsplit(config.site_url or "").path or "/"
     return (base if base.endswith("/") else base + "/") + url.lstrip("/")
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _markdown_text(text: str) -> str:
-    """Plain text safe in generated Markdown: HTML escaped, Markdown punctuation backslashed."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]#!|":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
-
-
-def _texts(value: Any, key: str):
-    """(dotted key, text) of every string in a nested option value."""
-    if isinstance(value, str):
-        yield key, value
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            yield from _texts(item, f"{key}.{name}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, f"{key}[{index}]")
 
 
 def standalone_renderer(options: dict[str, Any], *, site_name: str, site_url: str, templates: str,

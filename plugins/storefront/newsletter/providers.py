@@ -11,26 +11,12 @@ Only public form endpoints and public ids belong here: a signup form never needs
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ..core.params import UUID, Param
 
 __all__ = ["PROVIDERS", "Param", "Provider", "names"]
 
-UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-
-
-@dataclass(frozen=True)
-class Param:
-    """One public identifier from the provider's embed code (a `form` option)."""
-
-    name: str
-    pattern: str
-    example: str
-    where: str  # where the site owner finds it
-    required: bool = True
-
-    def matches(self, value: str) -> bool:
-        return re.fullmatch(self.pattern, value) is not None
 
 
 @dataclass(frozen=True)

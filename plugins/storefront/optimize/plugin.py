@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,13 @@ from .pagecache import Entry, PageCache, code_salt
 from .structure import first_difference, non_html_tags, same_document
 from .styles import can_inline, inline_stylesheets
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Literal
+
+    from jinja2 import Environment
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 
 
@@ -64,10 +72,12 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._pages_cache: PageCache | None = None
         self._dirty = False
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._dirty = dirty  # a dirty build builds some pages only: keep the other pages' entries
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         if self.config.enabled and self.config.headers:  # rebuild when the _headers template changes
             support.watch_data_files(server, support.project_path(config, self.config.headers))
         return server
@@ -95,7 +105,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             code_salt(options.minify_css, options.minify_js)) if options.minify else None
         return config
 
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._facts.clear()
         self._styles.clear()
         self._link_tags.clear()
@@ -109,21 +119,20 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if self._pages_cache is not None:
             self._pages_cache.start_build()
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every file is known by now (theme files and plugins' generated ones included).
         self._files_by_dest = {
             file.dest_uri: file.abs_src_path for file in files if file.abs_src_path}
         return env
 
     @event_priority(-100)
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         return self._optimize(output, page.url, support.source_path(page, config))
 
     @event_priority(-100)
-    def on_post_template(self, output_content: str, template_name: str,
-                         config: MkDocsConfig) -> str | None:
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """Theme pages rendered without a Markdown source (Material's 404.html): optimized as
         every other page is. Their URLs are site-absolute (a 404 page is served at any path)."""
         if not self.config.enabled or not template_name.endswith(".html"):
@@ -194,7 +203,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             self._script_hashes |= inline_script_hashes(html)
             self._form_origins |= form_origins(html)
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self._write_headers(config)

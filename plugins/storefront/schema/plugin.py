@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -27,6 +27,11 @@ from .config import SchemaConfig
 from .pagedata import PageData
 from .profile import Business, load_profile
 from .view import business_view
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -109,7 +114,9 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             "say the timezone once: remove timezone: from the profile (it then follows the calendar's), "
             "or make the two the same", _profile_line(self.profile_path, "timezone")))
 
-    def on_serve(self, server, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         if self.config.enabled and self.profile_path is not None:
             support.watch_data_files(server, self.profile_path)
         return server
@@ -138,7 +145,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         return self.site_fragment
 
     @event_priority(-50)  # after the theme and other plugins add their globals
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return env
         footer = Markup("")
@@ -148,7 +155,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
         self.footer = str(footer)
         return env
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         self.files = files
         if self.config.enabled and self.config.footer and self.config.css:
             support.add_asset(files, config, CSS_PATH, CSS_SOURCE)
@@ -185,13 +192,13 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             support.report(log, Diagnostic(shown, "logo", f'"{logo}" is {width}x{height} px; Google needs a logo '
                                            "of at least 112x112 px", fix, line))
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.homepage = nav.homepage
         return nav
 
     # --- per page -----------------------------------------------------------------------
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current = page
         self.blocks_wanted = "business" in markdown and "///" in markdown
         if not self.config.enabled:
@@ -359,7 +366,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
                                           heading=self.config.events_heading))
 
     @event_priority(-50)  # after content plugins, so the events and the FAQ land at the very end
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
         data = self.page_data.get(page.file.src_uri)
@@ -373,7 +380,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             html += self._faq_html(data)
         return html
 
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """The theme's 404.html is a template, not a page: it gets the footer here."""
         if self.config.enabled and template_name == "404.html":
             return self._with_footer(output_content)
@@ -385,7 +392,7 @@ class SchemaPlugin(BasePlugin[SchemaConfig]):
             output = support.add_to_footer(output, self.footer, part="meta")
         return output
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         output = self._with_footer(output)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .hours import DAY_NAMES, DAYS, DayHours, SpecialHours, Timetable, format_date, format_time
-from .profile import Business, Location
+from .model import Business, Location
 
 
 def _ranges(day: DayHours, clock: str) -> list[dict[str, str | bool]]:

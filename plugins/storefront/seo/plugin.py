@@ -20,7 +20,7 @@ import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +43,10 @@ from .robots import render_robots
 from .sitemap import SitemapEntry, gzip_bytes, render_sitemap
 from .tags import VERIFICATION_NAMES, HeadData, SocialImage, render_head, strip_theme_tags
 from .text import derive_description
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
 
@@ -68,9 +72,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
     # --- set-up ------------------------------------------------------------------------
 
-    def on_config(self, config: MkDocsConfig) -> None:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
-            return
+            return None
         self._reset()
         support.refuse_inside_site(config, PLUGIN, self.config, "cache_dir")
         support.check_site_url(config)
@@ -118,6 +122,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.tags_plugins = theme.tags_plugins(config)
         for plugin in self.tags_plugins:
             theme.prepare_tags_plugin(plugin, config, self.escaped_tags)
+        return None
 
     # After storefront/calendar (100) has kept drafts out, before Material's blog (-50) reads
     # its posts from disk: each post's front-matter problems are reported here, and Material
@@ -220,14 +225,16 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     # --- what the theme prints (theme.py) ------------------------------------------------
 
     @event_priority(-100)  # after plugins that add sections (Material's blog: -50)
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files) -> None:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.config.enabled:
             theme.harden_nav(nav.items)
+        return None
 
     @event_priority(-100)  # every page has been read; templates render next
-    def on_env(self, env, *, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.config.enabled:
             self.theme_saved = theme.harden_for_theme(config, report=lambda d: support.report(log, d))
+        return None
 
     # Before Material's tags plugin (-50) reads the tags, and after it (-100) to put them back.
     @event_priority(0)
@@ -257,9 +264,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     # Early (50): before plugins that add blocks to the content, so the description comes from
     # the author's first paragraph and not from an inserted call to action.
     @event_priority(50)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
-            return
+            return None
         # The title as MkDocs settled it (front matter, nav or rendered <h1>), escaped for the
         # theme, which prints it without autoescaping in nav, header, breadcrumbs and <h1>.
         support.harden_title(page)
@@ -273,6 +280,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         image = self._page_image(page, meta, title, files, config, source)
         support.set_page_image(page, image)
         page._storefront_seo = self._head(page, meta, title, description, image, config)  # type: ignore[attr-defined]
+        return None
 
     def _page_image(self, page: Page, meta: PageMeta, title: str, files: Files,
                     config: MkDocsConfig, source: str) -> SocialImage | None:
@@ -359,7 +367,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         return render_head(data), entry
 
     @event_priority(-50)  # after plugins that add head tags, before storefront/optimize (-100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         prepared = getattr(page, "_storefront_seo", None)
         if not self.config.enabled or prepared is None:
             return None
@@ -372,15 +380,16 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.sitemap.append(entry)
         return support.insert_head(strip_theme_tags(output[:end]) + output[end:], tags)
 
-    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         # The theme's own 404.html (no 404.md in the docs) is no page, but must not be indexed.
         if not self.config.enabled or template_name != "404.html":
             return None
-        end = output.find("</head>")
+        end = output_content.find("</head>")
         if end == -1:
             return None
-        head = strip_theme_tags(output[:end]) if 'name="robots"' in output[:end] else output[:end]
-        return support.insert_head(head + output[end:], '<meta name="robots" content="noindex">\n')
+        head = output_content[:end]
+        head = strip_theme_tags(head) if 'name="robots"' in head else head
+        return support.insert_head(head + output_content[end:], '<meta name="robots" content="noindex">\n')
 
     # --- site-wide, once ---------------------------------------------------------------
 

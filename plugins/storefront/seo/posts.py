@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -155,28 +155,38 @@ def _check_names(data: Mapping, edits: dict[str, object], report: _ReportFn, *, 
         value = data.get(key)
         if value is None or key in edits:
             continue
-        items = value if isinstance(value, list) else [value]
-        if not isinstance(value, list):
-            report(key, f"{describe(value)} is not a list", f"write {key}: [{value}]")
-        names = [str(item).strip() for item in items
-                 if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip()]
-        if len(names) != len(items):
-            report(key, "holds an entry that is not a name", f"write {key}: [first, second]")
+        names = _names(value, key, report)
         if key == "authors" and authors is not None:
-            unknown = [name for name in names if name not in authors]
-            if unknown:
-                report(key, f'"{unknown[0]}" is not an author in .authors.yml',
-                       "add the author to .authors.yml or use one of its ids: "
-                       + (", ".join(sorted(authors)[:5]) or "(none yet)"))
-                names = [name for name in names if name in authors]
+            names = _known(names, authors, key, report, "is not an author in .authors.yml",
+                           "add the author to .authors.yml or use one of its ids: "
+                           + (", ".join(sorted(authors)[:5]) or "(none yet)"))
         if key == "categories" and categories_allowed:
-            refused = [name for name in names if name not in categories_allowed]
-            if refused:
-                report(key, f'"{refused[0]}" is not in the blog\'s categories_allowed',
-                       "use one of: " + ", ".join(categories_allowed[:8]))
-                names = [name for name in names if name in categories_allowed]
+            names = _known(names, categories_allowed, key, report, "is not in the blog's categories_allowed",
+                           "use one of: " + ", ".join(categories_allowed[:8]))
         if names != value:
             edits[key] = names
+
+
+def _names(value: object, key: str, report: _ReportFn) -> list[str]:
+    """A list of names (one name alone is a list of one), without entries that are no names."""
+    items = value if isinstance(value, list) else [value]
+    if not isinstance(value, list):
+        report(key, f"{describe(value)} is not a list", f"write {key}: [{value}]")
+    names = [str(item).strip() for item in items
+             if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip()]
+    if len(names) != len(items):
+        report(key, "holds an entry that is not a name", f"write {key}: [first, second]")
+    return names
+
+
+def _known(names: list[str], known: Collection[str], key: str, report: _ReportFn, problem: str,
+           fix: str) -> list[str]:
+    """The names that are known; the first unknown one reported."""
+    unknown = [name for name in names if name not in known]
+    if not unknown:
+        return names
+    report(key, f'"{unknown[0]}" {problem}', fix)
+    return [name for name in names if name in known]
 
 
 def _check_date(data: Mapping, edits: dict[str, object], report: _ReportFn, result: PostCheck) -> None:
@@ -186,22 +196,26 @@ def _check_date(data: Mapping, edits: dict[str, object], report: _ReportFn, resu
         result.date = {k: v for k, v in date.items() if _is_when(v)}
     if "date" not in edits:
         if isinstance(date, Mapping):
-            created = date.get("created")
-            extra = {k: v for k, v in date.items() if k != "created" and not _is_when(v)}
-            for name, value in extra.items():
-                report("date", f"date.{name}: {describe(value)} is not a date",
-                       "under date: write only created: and updated: with dates like 2026-12-03")
-            if not _is_when(created):
-                report("date", "date.created is missing or not a date, so the post was left out of the build",
-                       "write date: {created: 2026-12-03}")
-                result.exclude = True
-            elif extra:
-                edits["date"] = {k: v for k, v in date.items() if k not in extra}
+            _check_date_mapping(date, edits, report, result)
         elif not _is_when(date):
             shown = "missing" if date is None else f"{describe(date)}, not a date"
             report("date", f"is {shown}, so the post was left out of the build",
                    "write date: 2026-12-03 (or 2026-12-03 09:00)")
             result.exclude = True
+
+
+def _check_date_mapping(date: Mapping, edits: dict[str, object], report: _ReportFn, result: PostCheck) -> None:
+    """`date: {created, updated}`: created is required; other keys that are no dates are left out."""
+    extra = {k: v for k, v in date.items() if k != "created" and not _is_when(v)}
+    for name, value in extra.items():
+        report("date", f"date.{name}: {describe(value)} is not a date",
+               "under date: write only created: and updated: with dates like 2026-12-03")
+    if not _is_when(date.get("created")):
+        report("date", "date.created is missing or not a date, so the post was left out of the build",
+               "write date: {created: 2026-12-03}")
+        result.exclude = True
+    elif extra:
+        edits["date"] = {k: v for k, v in date.items() if k not in extra}
 
 
 def _check_scalars(data: Mapping, edits: dict[str, object], report: _ReportFn, drop: object) -> None:

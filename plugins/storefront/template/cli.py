@@ -22,7 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ..cli import subcommand
 from . import skeleton, starter
+from .brand import DEFAULT_COLOUR, HEX
+from .facts import LOCALE, PLACEHOLDER, Facts
+from .pins import requirements, suite_requirement
 
 __all__ = ["register", "run"]
 
@@ -41,10 +45,8 @@ class BadFact(ValueError):
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "new", help="create a new client site (or the demo, --example bakery)",
-        description=__doc__.splitlines()[0], epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subcommand(subparsers, "new", help="create a new client site (or the demo, --example bakery)",
+                        description=__doc__.splitlines()[0], epilog=EPILOG, run=run)
     parser.add_argument("directory", metavar="DIR", help="the folder to create (must be new or empty)")
     parser.add_argument("--name", help='the business name, e.g. "Harbour Plumbing"')
     parser.add_argument("--type", help="its schema.org LocalBusiness type, e.g. Plumber, Dentist, Store "
@@ -54,9 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--locale", help="language and region, e.g. en_GB (default en)")
     parser.add_argument("--provider", help="the newsletter provider, e.g. mailchimp, buttondown")
     parser.add_argument("--colour", "--color", dest="colour",
-                        help=f'the brand colour, e.g. "#1f5fa8" (default {starter.DEFAULT_COLOUR})')
+                        help=f'the brand colour, e.g. "#1f5fa8" (default {DEFAULT_COLOUR})')
     parser.add_argument("--example", choices=EXAMPLES, help="write a demo storefront instead")
-    parser.set_defaults(func=run)
 
 
 # --- checking the facts ----------------------------------------------------------------------
@@ -110,7 +111,7 @@ def check_url(value: str) -> str:
 
 def check_locale(value: str) -> str:
     value = value.strip().replace("-", "_")
-    match = starter.LOCALE.match(value)
+    match = LOCALE.match(value)
     if not match:
         raise BadFact(f'--locale "{value}" is not a locale; write it like en_GB or de_DE')
     return value
@@ -128,7 +129,7 @@ def check_provider(value: str) -> str:
 
 def check_colour(value: str) -> str:
     value = value.strip()
-    if not starter.HEX.match(value):
+    if not HEX.match(value):
         raise BadFact(f'--colour "{value}" is not a hex colour; write it like "#1f5fa8"')
     return value.lower()
 
@@ -152,9 +153,9 @@ QUESTIONS = {
 }
 
 
-def gather(args: argparse.Namespace, *, ask: Callable[[str], str] | None, err: TextIO) -> starter.Facts:
+def gather(args: argparse.Namespace, *, ask: Callable[[str], str] | None, err: TextIO) -> Facts:
     """The facts from the flags; on a terminal (`ask`), the missing ones are asked for."""
-    facts = starter.Facts()
+    facts = Facts()
     for key, check in CHECKS.items():
         value = getattr(args, key, None)
         if value is not None:
@@ -210,27 +211,37 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return 2
     try:
         if facts is None:
-            skeleton.copy_template(source, target)
-            (target / "requirements.txt").write_text(starter.requirements(), encoding="utf-8")
-            gitignore = target / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text(skeleton.GITIGNORE, encoding="utf-8")
+            _write_example(source, target)
         else:
             starter.write(facts, target, source)
     except OSError as error:
         print(f"storefront new: could not write {target} ({error.strerror or error})", file=err)
         return 1
+    _say_done(args, facts, target, out)
+    return 0
+
+
+def _write_example(source: Path, target: Path) -> None:
+    """The demo storefront as in the repository, with requirements.txt and a .gitignore."""
+    skeleton.copy_template(source, target)
+    (target / "requirements.txt").write_text(requirements(), encoding="utf-8")
+    gitignore = target / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text(skeleton.GITIGNORE, encoding="utf-8")
+
+
+def _say_done(args: argparse.Namespace, facts: Facts | None, target: Path, out: TextIO) -> None:
+    """What was written, what is left to fill in, and how to build it here and elsewhere."""
     if facts is None:
         print(f"Created the {args.example} demo storefront in {target}.", file=out)
     else:
         print(f"Created a new site for {facts.name} in {target}.", file=out)
-        print(f"Still to fill in (marked {starter.PLACEHOLDER}; grep -rn {starter.PLACEHOLDER} {target}):", file=out)
+        print(f"Still to fill in (marked {PLACEHOLDER}; grep -rn {PLACEHOLDER} {target}):", file=out)
         for item in starter.placeholders(facts):
             print(f"  - {item}", file=out)
     print("Build it (the suite is installed here):", file=out)
     print(f"    cd {target} && mkdocs build --strict", file=out)
-    suite = starter._suite_requirement()
+    suite = suite_requirement()
     print(f"Elsewhere (CI, a host) it installs requirements.txt, which pins {suite}"
           + ("; if that version is not on your package index, pin a git commit or a wheel "
              "instead (see the comment in requirements.txt)." if "==" in suite else "."), file=out)
-    return 0

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ...core.htmltags import is_html_tag
-from ..source import prepare
+from ..prepare import prepare
 from . import rule
 
 # What Python-Markdown takes for raw inline HTML (its HTML_RE, comments aside).
