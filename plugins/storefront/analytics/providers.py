@@ -236,36 +236,11 @@ def resolve(name: str, options: Mapping[str, object], *, source: str, prefix: st
 
     for key, raw in options.items():
         param = params.get(str(key))
-        if isinstance(raw, (dict, list)) or raw is None:
-            problem(key, f"{describe(raw)} is not a single value", "write it as one string")
-            continue
-        value = str(raw).strip() if not isinstance(raw, bool) else ("true" if raw else "false")
-        kind = secret_kind(value, uuid_expected=bool(param and param.pattern == UUID),
-                           hex_expected=bool(param and "0-9a-f" in param.pattern))
-        if kind:
-            problem(key, f"this looks like {kind}, which must never be published in a page",
-                    f"remove it: {provider.label} needs only the public ids from its tracking snippet, "
-                    "never an API key")
-            continue
-        if param is None:
-            problem(key, f"{provider.label} takes no `{key}` option",
-                    f"use {', '.join(params)} (see {provider.docs})")
-            continue
-        if param.pattern == URL:
-            why = _url_problem(value)
-            if why:
-                problem(key, why, f"write {param.where}, like {param.example}")
-                continue
-        elif param.pattern == BOOL:
-            if not isinstance(raw, bool):
-                problem(key, f"{describe(raw)} is not true or false", f"write {key}: {param.example}")
-                continue
-        elif not re.fullmatch(param.pattern, value):
-            problem(key, f"{describe(value)} is not a valid {provider.label} {key}",
-                    f"copy {param.where}, like {param.example}")
-            continue
-        values[param.name] = value
-
+        value, why = _read(provider, param, key, raw, secret_kind)
+        if why is not None:
+            problem(key, *why)
+        elif param is not None and value is not None:
+            values[param.name] = value
     for param in provider.params:
         if param.required and param.name not in values and not any(
                 d.key == f"{prefix}.{param.name}" for d in problems):
@@ -279,14 +254,38 @@ def resolve(name: str, options: Mapping[str, object], *, source: str, prefix: st
     return _setup(provider, values), []
 
 
+def _read(provider: Provider, param: Param | None, key: object, raw: object,
+          secret_kind) -> tuple[str | None, tuple[str, str] | None]:
+    """One `site` option as text, or (problem, fix): never a secret, a known option, its value
+    as the provider's snippet writes it."""
+    if isinstance(raw, (dict, list)) or raw is None:
+        return None, (f"{describe(raw)} is not a single value", "write it as one string")
+    value = str(raw).strip() if not isinstance(raw, bool) else ("true" if raw else "false")
+    kind = secret_kind(value, uuid_expected=bool(param and param.pattern == UUID),
+                       hex_expected=bool(param and "0-9a-f" in param.pattern))
+    if kind:
+        return None, (f"this looks like {kind}, which must never be published in a page",
+                      f"remove it: {provider.label} needs only the public ids from its tracking snippet, "
+                      "never an API key")
+    if param is None:
+        return None, (f"{provider.label} takes no `{key}` option",
+                      f"use {', '.join(p.name for p in provider.params)} (see {provider.docs})")
+    if param.pattern == URL:
+        why = _url_problem(value)
+        if why:
+            return None, (why, f"write {param.where}, like {param.example}")
+    elif param.pattern == BOOL:
+        if not isinstance(raw, bool):
+            return None, (f"{describe(raw)} is not true or false", f"write {key}: {param.example}")
+    elif not re.fullmatch(param.pattern, value):
+        return None, (f"{describe(value)} is not a valid {provider.label} {key}",
+                      f"copy {param.where}, like {param.example}")
+    return value, None
+
+
 def _setup(provider: Provider, values: dict[str, str]) -> Setup:
-    filled = dict(values)
-    if provider.name == "matomo" and not filled["url"].endswith("/"):
-        filled["url"] += "/"
-    if provider.name == "goatcounter" and "endpoint" not in filled:
-        filled["endpoint"] = f"https://{filled['code']}.goatcounter.com/count"
-    script = filled.get("script") or provider.script.format(**filled)
-    filled["script"] = script
+    filled = _filled(provider, values)
+    script = filled["script"]
 
     def fill(template: str) -> str | None:
         names_used = re.findall(r"(?<!\{)\{(\w+)\}(?!\})", template)
@@ -303,21 +302,35 @@ def _setup(provider: Provider, values: dict[str, str]) -> Setup:
     if provider.name == "umami" and "host_url" in filled:
         connect = (origin(filled["host_url"]),)
     scripts = tuple(dict.fromkeys([*provider.script_origins] or [origin(script)]))
-    consent = provider.cookies
-    settings: dict[str, str] = {}
-    if provider.name == "matomo":
-        cookies = filled.get("cookies", "true") == "true"
-        consent = cookies
-        settings = {"tracker": filled["url"] + "matomo.php", "site_id": filled["site_id"],
-                    "cookies": "true" if cookies else "false"}
-    if provider.name == "ga4":
-        settings = {"measurement_id": filled["measurement_id"]}
-    purpose = provider.purpose
-    if provider.name == "matomo":
-        purpose = purpose + ("; sets cookies" if consent else "; without cookies")
+    consent, settings, purpose = _settings(provider, filled)
     return Setup(provider=provider.name, label=provider.label, script=script, attrs=attrs,
                  settings=settings, consent=consent, events=provider.events, script_src=scripts,
                  connect_src=connect, img_src=img, purpose=purpose, values=filled)
+
+
+def _filled(provider: Provider, values: dict[str, str]) -> dict[str, str]:
+    """The values with the provider's defaults: Matomo's URL ends in /, GoatCounter's endpoint
+    comes from its code, the script URL from its template."""
+    filled = dict(values)
+    if provider.name == "matomo" and not filled["url"].endswith("/"):
+        filled["url"] += "/"
+    if provider.name == "goatcounter" and "endpoint" not in filled:
+        filled["endpoint"] = f"https://{filled['code']}.goatcounter.com/count"
+    filled["script"] = filled.get("script") or provider.script.format(**filled)
+    return filled
+
+
+def _settings(provider: Provider, filled: dict[str, str]) -> tuple[bool, dict[str, str], str]:
+    """Whether consent is needed, what analytics.js is told (Matomo, GA4), and the purpose
+    the privacy page states."""
+    if provider.name == "matomo":
+        cookies = filled.get("cookies", "true") == "true"
+        settings = {"tracker": filled["url"] + "matomo.php", "site_id": filled["site_id"],
+                    "cookies": "true" if cookies else "false"}
+        return cookies, settings, provider.purpose + ("; sets cookies" if cookies else "; without cookies")
+    if provider.name == "ga4":
+        return provider.cookies, {"measurement_id": filled["measurement_id"]}, provider.purpose
+    return provider.cookies, {}, provider.purpose
 
 
 def attrs_json(setup: Setup) -> str:

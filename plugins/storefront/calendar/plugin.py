@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -361,30 +362,38 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         targets = [output / f"calendar.{fmt}" for fmt in views]
         fresh = all(target.exists() for target in targets) and _read(stamp) == signature
         if views and not fresh:
-            if "html" in views:
-                (output / "calendar.html").write_text(html.to_html(
-                    recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
-                    next_change=upcoming), encoding="utf-8")
-            if "ics" in views:
-                from . import ics  # icalendar takes a while to import: only when writing
-
-                (output / "calendar.ics").write_bytes(ics.to_ics(
-                    recent, name=f"{name} editorial calendar", tz=self.tz,
-                    tz_name=self.config.timezone, stamp=self.now))
-            try:
-                stamp.parent.mkdir(parents=True, exist_ok=True)
-                stamp.write_text(signature, encoding="utf-8")
-            except OSError as error:  # the cache only saves work: say so once, go on
-                support.report(log, Diagnostic(
-                    "mkdocs.yml", "plugins.storefront/calendar.cache_dir",
-                    f"{support.display_path(config, stamp.parent)} cannot be written ({error.strerror or error}), "
-                    "so the calendar is rewritten on every build",
-                    "make the folder writable, remove the file in its way (an empty .cache file?), "
-                    "or set cache_dir: to another folder"))
+            self._write_views(output, views, recent, name, upcoming)
+            self._save_stamp(config, stamp, signature)
         written += [target.name + ("" if not fresh else " (unchanged)") for target in targets]
         log.info(f"Editorial calendar written to {support.display_path(config, output)}: "
                  + ", ".join(written))
 
+
+    def _write_views(self, output: Path, views: Sequence[str], recent: list, name: str,
+                     upcoming: dt.datetime | None) -> None:
+        """calendar.html and calendar.ics: the work ahead (and the recent past)."""
+        if "html" in views:
+            (output / "calendar.html").write_text(html.to_html(
+                recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
+                next_change=upcoming), encoding="utf-8")
+        if "ics" in views:
+            from . import ics  # icalendar takes a while to import: only when writing
+
+            (output / "calendar.ics").write_bytes(ics.to_ics(
+                recent, name=f"{name} editorial calendar", tz=self.tz,
+                tz_name=self.config.timezone, stamp=self.now))
+
+    def _save_stamp(self, config: MkDocsConfig, stamp: Path, signature: str) -> None:
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(signature, encoding="utf-8")
+        except OSError as error:  # the cache only saves work: say so once, go on
+            support.report(log, Diagnostic(
+                "mkdocs.yml", "plugins.storefront/calendar.cache_dir",
+                f"{support.display_path(config, stamp.parent)} cannot be written ({error.strerror or error}), "
+                "so the calendar is rewritten on every build",
+                "make the folder writable, remove the file in its way (an empty .cache file?), "
+                "or set cache_dir: to another folder"))
 
 def _read(path: Path) -> str | None:
     try:

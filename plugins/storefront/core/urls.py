@@ -16,7 +16,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from .diagnostics import Diagnostic, describe
 
@@ -89,22 +89,36 @@ def url_problem(value: object, *, links: bool = False, path_spaces: bool = False
         return f"{describe(value)} is not a URL ({error})"
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        if not parts.netloc or not parts.hostname or not (_HOST.match(parts.hostname) or _ip6(parts.hostname)):
-            return f"{describe(value)} has no valid host name"
-        if "@" in parts.netloc:
-            return f"{describe(value)} has a user name or password in it (before the @)"
-        return None
+        return _web_problem(value, parts)
     if scheme in LINK_SCHEMES:
-        if not links:
-            return f"{describe(value)} is a {scheme}: link, which cannot be used here"
-        if not parts.path.strip():
-            return f"{describe(value)} has no {'address' if scheme == 'mailto' else 'number'}"
-        if scheme == "tel" and not re.fullmatch(r"\+?[0-9().\-]{3,}", parts.path):
-            return f"{describe(value)} is not a telephone number"
-        return None
+        return _link_problem(value, parts, scheme) if links else \
+            f"{describe(value)} is a {scheme}: link, which cannot be used here"
     if scheme:
         return (f"{describe(value)} uses the {scheme}: scheme, which is refused: "
                 "it is not an http(s) URL or a path on this site")
+    return _relative_problem(value, relative)
+
+
+def _web_problem(value: str, parts: SplitResult) -> str | None:
+    """An http(s) URL: a valid host name, no user name or password."""
+    if not parts.netloc or not parts.hostname or not (_HOST.match(parts.hostname) or _ip6(parts.hostname)):
+        return f"{describe(value)} has no valid host name"
+    if "@" in parts.netloc:
+        return f"{describe(value)} has a user name or password in it (before the @)"
+    return None
+
+
+def _link_problem(value: str, parts: SplitResult, scheme: str) -> str | None:
+    """A mailto: or tel: link: an address, a telephone number."""
+    if not parts.path.strip():
+        return f"{describe(value)} has no {'address' if scheme == 'mailto' else 'number'}"
+    if scheme == "tel" and not re.fullmatch(r"\+?[0-9().\-]{3,}", parts.path):
+        return f"{describe(value)} is not a telephone number"
+    return None
+
+
+def _relative_problem(value: str, relative: bool) -> str | None:
+    """A value without a scheme: a path on this site, not a web address missing its https://."""
     if value.startswith("//"):
         return f"{describe(value)} has no scheme (it starts with //, which links to another site)"
     if not relative:
