@@ -217,6 +217,8 @@ def bench_size(pages: int, chosen: list[str], rounds: int, cold: bool) -> str:
                 peaks.setdefault((name, mode), []).append(peak)
                 print(f"{pages} pages, round {round_ + 1}: {name:<12} {mode:<5} {wall:7.2f} s wall "
                       f"{cpu:7.2f} s CPU {peak:7.1f} MB", file=sys.stderr)
+    if not rounds:
+        return f"{pages} pages: sites written and built once under {root}\n"
     plain = {figure: statistics.median(values[("plain", "warm")])
              for figure, values in (("wall", walls), ("cpu", cpus), ("peak", peaks))}
     out = io.StringIO()
