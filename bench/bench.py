@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
 """Time the storefront plugins against a plain Material build of the same synthetic site.
 
-    python bench/bench.py                  # 1,000 posts, every variant, 3 rounds
+    python bench/bench.py                  # the whole suite at 1,000 and 5,000 posts, warm and cold
     python bench/bench.py -n 200 --only seo --rounds 5
+    python bench/bench.py -n 1000 --only lint --only all --cold
 
 The site has a small nav (home, about, blog index) as a real storefront does; posts are
 reached through the blog index. Each variant is the plain build plus the plugins listed in
-`bench/variants/<name>.yml`; `all` enables every variant's plugins together. Rounds are
-interleaved (plain, seo, …, plain, seo, …) so drift on the machine hits all variants alike,
-and each variant's figure is its median. Variants with a cache are timed warm (cache kept
-from the previous round) and, with --cold, also cold (cache removed before each round).
+`bench/variants/<name>.yml`; `all` enables every variant's plugins together and
+`all-nocards` is `all` with storefront/seo's social cards off. Rounds are interleaved
+(plain, seo, …, plain, seo, …) so drift on the machine hits all variants alike, and each
+variant's figure is its median. Variants with a cache are timed warm (cache kept from the
+previous round) and, with --cold, also cold (cache removed before each round);
+`all-nocards` is timed cold only (warm, cached cards cost nothing to skip).
+
+Each build reports wall time, CPU time (user + system, lint's helper processes included)
+and peak memory: the largest resident set of the build process or any of its helpers
+(ru_maxrss from wait4). Without arguments: `all` and `all-nocards` at 1,000 and 5,000
+pages, warm and cold.
 """
 
 from __future__ import annotations
@@ -18,11 +26,11 @@ import argparse
 import io
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -132,83 +140,116 @@ def write_config(root: Path, name: str, plugins: list, files: dict[str, str]) ->
     return path
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def run_build(config: Path) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system, helper processes included) of one build.
+def run_build(config: Path) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds (user + system, helper processes included) and peak
+    resident memory (MB) of one build.
 
     CPU time is what a busy or shared machine distorts least; wall time is what a user waits.
     """
     # After every generated post's date (the last is 2026-12-28), so storefront/calendar
     # keeps every post and all variants build the same pages as the plain build.
     env = dict(os.environ, STOREFRONT_NOW="2026-12-31T12:00:00Z", NO_MKDOCS_2_WARNING="1")
-    cpu = _children_cpu()
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-                            cwd=config.parent, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"build failed for {config.name}:\n{result.stderr[-3000:]}")
-    return elapsed, _children_cpu() - cpu
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+                                   cwd=config.parent, env=env, stdout=log, stderr=log)
+        # wait4 gives this build's own usage: its CPU time with that of the helper processes it
+        # waited for, and the largest resident set among them (kB on Linux).
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            sys.exit(f"build failed for {config}:\n{log.read().decode(errors='replace')[-3000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def union(variants: dict[str, dict], cards: bool = True) -> tuple[list, dict[str, str], list[str]]:
+    """Every variant's plugins, files and caches together (`all`); with cards=False,
+    storefront/seo draws no social cards (`all-nocards`)."""
+    plugins: list = []
+    files: dict[str, str] = {}
+    caches: list[str] = []
+    for spec in variants.values():
+        for plugin in spec.get("plugins", []):
+            if not cards and isinstance(plugin, dict) and "storefront/seo" in plugin:
+                plugin = {"storefront/seo": dict(plugin["storefront/seo"] or {}, cards=False)}
+            if plugin not in plugins:
+                plugins.append(plugin)
+        files.update(spec.get("files", {}))
+        caches += spec.get("cache", [])
+    return plugins, files, caches
+
+
+def bench_size(pages: int, chosen: list[str], rounds: int, cold: bool) -> str:
+    """Generate a site of `pages` posts, time the chosen variants against the plain build,
+    and return the table of medians."""
+    root = WORK / f"site-{pages}"
+    generate(root, pages)
+    variants = load_variants()
+    # (config, caches, modes) per variant
+    configs: dict[str, tuple[Path, list[str], list[str]]] = {
+        "plain": (write_config(root, "plain", [], {}), [], ["warm"])}
+    for name in chosen:
+        if name in ("all", "all-nocards"):
+            plugins, files, caches = union(variants, cards=name == "all")
+            modes = ["cold"] if name == "all-nocards" else (["warm", "cold"] if cold else ["warm"])
+        else:
+            spec = variants[name]
+            plugins, files, caches = spec.get("plugins", []), spec.get("files", {}), spec.get("cache", [])
+            modes = ["warm", "cold"] if cold and caches else ["warm"]
+        configs[name] = (write_config(root, name, plugins, files), caches, modes)
+
+    walls: dict[tuple[str, str], list[float]] = {}
+    cpus: dict[tuple[str, str], list[float]] = {}
+    peaks: dict[tuple[str, str], list[float]] = {}
+    for config, _, _ in configs.values():  # one untimed round: warms caches and the OS file cache
+        run_build(config)
+    for round_ in range(rounds):
+        for name, (config, caches, modes) in configs.items():
+            for mode in modes:
+                if mode == "cold":
+                    for cache in caches:
+                        shutil.rmtree(config.parent / cache, ignore_errors=True)
+                wall, cpu, peak = run_build(config)
+                walls.setdefault((name, mode), []).append(wall)
+                cpus.setdefault((name, mode), []).append(cpu)
+                peaks.setdefault((name, mode), []).append(peak)
+                print(f"{pages} pages, round {round_ + 1}: {name:<12} {mode:<5} {wall:7.2f} s wall "
+                      f"{cpu:7.2f} s CPU {peak:7.1f} MB", file=sys.stderr)
+    plain = {figure: statistics.median(values[("plain", "warm")])
+             for figure, values in (("wall", walls), ("cpu", cpus), ("peak", peaks))}
+    out = io.StringIO()
+    out.write(f"{pages} pages, {rounds} rounds, median of each (wall and CPU in seconds, peak memory in MB)\n")
+    out.write(f"{'variant':<14}{'mode':<6}{'wall':>8}{'ratio':>8}{'CPU':>8}{'ratio':>8}{'peak':>8}{'ratio':>8}\n")
+    for (name, mode), values in walls.items():
+        wall = statistics.median(values)
+        cpu = statistics.median(cpus[(name, mode)])
+        peak = statistics.median(peaks[(name, mode)])
+        out.write(f"{name:<14}{mode:<6}{wall:8.2f}{wall / plain['wall']:8.3f}{cpu:8.2f}"
+                  f"{cpu / plain['cpu']:8.3f}{peak:8.1f}{peak / plain['peak']:8.3f}\n")
+    return out.getvalue()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", "--pages", type=int, default=1000)
+    parser.add_argument("-n", "--pages", type=int, action="append",
+                        help="posts in the synthetic site (repeatable); default: 1,000 and 5,000")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--only", action="append", help="variant name (repeatable); 'all' for all together")
-    parser.add_argument("--cold", action="store_true", help="also time variants with their caches removed")
+    parser.add_argument("--only", action="append",
+                        help="variant name (repeatable); 'all' for all together, 'all-nocards' for all "
+                             "without social cards; default: all and all-nocards")
+    parser.add_argument("--cold", action="store_true", help="also time variants with their caches removed "
+                        "(the default when no variant is chosen)")
     args = parser.parse_args()
-
-    root = WORK / f"site-{args.pages}"
-    generate(root, args.pages)
-    variants = load_variants()
-    chosen = args.only or [*variants, "all"]
-    configs: dict[str, tuple[Path, list[str]]] = {"plain": (write_config(root, "plain", [], {}), [])}
-    for name in chosen:
-        if name == "all":
-            plugins, files, caches = [], {}, []
-            for spec in variants.values():
-                plugins += [p for p in spec.get("plugins", []) if p not in plugins]
-                files.update(spec.get("files", {}))
-                caches += spec.get("cache", [])
-            configs["all"] = (write_config(root, "all", plugins, files), caches)
-        else:
-            spec = variants[name]
-            configs[name] = (write_config(root, name, spec.get("plugins", []), spec.get("files", {})),
-                             spec.get("cache", []))
-
-    modes = ["warm", "cold"] if args.cold else ["warm"]
-    times: dict[tuple[str, str], list[float]] = {}
-    cpus: dict[tuple[str, str], list[float]] = {}
-    for config, _ in configs.values():  # one untimed round: warms caches and the OS file cache
-        run_build(config)
-    for round_ in range(args.rounds):
-        for name, (config, caches) in configs.items():
-            for mode in modes:
-                if mode == "cold":
-                    if not caches:
-                        continue
-                    for cache in caches:
-                        shutil.rmtree(config.parent / cache, ignore_errors=True)
-                wall, cpu = run_build(config)
-                times.setdefault((name, mode), []).append(wall)
-                cpus.setdefault((name, mode), []).append(cpu)
-                print(f"round {round_ + 1}: {name:<12} {mode:<5} {wall:7.2f} s wall {cpu:7.2f} s CPU",
-                      file=sys.stderr)
-    plain = statistics.median(times[("plain", "warm")])
-    plain_cpu = statistics.median(cpus[("plain", "warm")])
-    out = io.StringIO()
-    out.write(f"{args.pages} pages, {args.rounds} rounds, median of each (seconds)\n")
-    out.write(f"{'variant':<14}{'mode':<6}{'wall':>8}{'ratio':>8}{'CPU':>8}{'ratio':>8}\n")
-    for (name, mode), values in times.items():
-        median = statistics.median(values)
-        cpu = statistics.median(cpus[(name, mode)])
-        out.write(f"{name:<14}{mode:<6}{median:8.2f}{median / plain:8.3f}{cpu:8.2f}{cpu / plain_cpu:8.3f}\n")
-    print(out.getvalue(), end="")
+    sizes = args.pages or [1000, 5000]
+    chosen = args.only or ["all", "all-nocards"]
+    cold = args.cold or not args.only
+    unknown = set(chosen) - set(load_variants()) - {"all", "all-nocards"}
+    if unknown:
+        parser.error(f"unknown variant {', '.join(sorted(unknown))}; see bench/variants/")
+    tables = [bench_size(pages, chosen, args.rounds, cold) for pages in sizes]
+    print("\n".join(tables), end="")
 
 
 if __name__ == "__main__":

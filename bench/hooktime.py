@@ -20,7 +20,7 @@ import time
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.plugins import PluginCollection
+from mkdocs.plugins import CombinedEvent, PluginCollection
 
 
 def main(config_file: str) -> None:
@@ -41,8 +41,11 @@ def main(config_file: str) -> None:
     plugins = PluginCollection()
     for name, plugin in config.plugins.items():
         for attr in dir(plugin):
-            if attr.startswith("on_") and callable(getattr(plugin, attr)):
-                setattr(plugin, attr, timed(getattr(plugin, attr), name))
+            handler = getattr(plugin, attr)
+            if attr.startswith("on_") and isinstance(handler, CombinedEvent):  # several handlers, one event
+                setattr(plugin, attr, CombinedEvent(*(timed(method, name) for method in handler.methods)))
+            elif attr.startswith("on_") and callable(handler):
+                setattr(plugin, attr, timed(handler, name))
         plugins[name] = plugin  # re-registers the (now timed) handlers
     config.plugins = plugins
     logging.getLogger("mkdocs").setLevel(logging.ERROR)

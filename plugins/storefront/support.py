@@ -14,6 +14,7 @@ import os
 import posixpath
 import re
 import sys
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -121,7 +122,17 @@ def watch_data_files(server: Any, *paths: Path | None) -> None:
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`."""
+    """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`
+    (worked out once per page and build: every plugin names the page in its messages)."""
+    cached = getattr(page, "_storefront_source_path", None)
+    if cached is not None and cached[0] is config and cached[1] is page.file:
+        return cached[2]
+    path = _source_path(page, config)
+    page._storefront_source_path = (config, page.file, path)  # type: ignore[attr-defined]
+    return path
+
+
+def _source_path(page: Page, config: MkDocsConfig) -> str:
     if page.file.abs_src_path:
         if page.file.src_dir and os.path.normpath(page.file.src_dir) == os.path.normpath(config.docs_dir):
             # the usual case, by string work (display_path resolves symlinks: slow per page)
@@ -143,19 +154,31 @@ def _docs_display(config_file: str, docs_dir: str, _cwd: str) -> str:
 def page_source(page: Page) -> str | None:
     """The page's whole source text, front matter included (for line numbers).
 
-    Read once per page and build: MkDocs' `File.content_string` reads the file again on
-    every call, and several plugins ask for it. (MkDocs makes new Page objects for every
-    build, so `mkdocs serve` sees an edited file.)
+    Read once per page while the page is being worked on: MkDocs' `File.content_string` reads
+    the file again on every call, and several plugins ask for it. The last few pages' texts
+    are kept (not every page's: a site of thousands of pages would hold all its sources for
+    the whole build); a page asked for again later is read again. (MkDocs makes new Page
+    objects for every build, so `mkdocs serve` sees an edited file.)
     """
-    cached = getattr(page, "_storefront_source", None)
-    if cached is not None:
-        return cached
+    cached = _SOURCES.get(id(page))
+    if cached is not None and cached[0]() is page:
+        return cached[1]
     try:
         source = page.file.content_string
     except (OSError, UnicodeDecodeError, TypeError):
         return None
-    page._storefront_source = source  # type: ignore[attr-defined]
+    try:
+        reference = weakref.ref(page)
+    except TypeError:  # an object that cannot be referenced weakly: not kept
+        return source
+    _SOURCES[id(page)] = (reference, source)
+    while len(_SOURCES) > _KEEP_SOURCES:
+        del _SOURCES[next(iter(_SOURCES))]  # the oldest
     return source
+
+
+_KEEP_SOURCES = 16
+_SOURCES: dict[int, tuple[weakref.ref, str]] = {}  # id(page) -> (the page, its source), oldest first
 
 
 # --- the build clock and the site timezone ---------------------------------------------
@@ -299,6 +322,17 @@ def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
     """
     meta, _ = page_meta(page, config)
     own = page_title(page)
+    # Worked out once per page and build (seo, lint and schema all ask); again only when the
+    # front matter or the page title changed since.
+    cached = getattr(page, "_storefront_search_title", None)
+    if cached is not None and cached[0] is meta and cached[1] == own and cached[2] is config:
+        return cached[3]
+    title = _search_title(page, config, meta, own)
+    page._storefront_search_title = (meta, own, config, title)  # type: ignore[attr-defined]
+    return title
+
+
+def _search_title(page: Page, config: MkDocsConfig, meta: PageMeta, own: str) -> SearchTitle:
     # plain_text: storefront/seo hands the theme an escaped copy while templates render
     site = plain_text(config.site_name)
     seo = config.plugins.get(SEO_PLUGIN) if config.plugins else None
@@ -448,7 +482,19 @@ _TAGS_MARKER = re.compile(r"^\[TAGS\]\s*$", re.M)  # the tags index marker of Ma
 def page_kind(page: Page) -> str:
     """What the page is for: "listing" (a Material blog index, archive or category page, or a
     tags index: it lists pages), "redirect" (front matter `template: redirect.html`: a stub that forwards),
-    "post" (a Material blog post) or "page". Listings and redirects are not articles."""
+    "post" (a Material blog post) or "page". Listings and redirects are not articles.
+
+    Worked out once per page and build (several plugins ask, for every page and its
+    neighbours), again only if a plugin replaced the page's Markdown or front matter since."""
+    cached = getattr(page, "_storefront_kind", None)
+    if cached is not None and cached[0] is page.markdown and cached[1] is page.meta:
+        return cached[2]
+    kind = _page_kind(page)
+    page._storefront_kind = (page.markdown, page.meta, kind)  # type: ignore[attr-defined]
+    return kind
+
+
+def _page_kind(page: Page) -> str:
     kind = type(page)
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
@@ -458,18 +504,17 @@ def page_kind(page: Page) -> str:
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
         return "redirect"
-    source = _source_text(page)  # the tags plugin may already have replaced its marker in page.markdown
+    # The tags plugin may already have replaced its marker in page.markdown: look at the
+    # Markdown as written.
+    try:
+        source = page_source(page)
+    except AttributeError:  # a page object without a file
+        source = None
+    if source is None:
+        source = page.markdown or ""
     if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
         return "listing"
     return "page"
-
-
-def _source_text(page: Page) -> str:
-    """The page's Markdown as written (the tags plugin replaces its marker in page.markdown)."""
-    try:
-        return page.file.content_string
-    except (OSError, UnicodeDecodeError, TypeError, AttributeError):
-        return page.markdown or ""
 
 
 # --- output ---------------------------------------------------------------------------

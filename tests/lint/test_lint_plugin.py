@@ -145,9 +145,41 @@ def test_cache_skips_unchanged_pages(site, tmp_path):
     third = build_site(root, {"p1.md": "# Page 1\n\nChanged.\n"}, config=config)
     assert "analysed 1 pages, 4 from the cache" in _stats(third)
     assert (root / ".cache/storefront/lint/pages.json").exists()
+    again = build_site(root, {}, config=config)  # the saved cache kept the four and added the one
+    assert "analysed 0 pages, 5 from the cache" in _stats(again)
+    assert sorted(findings(again)) == sorted(findings(third))
     config["plugins"][0]["storefront/lint"]["rules"] = {"paragraph-length": {"max": 10}}
     fourth = build_site(root, {}, config=config)  # other settings: every page again
     assert "analysed 5 pages, 0 from the cache" in _stats(fourth)
+
+
+def test_html_facts_are_read_once_per_page_text(tmp_path, monkeypatch):
+    """What lint reads from a page's HTML (its <h1> count, calls to action, links) is kept
+    across builds by a hash of the HTML: an unchanged page is not parsed again, a changed
+    one is, and the findings are the same either way."""
+    from conftest import build_site
+    from storefront.lint import html, plugin
+
+    parsed: list[str] = []
+    for name in ("content_facts", "link_targets"):
+        real = getattr(html, name)
+        monkeypatch.setattr(plugin, name, lambda text, real=real, name=name: (parsed.append(name), real(text))[1])
+    files = {f"p{i}.md": f"# Page {i}\n\n" + words(50) + f"\n\n[next](p{(i + 1) % 3}.md)\n" for i in range(3)}
+    root = tmp_path / "facts"
+    config = {"theme": {"name": "mkdocs"},
+              "plugins": [{"storefront/lint": {"workers": 0, "report_formats": []}}]}
+    first = build_site(root, files, config=config)
+    assert parsed.count("content_facts") == 3 and parsed.count("link_targets") >= 3
+    parsed.clear()
+    second = build_site(root, {}, config=config)
+    # Only the pages whose HTML changed are read again (the mkdocs theme writes the build
+    # time into the home page): the three posts are not.
+    assert parsed.count("content_facts") == 0 and parsed.count("link_targets") <= 1
+    assert sorted(findings(second)) == sorted(findings(first))
+    parsed.clear()
+    third = build_site(root, {"p1.md": "# Page 1\n\nChanged. [back](p0.md)\n"}, config=config)
+    assert parsed.count("content_facts") == 1
+    assert third.error is None
 
 
 def test_helper_process_gives_the_same_findings(site, monkeypatch):

@@ -217,6 +217,8 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
                 privacy = self.config.privacy_url
             extra = f' data-privacy="{html_attr(privacy)}"' if privacy and self.setup and self.setup.consent else ""
             tag = f'<script src="{html_attr(src)}" defer data-sf-analytics{self._fixed}{extra}></script>\n'
+            if len(self._tags) >= 256:  # each folder's tag; a large site has thousands of folders
+                self._tags.clear()
             self._tags[folder] = tag
         return tag
 

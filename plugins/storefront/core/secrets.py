@@ -44,6 +44,24 @@ _SECRETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
     ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
 )
+# Text each pattern cannot match without: a pattern is searched only in a value holding one of
+# its hints (a substring test is far cheaper than a search, and most texts hold none).
+_HINTS: dict[str, tuple[str, ...]] = {
+    "a password in a URL (user:password@)": ("://",),
+    "a user name in a URL (user@)": ("://",),
+    "a Mailchimp API key": ("-",),
+    "a Brevo API key": ("sib-",),
+    "a secret API key (Stripe)": ("_live_", "_test_"),
+    "a webhook secret (Stripe)": ("whsec_",),
+    "a secret API key (sk-...)": ("sk-", "sk_"),
+    "a JSON web token (a MailerLite or other API token)": ("eyJ",),
+    "a Kit (ConvertKit) API secret": ("kit_",),
+    "a GitHub token": ("gh", "github_pat_"),
+    "an AWS access key": ("AKIA", "ASIA"),
+    "a Slack token": ("xox",),
+    "a Google API key": ("AIza",),
+    "a private key": ("-----BEGIN",),
+}
 _UUID = re.compile(UUID)
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{32,}")
 _TOKEN = re.compile(r"[A-Za-z0-9+/_=-]{32,}")
@@ -88,7 +106,7 @@ def secret_kind(value: str, *, uuid_expected: bool = False, hex_expected: bool =
     if not text:
         return None
     for kind, pattern in _SECRETS:
-        if pattern.search(text):
+        if any(hint in text for hint in _HINTS[kind]) and pattern.search(text):
             return kind
     if not uuid_expected and _UUID.fullmatch(text):
         return "a Buttondown API key (a UUID)"

@@ -154,8 +154,15 @@ def check_url(value: object, *, file: str, key: str, line: int | None = None, li
     return Diagnostic(file, key, problem, fix or url_fix(links=links, relative=relative, image=image), line)
 
 
+# Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) other than tab and
+# line breaks, and the text-direction controls: what text_problem looks for, as one search.
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
 def text_problem(value: str) -> str | None:
     """Why a line of text cannot be published as written (control characters), or None."""
+    if _UNPUBLISHABLE.search(value) is None:
+        return None
     for char in value:
         if char in "\n\t\r":
             continue

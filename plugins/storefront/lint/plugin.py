@@ -17,6 +17,7 @@ import os
 import posixpath
 import re
 import time
+from dataclasses import astuple
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
@@ -37,7 +38,7 @@ from .cache import ResultCache, fingerprint, page_key
 from .config import LintConfig
 from .engine import format_finding, reports
 from .findings import Finding, PageReport
-from .html import content_facts, link_targets
+from .html import ContentFacts, content_facts, link_targets
 from .meta import read_lint_meta
 from .rules import load
 from .rules.site import SiteFacts
@@ -115,7 +116,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             return None
         pages = sum(1 for _ in files.documentation_pages())
         workers = self.config.workers if self.config.workers is not None else default_workers()
-        inline = inline_first(pages, len(self._cache.entries) if self._cache else 0)
+        inline = inline_first(pages, self._cache.loaded if self._cache else 0)
         self._analyser = Analyser(self._settings, workers=max(0, workers), table_dir=self._cache_dir,
                                   inline=inline)
         self._progress = Progress("linting pages", total=pages, say=log.info)
@@ -167,7 +168,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             return
         title = support.search_title(page, config)  # the <title> search results show
         lines = key_lines(source)
-        rendered = content_facts(html)
+        rendered = (ContentFacts(*self._cache.fact("content", html, lambda text: list(astuple(content_facts(text)))))
+                    if self._cache else content_facts(html))
         page_input = PageInput(
             path=path,
             src_uri=page.file.src_uri,
@@ -210,7 +212,9 @@ class LintPlugin(BasePlugin[LintConfig]):
         started = time.process_time()
         here = _page_url(page.url)
         folder = page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
-        for href in link_targets(output):
+        targets = (self._cache.fact("links", output, lambda text: sorted(link_targets(text)))
+                   if self._cache else link_targets(output))
+        for href in targets:
             target = _link_target(folder, href)
             if target is not None and target != here:
                 self._inbound.setdefault(target, set()).add(here)

@@ -36,11 +36,13 @@ from .images import (
     rewrite_images,
 )
 from .minify import minify_page
+from .pagecache import Entry, PageCache, code_salt
 from .structure import first_difference, non_html_tags, same_document
 from .styles import can_inline, inline_stylesheets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Literal
 
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
@@ -53,6 +55,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._files_by_dest: dict[str, str] = {}
         self._facts: dict[tuple[str, bool], ImageFacts | None] = {}
         self._styles: dict[str, str | None] = {}
+        self._link_tags: dict[str, tuple[str, str] | None] = {}  # <link> tag -> (href, media)
+        self._relative_facts: dict[tuple[tuple[str, bool], str], ImageFacts] = {}
         self._published: set[str] = set()
         self._reported: set = set()
         self._totals = PageStats()
@@ -65,6 +69,11 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._headers_template: Path | None = None
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
+        self._pages_cache: PageCache | None = None
+        self._dirty = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._dirty = dirty  # a dirty build builds some pages only: keep the other pages' entries
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
@@ -91,17 +100,24 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._site_prefix = site_path if site_path.endswith("/") else site_path + "/"
         self._headers_template = (support.project_path(config, options.headers)
                                   if options.headers else None)
+        self._pages_cache = PageCache(
+            support.project_path(config, options.cache_dir) / "pages",
+            code_salt(options.minify_css, options.minify_js)) if options.minify else None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._facts.clear()
         self._styles.clear()
+        self._link_tags.clear()
+        self._relative_facts.clear()
         self._published.clear()
         self._reported.clear()
         self._totals = PageStats()
         self._pages = 0
         self._script_hashes.clear()
         self._form_origins.clear()
+        if self._pages_cache is not None:
+            self._pages_cache.start_build()
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every file is known by now (theme files and plugins' generated ones included).
@@ -134,20 +150,42 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 settings, stats)
             self._count(stats, page_url, name)
         if self.config.inline_css:
-            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url))
-        if self.config.minify:
-            output = self._minify(output, name)
+            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url),
+                                           self._link_tags)
+        if self.config.minify and self._pages_cache is not None:
+            return self._minified(output, name, self._pages_cache)
         self._collect_policy(output)
         return output
 
-    def _minify(self, html: str, name: str) -> str:
-        """The page minified, or as it was when minifying would change its structure."""
+    def _minified(self, html: str, name: str, cache: PageCache) -> str:
+        """The page minified (from the cache when this very page was minified before), its
+        CSP facts collected."""
+        key = cache.key(html)
+        entry = cache.get(key)
+        if entry is None or (self._headers_template is not None and entry.script_hashes is None):
+            minified = self._minify(html, name)
+            if minified is None:  # written as it was, with a warning (checked again next build)
+                self._collect_policy(html)
+                return html
+            entry = Entry(minified)
+            if self._headers_template is not None:
+                entry = Entry(minified, frozenset(inline_script_hashes(minified)),
+                              frozenset(form_origins(minified)))
+            cache.put(key, entry)
+        if self._headers_template is not None:
+            self._script_hashes |= entry.script_hashes or frozenset()
+            self._form_origins |= entry.form_origins or frozenset()
+        return entry.html
+
+    def _minify(self, html: str, name: str) -> str | None:
+        """The page minified, or None (with a warning) when it cannot be, or minifying would
+        change its structure."""
         try:
             minified = minify_page(html, css=self.config.minify_css, js=self.config.minify_js)
         except Exception as error:  # minify-html is a native library: never lose the page
             log.warning("%s: the page could not be minified (%s); it is written as it was",
                         name, error)
-            return html
+            return None
         if same_document(html, minified):
             return minified
         unknown = non_html_tags(html)
@@ -158,7 +196,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             cause = f"where it differs: {first_difference(html, minified)}"
         log.warning("%s: minifying would change how a browser reads the page, so it is written "
                     "unminified; %s", name, cause)
-        return html
+        return None
 
     def _collect_policy(self, html: str) -> None:
         if self._headers_template is not None:
@@ -169,6 +207,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if not self.config.enabled:
             return
         self._write_headers(config)
+        if self._pages_cache is not None and not self._dirty:
+            self._pages_cache.prune()
         if self._store is not None and self._store.progress is not None:
             self._store.progress.finish()
         totals = self._totals
@@ -252,12 +292,18 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         if absolute:
             srcset = [(self._site_prefix + url, width) for url, width in facts.srcset]
             return ImageFacts(facts.width, facts.height, srcset)
-        # Variant URLs were stored relative to the site root; make them relative to this page.
+        # Variant URLs were stored relative to the site root; make them relative to this page
+        # (once per image and folder: every page of a folder gets the same URLs).
         page_dir = posixpath.dirname("/" + page_url) if not page_url.endswith("/") \
             else "/" + page_url.rstrip("/")
-        srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
-                  for url, width in facts.srcset]
-        return ImageFacts(facts.width, facts.height, srcset)
+        relative = self._relative_facts.get((key, page_dir))
+        if relative is None:
+            srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
+                      for url, width in facts.srcset]
+            if len(self._relative_facts) >= 1024:  # kept for the folders at hand, not the whole site
+                self._relative_facts.clear()
+            relative = self._relative_facts[(key, page_dir)] = ImageFacts(facts.width, facts.height, srcset)
+        return relative
 
     def _facts_for(self, dest: str, want_variants: bool) -> ImageFacts | None:
         path = self._files_by_dest.get(dest)

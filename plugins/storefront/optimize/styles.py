@@ -33,11 +33,14 @@ def can_inline(css: str, limit: int) -> bool:
             and "@import" not in lowered and "</style" not in lowered)
 
 
-def inline_stylesheets(html: str, read: Callable[[str], str | None]) -> tuple[str, int]:
+def inline_stylesheets(html: str, read: Callable[[str], str | None],
+                       memo: dict[str, tuple[str, str] | None] | None = None) -> tuple[str, int]:
     """The page with each small local stylesheet inlined, and how many were.
 
     `read(href)` returns the stylesheet's CSS when it may be inlined, else None (external,
-    missing, too big).
+    missing, too big). `memo` keeps what each `<link>` tag says (its href and media, or None
+    when it is no stylesheet to inline) for the next pages: themes print the same tags on
+    every page.
     """
     if "stylesheet" not in html:
         return html, 0
@@ -47,18 +50,30 @@ def inline_stylesheets(html: str, read: Callable[[str], str | None]) -> tuple[st
 
     def replace(match: re.Match) -> str:
         nonlocal count
-        attributes = _attributes(match.group(0))
-        if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
-            return match.group(0)
-        if "integrity" in attributes or "disabled" in attributes:
-            return match.group(0)
-        css = read(attributes["href"])
-        if css is None:
-            return match.group(0)
+        tag = match.group(0)
+        if memo is not None and tag in memo:
+            link = memo[tag]
+        else:
+            link = _stylesheet_link(tag)
+            if memo is not None:
+                memo[tag] = link
+        css = read(link[0]) if link is not None else None
+        if link is None or css is None:
+            return tag
         count += 1
-        media = attributes.get("media", "")
+        media = link[1]
         opening = f'<style media="{html_attr(media)}">' if media and media != "all" else "<style>"
         return f"{opening}{css}</style>"
 
     inlined = LINK.sub(replace, scope)
     return (inlined if head_end == -1 else inlined + html[head_end:]), count
+
+
+def _stylesheet_link(tag: str) -> tuple[str, str] | None:
+    """A `<link>` tag's href and media when it links a stylesheet that may be inlined."""
+    attributes = _attributes(tag)
+    if attributes.get("rel", "").lower() != "stylesheet" or "href" not in attributes:
+        return None
+    if "integrity" in attributes or "disabled" in attributes:
+        return None
+    return attributes["href"], attributes.get("media", "")

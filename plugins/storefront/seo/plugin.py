@@ -372,6 +372,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if not self.config.enabled or prepared is None:
             return None
         tags, entry = prepared
+        del page._storefront_seo  # type: ignore[attr-defined]  # used once: not held for the rest of the build
         end = output.find("</head>")
         if end == -1:
             return None
