@@ -51,6 +51,11 @@ class Recorder(LocalServer):
 
         super().__init__(Handler)
 
+    def clear(self) -> None:
+        """Forget what was posted (each test starts with none)."""
+        self.posts.clear()
+        self.event.clear()
+
 
 @pytest.fixture(scope="module")
 def recorder():
@@ -136,8 +141,7 @@ def open_page(browser, serve_dir, demo, recorder, policy=None):
 
 
 def test_submits_the_fields_the_provider_expects(browser, serve_dir, demo, recorder):
-    recorder.posts.clear()
-    recorder.event.clear()
+    recorder.clear()
     context, page, _base, requests, _console = open_page(browser, serve_dir, demo, recorder)
     try:
         form = page.locator("form.sf-newsletter__form").first
@@ -162,8 +166,7 @@ def test_submits_the_fields_the_provider_expects(browser, serve_dir, demo, recor
 
 
 def test_submission_is_blocked_without_consent(browser, serve_dir, demo, recorder):
-    recorder.posts.clear()
-    recorder.event.clear()
+    recorder.clear()
     context, page, base, requests, _console = open_page(browser, serve_dir, demo, recorder)
     try:
         form = page.locator("form.sf-newsletter__form").first
@@ -309,8 +312,7 @@ def test_redirect_to_a_second_origin_is_allowed_by_the_generated_policy(
     recorder.redirect_to = f"{confirm_host.origin}/confirm"
     policy = shipped_policy(redirecting_demo)
     assert confirm_host.origin in policy.split("form-action", 1)[1].split(";", 1)[0], policy
-    recorder.posts.clear()
-    recorder.event.clear()
+    recorder.clear()
     url, html, console = submit_and_follow(browser, serve_dir, redirecting_demo, recorder, policy)
     assert url == f"{confirm_host.origin}/confirm", (url, console)
     assert "please confirm" in html
@@ -340,8 +342,7 @@ def test_mailerlite_without_javascript_keeps_the_page_and_answers_in_a_new_tab(
     base = serve_dir(built.site)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    recorder.posts.clear()
-    recorder.event.clear()
+    recorder.clear()
     try:
         page.goto(base, wait_until="load")
         form = page.locator("form.sf-newsletter__form")

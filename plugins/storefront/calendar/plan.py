@@ -15,7 +15,7 @@ item is kept out of the calendar until it is fixed; the rest of the plan still c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,48 +95,57 @@ def _items(file: datafile.DataFile, data: list, *, tz: dt.tzinfo,
         if not isinstance(raw, Mapping):
             file.report(key, f"{describe(raw)} is not a mapping", _EXAMPLE, line=default_line)
             continue
-        line = file.lines.get(key, default_line)
-        bad = False
-
-        def report(field: str, problem: str, fix: str, key: str = key, line: int | None = line) -> None:
-            file.report(f"{key}.{field}", problem, fix, line=file.lines.get(f"{key}.{field}", line))
-
-        for unknown in raw:
-            if unknown not in _KEYS:
-                report(str(unknown), "is not a calendar item key",
-                       "use " + ", ".join(_KEYS[1:7]) + " (and optionally id, note, page)")
-        texts: dict[str, str | None] = {}
-        for field in ("id", "title", "owner", "channel", "campaign", "note", "page"):
-            value = raw.get(field)
-            if value is None:
-                texts[field] = None
-            elif isinstance(value, (Mapping, list, bool)):
-                report(field, f"{describe(value)} is not text", f"write {field} as one line of text")
-                texts[field] = None
-            else:
-                texts[field] = str(value).strip() or None
-        if not texts["title"]:
-            report("title", "is missing", "give every planned item a title")
-            bad = True
-        status = raw.get("status", "planned")
-        status = str(status).strip().lower() if status is not None else "planned"
-        if status not in STATUSES:
-            report("status", f'"{raw.get("status")}" is not a status', "use one of " + ", ".join(STATUSES))
-            status = "planned"
-        when = None
-        raw_date = raw.get("date")
-        if raw_date is not None:
-            try:
-                when = clock.parse_when(raw_date, tz)
-            except clock.ClockError as error:
-                report("date", error.problem, error.fix)
-                bad = True
-        if bad:
-            continue
-        items.append(PlannedItem(
-            title=texts["title"] or "", when=when,
-            all_day=clock.is_date_only(raw_date) if raw_date is not None else False,
-            status=status, owner=texts["owner"], channel=texts["channel"],
-            campaign=texts["campaign"], note=texts["note"], id=texts["id"], page=texts["page"],
-            line=line, index=index))
+        item = _item(file, raw, key, index, file.lines.get(key, default_line), tz)
+        if item is not None:
+            items.append(item)
     return items, file.problems
+
+
+def _item(file: datafile.DataFile, raw: Mapping, key: str, index: int, line: int | None,
+          tz: dt.tzinfo) -> PlannedItem | None:
+    """One planned item; None (reported) without a title or with a date that is none."""
+
+    def report(field: str, problem: str, fix: str) -> None:
+        file.report(f"{key}.{field}", problem, fix, line=file.lines.get(f"{key}.{field}", line))
+
+    for unknown in raw:
+        if unknown not in _KEYS:
+            report(str(unknown), "is not a calendar item key",
+                   "use " + ", ".join(_KEYS[1:7]) + " (and optionally id, note, page)")
+    texts = {field: _text(raw.get(field), field, report)
+             for field in ("id", "title", "owner", "channel", "campaign", "note", "page")}
+    bad = False
+    if not texts["title"]:
+        report("title", "is missing", "give every planned item a title")
+        bad = True
+    status = raw.get("status", "planned")
+    status = str(status).strip().lower() if status is not None else "planned"
+    if status not in STATUSES:
+        report("status", f'"{raw.get("status")}" is not a status', "use one of " + ", ".join(STATUSES))
+        status = "planned"
+    when = None
+    raw_date = raw.get("date")
+    if raw_date is not None:
+        try:
+            when = clock.parse_when(raw_date, tz)
+        except clock.ClockError as error:
+            report("date", error.problem, error.fix)
+            bad = True
+    if bad:
+        return None
+    return PlannedItem(
+        title=texts["title"] or "", when=when,
+        all_day=clock.is_date_only(raw_date) if raw_date is not None else False,
+        status=status, owner=texts["owner"], channel=texts["channel"],
+        campaign=texts["campaign"], note=texts["note"], id=texts["id"], page=texts["page"],
+        line=line, index=index)
+
+
+def _text(value: object, field: str, report: Callable[[str, str, str], None]) -> str | None:
+    """An item's text field: one line of text, or None."""
+    if value is None:
+        return None
+    if isinstance(value, (Mapping, list, bool)):
+        report(field, f"{describe(value)} is not text", f"write {field} as one line of text")
+        return None
+    return str(value).strip() or None

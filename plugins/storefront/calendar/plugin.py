@@ -9,9 +9,6 @@ build it writes the private calendar (HTML, iCalendar, JSON) outside site_dir.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -24,15 +21,15 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import support
-from ..core import clock
 from ..core.diagnostics import Diagnostic, Severity
-from . import cadence, export, html
+from . import cadence, export
 from .config import CalendarConfig
 from .links import UnpublishedLinks
 from .model import build_items
 from .plan import load_plan
 from .schedule import HeaderCache, PageEntry
 from .states import blog_post_dirs, describe_state, read_states, site_next_change
+from .views import signature, write_views
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -353,35 +350,19 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
         views = [fmt for fmt in ("html", "ics") if fmt in self.config.formats]
         # The HTML and iCalendar files change only when an item, the day or the next change
         # does: a build that would write the same calendar again keeps the files it has.
-        signature = hashlib.sha256(json.dumps([
-            [item.to_dict(self.tz) for item in recent], views, self.config.timezone, name,
-            self.now.astimezone(self.tz).date().isoformat(),
-            clock.isoformat(upcoming) if upcoming else None,
-        ], sort_keys=True).encode("utf-8")).hexdigest()
+        shown = signature(recent, views, tz=self.tz, tz_name=self.config.timezone, site_name=name,
+                          now=self.now, upcoming=upcoming)
         stamp = support.project_path(config, self.config.cache_dir) / "calendar.sha256"
         targets = [output / f"calendar.{fmt}" for fmt in views]
-        fresh = all(target.exists() for target in targets) and _read(stamp) == signature
+        fresh = all(target.exists() for target in targets) and _read(stamp) == shown
         if views and not fresh:
-            self._write_views(output, views, recent, name, upcoming)
-            self._save_stamp(config, stamp, signature)
+            write_views(output, views, recent, site_name=name, tz=self.tz, tz_name=self.config.timezone,
+                        now=self.now, upcoming=upcoming)
+            self._save_stamp(config, stamp, shown)
         written += [target.name + ("" if not fresh else " (unchanged)") for target in targets]
         log.info(f"Editorial calendar written to {support.display_path(config, output)}: "
                  + ", ".join(written))
 
-
-    def _write_views(self, output: Path, views: Sequence[str], recent: list, name: str,
-                     upcoming: dt.datetime | None) -> None:
-        """calendar.html and calendar.ics: the work ahead (and the recent past)."""
-        if "html" in views:
-            (output / "calendar.html").write_text(html.to_html(
-                recent, site_name=name, tz=self.tz, tz_name=self.config.timezone, now=self.now,
-                next_change=upcoming), encoding="utf-8")
-        if "ics" in views:
-            from . import ics  # icalendar takes a while to import: only when writing
-
-            (output / "calendar.ics").write_bytes(ics.to_ics(
-                recent, name=f"{name} editorial calendar", tz=self.tz,
-                tz_name=self.config.timezone, stamp=self.now))
 
     def _save_stamp(self, config: MkDocsConfig, stamp: Path, signature: str) -> None:
         try:
@@ -394,6 +375,7 @@ class CalendarPlugin(BasePlugin[CalendarConfig]):
                 "so the calendar is rewritten on every build",
                 "make the folder writable, remove the file in its way (an empty .cache file?), "
                 "or set cache_dir: to another folder"))
+
 
 def _read(path: Path) -> str | None:
     try:

@@ -122,17 +122,7 @@ def url_problem(url: object) -> tuple[str, str] | None:
         return "the URL is empty", example
     why = core_url_problem(url, links=True)
     if why is not None:
-        if "user name or password" in why:
-            return why, SECRET_FIX
-        if "whitespace" in why:
-            return why, "encode them as %20 or remove them"
-        if "scheme, which" in why or "link, which" in why:
-            return why, "use a page of the site, an https URL, mailto: or tel:"
-        if "has no scheme" in why:
-            return why, "write it with https:// in front"
-        if "without https://" in why:
-            return why, "write it as https://" + url.split("//")[-1]
-        return why, example
+        return why, _url_fix(why, url, example)
     parts = urlsplit(url)
     if parts.scheme.lower() in ("http", "https"):
         host = parts.hostname or ""
@@ -144,6 +134,25 @@ def url_problem(url: object) -> tuple[str, str] | None:
             _FILE_SUFFIXES) and re.fullmatch(r"(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", first):
         return f"{describe(url)} looks like a web address without https://", "write it as https://" + url
     return None
+
+
+_URL_FIXES = (
+    ("user name or password", SECRET_FIX),
+    ("whitespace", "encode them as %20 or remove them"),
+    ("scheme, which", "use a page of the site, an https URL, mailto: or tel:"),
+    ("link, which", "use a page of the site, an https URL, mailto: or tel:"),
+    ("has no scheme", "write it with https:// in front"),
+)
+
+
+def _url_fix(why: str, url: str, example: str) -> str:
+    """The fix for what the suite's URL check says of a CTA URL."""
+    for needle, fix in _URL_FIXES:
+        if needle in why:
+            return fix
+    if "without https://" in why:
+        return "write it as https://" + url.split("//")[-1]
+    return example
 
 
 def is_external(url: str, site_host: str | None) -> bool:

@@ -26,7 +26,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def load(path: str | os.PathLike, *, display: str | None = None) -> Baseline:
     problem and the fix) when it is missing or malformed."""
     name = display or os.fspath(path)
 
-    def fail(problem: str, *, key: str = "", line: int | None = None, fix: str | None = None):
+    def fail(problem: str, *, key: str = "", line: int | None = None, fix: str | None = None) -> BaselineError:
         return BaselineError(Diagnostic(file=name, key=key, problem=problem,
                                         fix=fix if fix is not None else _fix(name), line=line))
 
@@ -122,6 +122,11 @@ def load(path: str | os.PathLike, *, display: str | None = None) -> Baseline:
     entries = data["findings"]
     if not isinstance(entries, list):
         raise fail("`findings` must be a list", key="findings")
+    return Baseline(_counts(entries, fail), path=name)
+
+
+def _counts(entries: list, fail: Callable[..., BaselineError]) -> Counter[Fingerprint]:
+    """How often each finding is recorded; `fail` makes the error for an entry that is wrong."""
     counts: Counter[Fingerprint] = Counter()
     for index, entry in enumerate(entries):
         key = f"findings[{index}]"
@@ -134,7 +139,7 @@ def load(path: str | os.PathLike, *, display: str | None = None) -> Baseline:
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise fail(f"count must be a whole number of at least 1, not {count!r}", key=key)
         counts[match_key(tuple(values))] += count  # type: ignore[arg-type]
-    return Baseline(counts, path=name)
+    return counts
 
 
 def document(findings: Iterable[Finding]) -> dict:

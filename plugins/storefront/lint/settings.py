@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import load
+from .rules import Rule, load
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -42,36 +42,39 @@ def resolve(raw: Any) -> dict[str, RuleSetting]:
         close = [name for name in rules if name.split("-")[0] == unknown[0].split("-")[0]]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
         raise SettingsError(f"unknown rule {unknown[0]!r}{hint}; the rules are: {', '.join(sorted(rules))}")
-    out: dict[str, RuleSetting] = {}
-    for rule_id, rule in rules.items():
-        value = raw.get(rule_id, True)
-        options = dict(rule.options)
-        severity = rule.severity
-        enabled = True if rule_id in raw else rule.enabled  # naming a rule turns it on
-        if value is False or value == "off":
-            enabled = False
-        elif value is True or value is None:
-            pass
-        elif isinstance(value, str):
-            severity = _severity(rule_id, value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if key == "severity":
-                    severity = _severity(rule_id, item)
-                elif key == "enabled":
-                    if not isinstance(item, bool):
-                        raise SettingsError(f"rules.{rule_id}.enabled: write true or false")
-                    enabled = item
-                elif key in options:
-                    options[key] = _option(rule_id, key, item, rule.options[key])
-                else:
-                    allowed = ", ".join(["severity", "enabled", *rule.options]) or "severity, enabled"
-                    raise SettingsError(f"rules.{rule_id}: unknown key {key!r}; use {allowed}")
-        else:
-            raise SettingsError(f"rules.{rule_id}: write false, a severity (error, warning, info) "
-                                f"or a mapping like {{severity: warning}}")
-        out[rule_id] = RuleSetting(enabled, severity, options)
-    return out
+    # naming a rule turns it on
+    return {rule_id: _setting(rule_id, rule, raw.get(rule_id, True), True if rule_id in raw else rule.enabled)
+            for rule_id, rule in rules.items()}
+
+
+def _setting(rule_id: str, rule: Rule, value: Any, enabled: bool) -> RuleSetting:
+    """One rule's setting from its value in `rules`: false, a severity, or a mapping of
+    severity, enabled and the rule's options."""
+    options = dict(rule.options)
+    severity = rule.severity
+    if value is False or value == "off":
+        enabled = False
+    elif value is True or value is None:
+        pass
+    elif isinstance(value, str):
+        severity = _severity(rule_id, value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key == "severity":
+                severity = _severity(rule_id, item)
+            elif key == "enabled":
+                if not isinstance(item, bool):
+                    raise SettingsError(f"rules.{rule_id}.enabled: write true or false")
+                enabled = item
+            elif key in options:
+                options[key] = _option(rule_id, key, item, rule.options[key])
+            else:
+                allowed = ", ".join(["severity", "enabled", *rule.options]) or "severity, enabled"
+                raise SettingsError(f"rules.{rule_id}: unknown key {key!r}; use {allowed}")
+    else:
+        raise SettingsError(f"rules.{rule_id}: write false, a severity (error, warning, info) "
+                            f"or a mapping like {{severity: warning}}")
+    return RuleSetting(enabled, severity, options)
 
 
 def _severity(rule_id: str, value: Any) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
@@ -28,6 +28,9 @@ from ..core import clock, partials
 from ..core.diagnostics import Diagnostic, describe, emit
 from ..core.urls import page_address
 from .blocks import rendered_blocks_extension
+
+if TYPE_CHECKING:
+    from ..cta.model import Cta
 
 log = logging.getLogger("mkdocs.plugins.storefront.markdown")
 
@@ -79,7 +82,7 @@ class CtaExtension(Extension):
         return self._ctas
 
     def render(self, argument: str | None, options: dict[str, Any]) -> str:
-        from ..cta.model import choose_variant, is_external, partial_context, with_utm
+        from ..cta.model import choose_variant, partial_context
 
         ctas = self.ctas()
         where = f"/// cta | {argument or ''}".rstrip(" |")
@@ -107,24 +110,31 @@ class CtaExtension(Extension):
             return ""
         site_url = str(self.getConfig("site_url") or "")
         site_host = urlsplit(site_url).hostname
-        href = cta.url
-        page, rest = _split(href)
-        if page.endswith(".md") and not urlsplit(href).scheme:
-            if site_url:
-                href = page_address(site_url, page) + rest
-            else:
-                emit(log, Diagnostic(cta.source, f"{cta.id}.url", f"{describe(href)} is a Markdown page, "
-                                     "whose address needs the site's site_url",
-                                     "set the extension's site_url: option, or write the page's URL "
-                                     "like /contact/", line=cta.line))
-        elif self.getConfig("utm") and cta.utm and site_host and is_external(href, site_host):
-            href = with_utm(href, {"utm_source": site_host, "utm_medium": "cta",
-                                   "utm_campaign": cta.campaign or cta.id})
+        href = self._href(cta, site_url, site_host)
         variant = choose_variant(cta, "") if cta.variants else None
         context = partial_context(cta, variant, options, "block", site_host)
         templates = str(self.getConfig("templates") or "")
         return str(partials.render((templates,) if templates else (), "cta", cta={**context, "href": href}))
 
+
+    def _href(self, cta: Cta, site_url: str, site_host: str | None) -> str:
+        """The CTA's link: a Markdown page as its address on the site (which needs site_url),
+        another site's URL with the UTM parameters."""
+        from ..cta.model import is_external, with_utm
+
+        href = cta.url
+        page, rest = _split(href)
+        if page.endswith(".md") and not urlsplit(href).scheme:
+            if site_url:
+                return page_address(site_url, page) + rest
+            emit(log, Diagnostic(cta.source, f"{cta.id}.url", f"{describe(href)} is a Markdown page, "
+                                 "whose address needs the site's site_url",
+                                 "set the extension's site_url: option, or write the page's URL "
+                                 "like /contact/", line=cta.line))
+        elif self.getConfig("utm") and cta.utm and site_host and is_external(href, site_host):
+            return with_utm(href, {"utm_source": site_host, "utm_medium": "cta",
+                                   "utm_campaign": cta.campaign or cta.id})
+        return href
 
 def _split(url: str) -> tuple[str, str]:
     """(the path, the ?query and #fragment after it)."""
