@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from .. import support
 from ..core.frontmatter import key_lines
+from ..core.processes import default_workers
 from ..core.progress import Progress
 from . import syllables
 from .analysis import PageInput, PageResult
@@ -45,7 +46,7 @@ from .rules.site import SiteFacts
 from .settings import resolve
 from .source import reference_definitions
 from .text import language_root
-from .workers import Analyser, default_workers, inline_first
+from .workers import Analyser, inline_first
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -10,11 +10,10 @@ Pure: no mkdocs import.
 
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.processes import start_pool
 from . import syllables
 from .analysis import PageInput, PageResult, analyse
 
@@ -42,22 +41,6 @@ def _start(table_dir: str | None) -> None:
 
 def _analyse_batch(batch: list[tuple[str, PageInput]], settings: dict) -> list[tuple[str, PageResult]]:
     return [(key, analyse(page, settings)) for key, page in batch]
-
-
-def default_workers() -> int:
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 1 if cpus >= 2 else 0
-
-
-def _start_method() -> str:
-    """Fork when the build runs in a single thread (`mkdocs build`: the helper starts at once,
-    with everything already imported); spawn beside threads (`mkdocs serve`), where forking
-    is unsafe."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
 
 
 class Analyser:
@@ -105,15 +88,8 @@ class Analyser:
     def _ensure_pool(self) -> bool:
         if self._pool is not None:
             return True
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        try:
-            context = multiprocessing.get_context(_start_method())
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=_start,
-                                             initargs=(str(self.table_dir) if self.table_dir else None,))
-        except (OSError, ValueError, NotImplementedError):
+        self._pool = start_pool(self.workers, _start, (str(self.table_dir) if self.table_dir else None,))
+        if self._pool is None:
             self.workers = 0  # no helper process here: analyse inline
             return False
         return True

@@ -66,7 +66,12 @@ class OptimizeConfig(Config):
     through (`data-sf-form-origins`). Unset: no file."""
 
     cache_dir = c.Type(str, default=".cache/storefront/optimize")
-    """Where WebP variants are cached between builds, relative to mkdocs.yml."""
+    """Where WebP variants and minified pages are cached between builds, relative to mkdocs.yml."""
+
+    workers = c.Optional(c.Type(int))
+    """Helper processes that minify pages beside a cold build (each page's file is rewritten
+    when its minified text is ready); default: 1 on a machine with two CPUs or more, else 0
+    (every page minified in the build process)."""
 
     def validate(self):
         failed, warnings = super().validate()

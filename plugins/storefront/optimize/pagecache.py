@@ -2,7 +2,7 @@
 
 The key of a page is a hash of everything its minified form depends on: the page as it reaches
 minify-html (images already sized, stylesheets inlined), the minify options, the version of
-minify-html and the code of minify.py and structure.py. A page whose text, options or that code
+minify-html and the code of minify.py, structure.py and background.py. A page whose text, options or that code
 changed gets a new key, so an entry is never stale; entries no build used are removed at the end
 of a full build. Only pages that passed the structure check are kept (a page written unminified
 is checked, and warned about, in every build), with the CSP facts of the minified text.
@@ -40,7 +40,7 @@ def code_salt(*options: object) -> str:
     and the code of the modules that minify and check it."""
     here = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)
-    for name in ("minify.py", "structure.py", "pagecache.py"):
+    for name in ("minify.py", "structure.py", "background.py", "pagecache.py"):
         try:
             digest.update((here / name).read_bytes())
         except OSError:

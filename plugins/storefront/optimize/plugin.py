@@ -23,7 +23,9 @@ from mkdocs.structure.pages import Page
 from .. import support
 from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
+from ..core.processes import default_workers
 from ..core.progress import Progress
+from .background import Job, Minified, Minifier
 from .config import OptimizeConfig
 from .headers import add_sources, form_origins, inline_script_hashes, render_headers
 from .images import (
@@ -35,9 +37,7 @@ from .images import (
     displayed_size,
     rewrite_images,
 )
-from .minify import minify_page
 from .pagecache import Entry, PageCache, code_salt
-from .structure import first_difference, non_html_tags, same_document
 from .styles import can_inline, inline_stylesheets
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
         self._pages_cache: PageCache | None = None
+        self._minifier = Minifier(0, css=True, js=False, policy=False)
         self._dirty = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -118,6 +119,11 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._form_origins.clear()
         if self._pages_cache is not None:
             self._pages_cache.start_build()
+        options = self.config
+        workers = options.workers if options.workers is not None else default_workers()
+        self._minifier.close()
+        self._minifier = Minifier(max(0, workers), options.minify_css, options.minify_js,
+                                  policy=self._headers_template is not None)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         # Every file is known by now (theme files and plugins' generated ones included).
@@ -129,7 +135,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        return self._optimize(output, page.url, support.source_path(page, config))
+        return self._optimize(output, page.url, support.source_path(page, config), dest=page.file.abs_dest_path)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -139,7 +145,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             return output_content
         return self._optimize(output_content, template_name, template_name, absolute=True)
 
-    def _optimize(self, output: str, page_url: str, name: str, *, absolute: bool = False) -> str:
+    def _optimize(self, output: str, page_url: str, name: str, *, absolute: bool = False,
+                  dest: str | None = None) -> str:
         """One page through every step: images, stylesheets, minifying, CSP facts."""
         self._pages += 1
         settings = self._settings
@@ -153,50 +160,61 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url),
                                            self._link_tags)
         if self.config.minify and self._pages_cache is not None:
-            return self._minified(output, name, self._pages_cache)
+            return self._minified(output, name, self._pages_cache, dest)
         self._collect_policy(output)
         return output
 
-    def _minified(self, html: str, name: str, cache: PageCache) -> str:
+    def _minified(self, html: str, name: str, cache: PageCache, dest: str | None) -> str:
         """The page minified (from the cache when this very page was minified before), its
-        CSP facts collected."""
+        CSP facts collected. In a cold build the helper process minifies it and the file MkDocs
+        writes (`dest`) is rewritten once that is done (`_write_back`)."""
         key = cache.key(html)
         entry = cache.get(key)
-        if entry is None or (self._headers_template is not None and entry.script_hashes is None):
-            minified = self._minify(html, name)
-            if minified is None:  # written as it was, with a warning (checked again next build)
-                self._collect_policy(html)
-                return html
-            entry = Entry(minified)
-            if self._headers_template is not None:
-                entry = Entry(minified, frozenset(inline_script_hashes(minified)),
-                              frozenset(form_origins(minified)))
-            cache.put(key, entry)
-        if self._headers_template is not None:
+        if entry is not None and (self._headers_template is None or entry.script_hashes is not None):
             self._script_hashes |= entry.script_hashes or frozenset()
             self._form_origins |= entry.form_origins or frozenset()
-        return entry.html
+            return entry.html
+        minifier = self._minifier
+        if dest is not None and minifier.wants():
+            self._write_back(wait=False)  # the earlier pages: MkDocs has written their files
+            minifier.submit(Job(key, dest, name), html)
+            return html
+        return self._use(minifier.inline(html), key, name, cache) or html
 
-    def _minify(self, html: str, name: str) -> str | None:
-        """The page minified, or None (with a warning) when it cannot be, or minifying would
-        change its structure."""
-        try:
-            minified = minify_page(html, css=self.config.minify_css, js=self.config.minify_js)
-        except Exception as error:  # minify-html is a native library: never lose the page
-            log.warning("%s: the page could not be minified (%s); it is written as it was",
-                        name, error)
+    def _use(self, result: Minified, key: str, name: str, cache: PageCache) -> str | None:
+        """Take one page's result: its CSP facts, the warning when it stays unminified, the
+        cache entry when it is minified; the minified text, or None."""
+        self._script_hashes |= result.script_hashes
+        self._form_origins |= result.form_origins
+        if result.text is None:
+            log.warning("%s: %s", name, result.problem)  # checked again next build
             return None
-        if same_document(html, minified):
-            return minified
-        unknown = non_html_tags(html)
-        if unknown:
-            cause = (f"it has raw tags that are not HTML ({', '.join(f'<{t}>' for t in unknown)}): "
-                     "wrap them in backticks in the Markdown, e.g. `<VERSION>`")
-        else:
-            cause = f"where it differs: {first_difference(html, minified)}"
-        log.warning("%s: minifying would change how a browser reads the page, so it is written "
-                    "unminified; %s", name, cause)
-        return None
+        policy = self._headers_template is not None
+        cache.put(key, Entry(result.text, result.script_hashes if policy else None,
+                             result.form_origins if policy else None))
+        return result.text
+
+    def _write_back(self, *, wait: bool) -> None:
+        """Rewrite the files of the pages the helper has minified (all of them with `wait`).
+        A file that no longer holds the text MkDocs was handed (another plugin rewrote it, or
+        the page was empty and not written) is left as it is."""
+        cache = self._pages_cache
+        if cache is None:
+            return
+        for job, result in self._minifier.done(wait=wait, read=_read_text):
+            current = _read_text(job.dest)
+            if current is None or cache.key(current) != job.key:
+                if current is not None:
+                    self._collect_policy(current)
+                continue
+            text = self._use(result, job.key, job.name, cache)
+            if text is not None:
+                try:
+                    with open(job.dest, "wb") as out:
+                        out.write(text.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
+                except OSError as error:
+                    log.warning("%s: the minified page could not be written (%s); it stays as it was",
+                                job.name, error)
 
     def _collect_policy(self, html: str) -> None:
         if self._headers_template is not None:
@@ -206,6 +224,10 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        try:
+            self._write_back(wait=True)  # every page the helper minified, before the CSP hashes are used
+        finally:
+            self._minifier.close()
         self._write_headers(config)
         if self._pages_cache is not None and not self._dirty:
             self._pages_cache.prune()
@@ -215,6 +237,9 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         log.info("optimized %d pages: %d images, %d sized, %d lazy, %d with WebP variants "
                  "(%d variant files)", self._pages, totals.images, totals.sized, totals.lazy,
                  totals.pictures, len(self._published))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._minifier.close()
 
     def _write_headers(self, config: MkDocsConfig) -> None:
         template_path = self._headers_template
@@ -340,3 +365,11 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         support.report(log, Diagnostic(
             file=support.display_path(self._config, path), key="image", problem=problem,  # type: ignore[arg-type]  # set in on_config
             fix="replace the file with a PNG, JPEG, GIF, WebP or SVG image that opens"))
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
