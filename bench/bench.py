@@ -4,6 +4,7 @@
     python bench/bench.py                  # the whole suite at 1,000 and 5,000 posts, warm and cold
     python bench/bench.py -n 200 --only seo --rounds 5
     python bench/bench.py -n 1000 --only lint --only all --cold
+    python bench/bench.py --before /path/to/venv-of-an-older-version/bin/python   # before/after, same rounds
 
 The site has a small nav (home, about, blog index) as a real storefront does; posts are
 reached through the blog index. Each variant is the plain build plus the plugins listed in
@@ -140,7 +141,7 @@ def write_config(root: Path, name: str, plugins: list, files: dict[str, str]) ->
     return path
 
 
-def run_build(config: Path) -> tuple[float, float, float]:
+def run_build(config: Path, python: str = sys.executable) -> tuple[float, float, float]:
     """Wall-clock seconds, CPU seconds (user + system, helper processes included) and peak
     resident memory (MB) of one build.
 
@@ -151,7 +152,7 @@ def run_build(config: Path) -> tuple[float, float, float]:
     env = dict(os.environ, STOREFRONT_NOW="2026-12-31T12:00:00Z", NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+        process = subprocess.Popen([python, "-m", "mkdocs", "build", "-q", "-f", str(config)],
                                    cwd=config.parent, env=env, stdout=log, stderr=log)
         # wait4 gives this build's own usage: its CPU time with that of the helper processes it
         # waited for, and the largest resident set among them (kB on Linux).
@@ -181,15 +182,17 @@ def union(variants: dict[str, dict], cards: bool = True) -> tuple[list, dict[str
     return plugins, files, caches
 
 
-def bench_size(pages: int, chosen: list[str], rounds: int, cold: bool) -> str:
+def bench_size(pages: int, chosen: list[str], rounds: int, cold: bool, before: str | None = None) -> str:
     """Generate a site of `pages` posts, time the chosen variants against the plain build,
-    and return the table of medians."""
+    and return the table of medians. With `before` (another interpreter, e.g. a venv with an
+    earlier version of the suite), each chosen variant is also built by it, in the same
+    interleaved rounds, as `<variant>@before`."""
     root = WORK / f"site-{pages}"
     generate(root, pages)
     variants = load_variants()
-    # (config, caches, modes) per variant
-    configs: dict[str, tuple[Path, list[str], list[str]]] = {
-        "plain": (write_config(root, "plain", [], {}), [], ["warm"])}
+    # (config, caches, modes, interpreter) per variant
+    configs: dict[str, tuple[Path, list[str], list[str], str]] = {
+        "plain": (write_config(root, "plain", [], {}), [], ["warm"], sys.executable)}
     for name in chosen:
         if name in ("all", "all-nocards"):
             plugins, files, caches = union(variants, cards=name == "all")
@@ -198,35 +201,39 @@ def bench_size(pages: int, chosen: list[str], rounds: int, cold: bool) -> str:
             spec = variants[name]
             plugins, files, caches = spec.get("plugins", []), spec.get("files", {}), spec.get("cache", [])
             modes = ["warm", "cold"] if cold and caches else ["warm"]
-        configs[name] = (write_config(root, name, plugins, files), caches, modes)
+        configs[name] = (write_config(root, name, plugins, files), caches, modes, sys.executable)
+        if before:  # its own project folder: the two versions' caches never mix
+            configs[f"{name}@before"] = (write_config(root, f"{name}@before", plugins, files), caches, modes, before)
 
     walls: dict[tuple[str, str], list[float]] = {}
     cpus: dict[tuple[str, str], list[float]] = {}
     peaks: dict[tuple[str, str], list[float]] = {}
-    for config, _, _ in configs.values():  # one untimed round: warms caches and the OS file cache
-        run_build(config)
+    for config, _, _, python in configs.values():  # one untimed round: warms caches and the OS file cache
+        run_build(config, python)
     for round_ in range(rounds):
-        for name, (config, caches, modes) in configs.items():
+        for name, (config, caches, modes, python) in configs.items():
             for mode in modes:
                 if mode == "cold":
                     for cache in caches:
                         shutil.rmtree(config.parent / cache, ignore_errors=True)
-                wall, cpu, peak = run_build(config)
+                wall, cpu, peak = run_build(config, python)
                 walls.setdefault((name, mode), []).append(wall)
                 cpus.setdefault((name, mode), []).append(cpu)
                 peaks.setdefault((name, mode), []).append(peak)
                 print(f"{pages} pages, round {round_ + 1}: {name:<12} {mode:<5} {wall:7.2f} s wall "
                       f"{cpu:7.2f} s CPU {peak:7.1f} MB", file=sys.stderr)
+    if not rounds:
+        return f"{pages} pages: sites written and built once under {root}\n"
     plain = {figure: statistics.median(values[("plain", "warm")])
              for figure, values in (("wall", walls), ("cpu", cpus), ("peak", peaks))}
     out = io.StringIO()
     out.write(f"{pages} pages, {rounds} rounds, median of each (wall and CPU in seconds, peak memory in MB)\n")
-    out.write(f"{'variant':<14}{'mode':<6}{'wall':>8}{'ratio':>8}{'CPU':>8}{'ratio':>8}{'peak':>8}{'ratio':>8}\n")
+    out.write(f"{'variant':<20}{'mode':<6}{'wall':>8}{'ratio':>8}{'CPU':>8}{'ratio':>8}{'peak':>8}{'ratio':>8}\n")
     for (name, mode), values in walls.items():
         wall = statistics.median(values)
         cpu = statistics.median(cpus[(name, mode)])
         peak = statistics.median(peaks[(name, mode)])
-        out.write(f"{name:<14}{mode:<6}{wall:8.2f}{wall / plain['wall']:8.3f}{cpu:8.2f}"
+        out.write(f"{name:<20}{mode:<6}{wall:8.2f}{wall / plain['wall']:8.3f}{cpu:8.2f}"
                   f"{cpu / plain['cpu']:8.3f}{peak:8.1f}{peak / plain['peak']:8.3f}\n")
     return out.getvalue()
 
@@ -241,6 +248,9 @@ def main() -> None:
                              "without social cards; default: all and all-nocards")
     parser.add_argument("--cold", action="store_true", help="also time variants with their caches removed "
                         "(the default when no variant is chosen)")
+    parser.add_argument("--before", metavar="PYTHON",
+                        help="also build each chosen variant with this interpreter (a venv with an earlier "
+                             "version of the suite installed), in the same rounds, as <variant>@before")
     args = parser.parse_args()
     sizes = args.pages or [1000, 5000]
     chosen = args.only or ["all", "all-nocards"]
@@ -248,7 +258,7 @@ def main() -> None:
     unknown = set(chosen) - set(load_variants()) - {"all", "all-nocards"}
     if unknown:
         parser.error(f"unknown variant {', '.join(sorted(unknown))}; see bench/variants/")
-    tables = [bench_size(pages, chosen, args.rounds, cold) for pages in sizes]
+    tables = [bench_size(pages, chosen, args.rounds, cold, args.before) for pages in sizes]
     print("\n".join(tables), end="")
 
 

@@ -319,9 +319,14 @@ class VariantStore:
             if image.mode not in ("RGB", "RGBA"):
                 has_alpha = image.mode in ("LA", "PA") or "transparency" in image.info
                 image = image.convert("RGBA" if has_alpha else "RGB")
-            for variant in variants:
-                resized = image if variant.width == image.width else image.resize(
+            # Largest first, each smaller one from the one before: a 3,000-pixel screenshot is
+            # resampled once, not once per width (the widths are 1.5 times or more apart, so
+            # Lanczos from the larger rendition looks the same).
+            source = image
+            for variant in sorted(variants, key=lambda v: -v.width):
+                resized = source if variant.width == source.width else source.resize(
                     (variant.width, variant.height), Image.Resampling.LANCZOS)
+                source = resized
                 # Write to a temporary name first: a half-written file is never cached.
                 handle, temporary = tempfile.mkstemp(dir=self.cache_dir, suffix=".part")
                 os.close(handle)

@@ -191,7 +191,8 @@ def draw_card(card: Card) -> bytes:
     image = mask.point(_LEVEL_TABLE)
     image.putpalette(_palette(background, ink))  # "L" + palette = a "P" image
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=False, compress_level=6)
+    # zlib level 3: a third less time than the default 6 for a file about a fifth larger (~15 KB)
+    image.save(out, "PNG", optimize=False, compress_level=3)
     return out.getvalue()
 
 
