@@ -46,6 +46,9 @@ CSS_PATH = "assets/storefront/analytics.css"
 ASSETS = Path(__file__).parent / "assets"
 
 
+_EVENT_KINDS = ("cta", "signup", "outbound", "contact", "downloads")
+
+
 class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
     supports_multiple_instances = False
 
@@ -85,22 +88,24 @@ class AnalyticsPlugin(BasePlugin[AnalyticsConfig]):
             log.info("analytics are off in `mkdocs serve` (set serve: true to load %s there)", setup.label)
             return config
         self.active = True
-        if not setup.events and any(self.config.events[k] for k in ("cta", "signup", "outbound",
-                                                                       "contact", "downloads")):
+        if not setup.events and any(self.config.events[k] for k in _EVENT_KINDS):
             log.info("%s counts page views only (it has no event API): CTA clicks, signups and "
                      "link clicks are not sent", setup.label)
         if setup.consent and self.consent_ui == "banner" and self.config.css:
             support.use_stylesheet(config, CSS_PATH)
         self._fixed = self._fixed_attrs(setup)
         if setup.consent and self.config.banner.settings_link:
-            # The "privacy settings" link that withdraws consent, in the footer's copyright line
-            # (Material and MkDocs' themes print `copyright` as HTML): there from the first
-            # paint, so it moves nothing; analytics.js adds one to other themes' footers.
-            href = "#__consent" if self.consent_ui == "material" else "#privacy-settings"
-            link = (f'<a href="{href}" class="sf-privacy-settings" data-sf-privacy-settings>'
-                    f"{html_text(self.config.banner.settings_link)}</a>")
-            config.copyright = f"{config.copyright} · {link}" if config.copyright else link
+            self._add_settings_link(config)
         return config
+
+    def _add_settings_link(self, config: MkDocsConfig) -> None:
+        """The "privacy settings" link that withdraws consent, in the footer's copyright line
+        (Material and MkDocs' themes print `copyright` as HTML): there from the first paint, so
+        it moves nothing; analytics.js adds one to other themes' footers."""
+        href = "#__consent" if self.consent_ui == "material" else "#privacy-settings"
+        link = (f'<a href="{href}" class="sf-privacy-settings" data-sf-privacy-settings>'
+                f"{html_text(self.config.banner.settings_link)}</a>")
+        config.copyright = f"{config.copyright} · {link}" if config.copyright else link
 
     def _check_options(self, config: MkDocsConfig, source: str) -> list[Diagnostic]:
         problems = []
