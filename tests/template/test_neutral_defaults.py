@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from demo_words import demo_words
-
 from conftest import ROOT
+from demo_words import demo_words
 
 PACKAGE = ROOT / "plugins" / "storefront"
 TEXT_SUFFIXES = {".py", ".html", ".css", ".js", ".yml", ".yaml", ".json", ".txt", ".md", ".svg", ".xml"}
