@@ -141,9 +141,9 @@ def write_config(root: Path, name: str, plugins: list, files: dict[str, str]) ->
     return path
 
 
-def run_build(config: Path, python: str = sys.executable) -> tuple[float, float, float]:
+def run_build(config: Path, python: str = sys.executable, site_dir: Path | None = None) -> tuple[float, float, float]:
     """Wall-clock seconds, CPU seconds (user + system, helper processes included) and peak
-    resident memory (MB) of one build.
+    resident memory (MB) of one build (into `site_dir` when given).
 
     CPU time is what a busy or shared machine distorts least; wall time is what a user waits.
     """
@@ -152,8 +152,9 @@ def run_build(config: Path, python: str = sys.executable) -> tuple[float, float,
     env = dict(os.environ, STOREFRONT_NOW="2026-12-31T12:00:00Z", NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen([python, "-m", "mkdocs", "build", "-q", "-f", str(config)],
-                                   cwd=config.parent, env=env, stdout=log, stderr=log)
+        command = [python, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+        command += ["-d", str(site_dir)] if site_dir is not None else []
+        process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=log, stderr=log)
         # wait4 gives this build's own usage: its CPU time with that of the helper processes it
         # waited for, and the largest resident set among them (kB on Linux).
         _, status, usage = os.wait4(process.pid, 0)

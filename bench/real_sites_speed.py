@@ -14,32 +14,14 @@ The project folder must be writable (builds write caches there): copy a site you
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import run_build  # one way to time a build (wait4: wall, CPU, peak memory)
 from content_compare import default_plugins, write_variant
-
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", STOREFRONT_NOW="2026-12-31T12:00:00Z")
-
-
-def run(python: str, config: Path, site_dir: Path) -> tuple[float, float, float]:
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen([python, "-m", "mkdocs", "build", "-q", "-f", config.name, "-d", str(site_dir)],
-                                   cwd=config.parent, env=ENV, stdout=log, stderr=log)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.seek(0)
-            sys.exit(f"build failed: {config}\n{log.read().decode(errors='replace')[-3000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def bench(project: Path, config_name: str, rounds: int, before: str | None) -> str:
@@ -60,7 +42,7 @@ def bench(project: Path, config_name: str, rounds: int, before: str | None) -> s
             shutil.rmtree(caches, ignore_errors=True)
             if mode == "warm" and name in saved:
                 shutil.copytree(saved[name], caches)
-            result = run(python, config, work / f"site-{name}")
+            result = run_build(config, python, work / f"site-{name}")
             if name != "plain" and mode == "warm":
                 saved[name] = work / f"cache-{name}"
                 shutil.rmtree(saved[name], ignore_errors=True)

@@ -15,10 +15,11 @@ import posixpath
 import re
 import sys
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
@@ -43,6 +44,7 @@ from .core.urls import check_url
 PACKAGE_TEMPLATES = partials.PACKAGE_TEMPLATES
 CALENDAR_PLUGIN = "storefront/calendar"
 
+T = TypeVar("T")
 log = get_plugin_logger(__name__)
 
 
@@ -124,12 +126,19 @@ def watch_data_files(server: Any, *paths: Path | None) -> None:
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's Markdown file as named in messages, e.g. `content/blog/posts/opening.md`
     (worked out once per page and build: every plugin names the page in its messages)."""
-    cached = getattr(page, "_storefront_source_path", None)
-    if cached is not None and cached[0] is config and cached[1] is page.file:
-        return cached[2]
-    path = _source_path(page, config)
-    page._storefront_source_path = (config, page.file, path)  # type: ignore[attr-defined]
-    return path
+    return _per_page(page, "_storefront_source_path", (config, page.file), lambda: _source_path(page, config))
+
+
+def _per_page(page: Page, name: str, inputs: tuple, work: Callable[[], T]) -> T:
+    """`work()` once per page and build: kept on the page (MkDocs makes new Page objects for
+    every build) with the `inputs` it was worked out from, and worked out again when one of
+    them changed (compared by identity first: a plugin replaced the Markdown or front matter)."""
+    cached = getattr(page, name, None)
+    if cached is not None and cached[0] == inputs:
+        return cached[1]
+    value = work()
+    setattr(page, name, (inputs, value))
+    return value
 
 
 def _source_path(page: Page, config: MkDocsConfig) -> str:
@@ -324,12 +333,8 @@ def search_title(page: Page, config: MkDocsConfig) -> SearchTitle:
     own = page_title(page)
     # Worked out once per page and build (seo, lint and schema all ask); again only when the
     # front matter or the page title changed since.
-    cached = getattr(page, "_storefront_search_title", None)
-    if cached is not None and cached[0] is meta and cached[1] == own and cached[2] is config:
-        return cached[3]
-    title = _search_title(page, config, meta, own)
-    page._storefront_search_title = (meta, own, config, title)  # type: ignore[attr-defined]
-    return title
+    return _per_page(page, "_storefront_search_title", (meta, own, config),
+                     lambda: _search_title(page, config, meta, own))
 
 
 def _search_title(page: Page, config: MkDocsConfig, meta: PageMeta, own: str) -> SearchTitle:
@@ -486,12 +491,7 @@ def page_kind(page: Page) -> str:
 
     Worked out once per page and build (several plugins ask, for every page and its
     neighbours), again only if a plugin replaced the page's Markdown or front matter since."""
-    cached = getattr(page, "_storefront_kind", None)
-    if cached is not None and cached[0] is page.markdown and cached[1] is page.meta:
-        return cached[2]
-    kind = _page_kind(page)
-    page._storefront_kind = (page.markdown, page.meta, kind)  # type: ignore[attr-defined]
-    return kind
+    return _per_page(page, "_storefront_kind", (page.markdown, page.meta), lambda: _page_kind(page))
 
 
 def _page_kind(page: Page) -> str:

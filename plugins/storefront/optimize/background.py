@@ -45,7 +45,7 @@ def minify_checked(html: str, css: bool, js: bool, policy: bool) -> Minified:
     except Exception as error:  # noqa: BLE001  # minify-html is a native library: never lose the page
         return _kept(html, f"the page could not be minified ({error}); it is written as it was", policy)
     if same_document(html, minified):
-        return Minified(minified, None, *_policy(minified, policy))
+        return Minified(minified, None, *csp_facts(minified, policy))
     unknown = non_html_tags(html)
     if unknown:
         cause = (f"it has raw tags that are not HTML ({', '.join(f'<{t}>' for t in unknown)}): "
@@ -57,10 +57,12 @@ def minify_checked(html: str, css: bool, js: bool, policy: bool) -> Minified:
 
 
 def _kept(html: str, problem: str, policy: bool) -> Minified:
-    return Minified(None, problem, *_policy(html, policy))
+    return Minified(None, problem, *csp_facts(html, policy))
 
 
-def _policy(text: str, wanted: bool) -> tuple[frozenset[str], frozenset[str]]:
+def csp_facts(text: str, wanted: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """The hashes of the inline scripts the browser runs and the origins the forms post to
+    (none when not `wanted`)."""
     if not wanted:
         return frozenset(), frozenset()
     return frozenset(inline_script_hashes(text)), frozenset(form_origins(text))

@@ -25,9 +25,9 @@ from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
 from ..core.processes import default_workers
 from ..core.progress import Progress
-from .background import Job, Minified, Minifier
+from .background import Job, Minified, Minifier, csp_facts
 from .config import OptimizeConfig
-from .headers import add_sources, form_origins, inline_script_hashes, render_headers
+from .headers import add_sources, render_headers
 from .images import (
     WEBP_SOURCES,
     ImageFacts,
@@ -218,8 +218,9 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def _collect_policy(self, html: str) -> None:
         if self._headers_template is not None:
-            self._script_hashes |= inline_script_hashes(html)
-            self._form_origins |= form_origins(html)
+            scripts, origins = csp_facts(html)
+            self._script_hashes |= scripts
+            self._form_origins |= origins
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
