@@ -499,7 +499,7 @@ def _page_kind(page: Page) -> str:
     if kind.__module__.startswith("material.plugins.blog"):
         return "post" if kind.__name__ == "Post" else "listing"
     markdown = page.markdown or ""
-    if "<!-- material/tags" in markdown or _TAGS_MARKER.search(markdown):
+    if _lists_tags(markdown):
         return "listing"  # Material's tags plugin writes the tag index here
     template = (page.meta or {}).get("template")
     if isinstance(template, str) and template.rsplit("/", 1)[-1].split(".", 1)[0] == "redirect":
@@ -512,9 +512,13 @@ def _page_kind(page: Page) -> str:
         source = None
     if source is None:
         source = page.markdown or ""
-    if "<!-- material/tags" in source or _TAGS_MARKER.search(source):
-        return "listing"
-    return "page"
+    return "listing" if _lists_tags(source) else "page"
+
+
+def _lists_tags(markdown: str) -> bool:
+    """Whether the Markdown holds a Material tags index marker (the literal checks first: a
+    multi-line search of every page's text is the slow part)."""
+    return "<!-- material/tags" in markdown or ("[TAGS]" in markdown and _TAGS_MARKER.search(markdown) is not None)
 
 
 # --- output ---------------------------------------------------------------------------

@@ -93,6 +93,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self._results, self._inbound = {}, {}
         self._site_pages: list[Page] = []
         self._next_steps: list[Page] = []
+        self._sections: dict[str, list[Page]] = {}
         self._seconds = 0.0
         if not self.config.enabled:
             return None
@@ -129,6 +130,9 @@ class LintPlugin(BasePlugin[LintConfig]):
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             # next-step pages first (contact, order, …), as `_related`'s last resort reads them
             self._site_pages = sorted(pages, key=lambda p: not _NEXT_STEP.search(p.file.name))
+            self._sections = {}  # each folder's pages, in that order (a per-page scan was quadratic)
+            for site_page in self._site_pages:
+                self._sections.setdefault(posixpath.dirname(site_page.file.src_uri), []).append(site_page)
             # Worked out once per build, not once per page (a per-page scan was quadratic):
             # the next-step pages (contact, order, …), then the home page.
             self._next_steps = [p for p in pages if _NEXT_STEP.search(p.file.name)] + [
@@ -180,8 +184,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             title_origin=title.origin,
             appended=self._appended,
             front_matter_unread=unread,
-            link_example=_link_example(page, _related(page, self._site_pages)),
-            cta_example=_link_example(page, _next_step(page, self._next_steps, self._site_pages)),
+            link_example=_link_example(page, _related(page, self._site_pages, self._sections)),
+            cta_example=_link_example(page, _next_step(page, self._next_steps, self._site_pages, self._sections)),
             title_from_meta=bool(meta.title),
             title_line=lines.get("title", 0),
             description=meta.description,
@@ -310,12 +314,12 @@ class LintPlugin(BasePlugin[LintConfig]):
                 pass
 
 
-def _related(page: Page, pages: list[Page]) -> Page | None:
+def _related(page: Page, pages: list[Page], sections: dict[str, list[Page]]) -> Page | None:
     """A real page of the site to suggest linking to: a nav neighbour, else a page of the same
-    section, else the home page, else any other page."""
-    section = posixpath.dirname(page.file.src_uri)
+    section (`sections`: each folder's pages, in the order of `pages`), else the home page,
+    else any other page."""
     candidates = chain([page.next_page, page.previous_page],
-                       (p for p in pages if posixpath.dirname(p.file.src_uri) == section),
+                       sections.get(posixpath.dirname(page.file.src_uri), ()),
                        (p for p in pages if p.is_homepage), pages)  # lazy: usually the first one fits
     return next((p for p in candidates if p is not None and p is not page
                  and support.page_kind(p) != "redirect"), None)
@@ -325,10 +329,11 @@ _NEXT_STEP = re.compile(r"contact|order|book|shop|pricing|prices|buy|subscribe|s
                         r"get(?:ting)?-started|quick-?start|install|download|demo|trial", re.IGNORECASE)
 
 
-def _next_step(page: Page, next_steps: list[Page], pages: list[Page]) -> Page | None:
+def _next_step(page: Page, next_steps: list[Page], pages: list[Page],
+               sections: dict[str, list[Page]]) -> Page | None:
     """A page a call to action would point to: a contact, order, pricing or getting-started
     page of the site, else the home page (`next_steps`, in that order), else a related page."""
-    return next((p for p in next_steps if p is not page), None) or _related(page, pages)
+    return next((p for p in next_steps if p is not page), None) or _related(page, pages, sections)
 
 
 def _link_example(page: Page, target: Page | None) -> str:

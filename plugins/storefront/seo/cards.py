@@ -28,6 +28,7 @@ __all__ = [
     "card_key",
     "draw_card",
     "ensure_card",
+    "place",
     "text_colour_for",
     "wrap",
 ]

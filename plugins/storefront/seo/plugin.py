@@ -505,8 +505,16 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self.cache_dir = Path(tempfile.mkdtemp(prefix="storefront-cards-"))
         for folder in {target.parent for target, _ in jobs}:  # once per folder, not per card
             folder.mkdir(parents=True, exist_ok=True)
-        to_draw = sum(not (self.cache_dir / f"{card.key}.png").exists() for _, card in jobs)
-        progress = Progress("drawing social cards", total=to_draw, say=log.info)
+        # Cards already in the cache are only linked into the site, here (most of a warm build);
+        # the rest are drawn in threads.
+        missing = []
+        for job in jobs:
+            cached = self.cache_dir / f"{job[1].key}.png"
+            if os.path.exists(cached):
+                cards.place(cached, job[0])
+            else:
+                missing.append(job)
+        progress = Progress("drawing social cards", total=len(missing), say=log.info)
 
         def place(job: tuple[Path, Any]) -> bool:
             drawn = cards.ensure_card(job[1], self.cache_dir, job[0])
@@ -515,8 +523,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return drawn
 
         # Drawing and PNG encoding release the GIL for most of their time.
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(place, jobs))
+        drawn = []
+        if missing:
+            with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1, len(missing))) as pool:
+                drawn = list(pool.map(place, missing))
         progress.finish()
         self.drawn = sum(drawn)
         log.debug(f"{len(jobs)} social cards, {self.drawn} drawn, {len(jobs) - self.drawn} from cache")
