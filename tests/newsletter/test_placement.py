@@ -182,3 +182,35 @@ def test_block_problems_keep_their_problem_and_fix(site):
         "storefront: docs/name.md:5: /// newsletter: the newsletter block's first_name must be true or false",
         'storefront: docs/tag.md:3: /// newsletter: "cakes" is not a Kit (ConvertKit) tag id; '
         "use the tag's number from Kit (ConvertKit), like 5432109"], built.warnings
+
+
+def test_each_pages_form_has_its_own_ids_and_the_same_fields(site):
+    # One form text is shared by the pages (rendered once, with a stand-in id prefix): each
+    # form on a page gets ids of its own (numbered on each page), and every page the same form.
+    files = {**FOOTER_THEME, "index.md": "# Home\n",
+             **{f"recipes/r{n}.md": f"# R{n}\n\n/// newsletter\n///\n" for n in range(4)}}
+    built = site(files, config=config(after_pages=["recipes/*.md"], footer=False), strict=True)
+    assert built.ok, built.messages
+    shapes = set()
+    for n in range(4):
+        page = built.html(f"recipes/r{n}/index.html")
+        ids = page.xpath("//section[contains(@class, 'sf-newsletter')]//@id")
+        assert len(ids) == len(set(ids)) == 6, ids  # two forms (block and after): unique ids
+        assert {value.split("-")[2] for value in ids} == {"1", "2"}
+        labels = page.xpath("//section[contains(@class, 'sf-newsletter')]//label/@for")
+        assert set(labels) <= set(ids)  # every label names a field of its own form
+        shapes.add(tuple(page.xpath("//section[contains(@class, 'sf-newsletter')]//@*")))
+    assert len(shapes) == 1
+
+
+def test_an_override_that_transforms_the_id_prefix_is_rendered_per_page(site):
+    override = {"/overrides/partials/storefront/newsletter.html":
+                '<section class="sf-newsletter" data-id="{{ form.id|upper }}" data-len="{{ form.id|length }}">'
+                '<form class="sf-newsletter__form"><input id="{{ form.email.id }}"></form></section>\n'}
+    files = {**override, "index.md": "# Home\n", "r1.md": "# R1\n", "r22.md": "# R22\n"}
+    built = site(files, config=config(after_pages=["r*.md"], footer=False), strict=True)
+    assert built.ok, built.messages
+    values = sorted((section.get("data-id"), section.get("data-len"))
+                    for path in ("r1/index.html", "r22/index.html")
+                    for section in built.html(path).xpath("//section[@data-id]"))
+    assert values == [("SF-NEWSLETTER-1", "15")] * 2  # each page numbers its own forms

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -60,8 +61,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         self._config: MkDocsConfig | None = None
         self.wants_blocks = True
         self.rendered: dict[tuple, Markup] = {}
-        self.slots: dict[str, str] = {}
-        self.markers: dict[str, str] = {}
+        self.forms: dict[tuple, str | None] = {}  # form HTML with a stand-in id prefix, per distinct form
+        self.slots = _Slots()
         self._redirect: tuple[File, str | None] | None = None
         self.thanks_url: str | None = None  # an external thank-you page (https URL)
 
@@ -71,8 +72,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not self.config.enabled:
             return None
         self.contract = None
-        self.rendered = {}
-        self.slots, self.markers = {}, {}
+        self.rendered, self.forms = {}, {}
+        self.slots = _Slots()
         source = support.display_path(config, config.config_file_path or "mkdocs.yml")
         contract, problems = resolve(self.config.provider, self.config.form, source=source,
                                      prefix=f"{PLUGIN_KEY}.form")
@@ -204,14 +205,58 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                 overrides: dict[str, Any] | None = None) -> Markup:
         assert self.contract is not None
         options = overrides or {}
-        consent = self.config.consent
-        privacy_href = self._site_href(config, consent.privacy_url, page)
+        privacy_href = self._site_href(config, self.config.consent.privacy_url, page)
         # The form is the same on every page but for the privacy link (relative to the page)
         # and the block's options: rendered once per distinct set.
         key = (prefix, placement, privacy_href, repr(sorted(options.items(), key=lambda item: str(item[0]))))
         cached = self.rendered.get(key)
         if cached is not None:
             return cached
+        html = self._render_form(config, prefix=prefix, placement=placement, options=options,
+                                 privacy_href=privacy_href)
+        self.rendered[key] = html
+        return html
+
+    def _form_slot(self, config: MkDocsConfig, *, page: Page, prefix: str, placement: str,
+                   overrides: dict[str, Any] | None = None) -> str:
+        """The marker standing for a page's form in `page.content` (see `_slot`).
+
+        Each page's form differs from the others only by its id prefix (and the privacy link,
+        relative to the page): the form is rendered once per distinct set with a stand-in
+        prefix, and a slot keeps that shared text and the page's prefix, not a copy of the
+        form per page. A partial that does more with the prefix than print it (a user's
+        override) is rendered for each page, as before."""
+        assert self.contract is not None
+        options = overrides or {}
+        privacy_href = self._site_href(config, self.config.consent.privacy_url, page)
+        key = (placement, privacy_href, repr(sorted(options.items(), key=lambda item: str(item[0]))))
+        if key not in self.forms:
+            self.forms[key] = self._shared_form(config, placement=placement, options=options,
+                                                privacy_href=privacy_href)
+        shared = self.forms[key]
+        if shared is None:
+            return self._slot(self._render(config, page=page, prefix=prefix, placement=placement,
+                                           overrides=overrides))
+        html = shared.replace(_STAND_IN[0], prefix)
+        marker_key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+        self.slots.keep(marker_key, shared, prefix)
+        return f"<!-- storefront:newsletter {marker_key} -->"
+
+    def _shared_form(self, config: MkDocsConfig, *, placement: str, options: dict[str, Any],
+                     privacy_href: str | None) -> str | None:
+        """The form rendered with a stand-in prefix, if the partial only prints the prefix
+        (two stand-ins of different lengths give the same text but for the prefix), else None."""
+        first, second = (str(self._render_form(config, prefix=stand_in, placement=placement,
+                                               options=options, privacy_href=privacy_href))
+                         for stand_in in _STAND_IN)
+        if _STAND_IN[0] in first and first.replace(_STAND_IN[0], _STAND_IN[1]) == second:
+            return first
+        return None
+
+    def _render_form(self, config: MkDocsConfig, *, prefix: str, placement: str, options: dict[str, Any],
+                     privacy_href: str | None) -> Markup:
+        assert self.contract is not None
+        consent = self.config.consent
         tags = list(self.config.tags) + as_list(options.get("tags")) + as_list(options.get("tag"))
         first_name = options.get("first_name", self.config.first_name)
         context = form_context(
@@ -232,9 +277,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
             redirect_url=self._redirect_url(config), site_action=self._site_action(config),
             honeypot_label=self.config.honeypot_label, placement=placement,
             origins=self._origins(config), new_tab_note=self.config.new_tab_note)
-        html = support.render_partial(config, "newsletter", form=context)
-        self.rendered[key] = html
-        return html
+        return support.render_partial(config, "newsletter", form=context)
 
     def _render_block(self, argument: str | None, options: dict[str, Any]) -> str:
         page, config = self.page, self._config
@@ -243,8 +286,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         options, problems = check_block(self.contract, argument, options)
         self.problems += problems
         self.count += 1
-        return self._slot(self._render(config, page=page, prefix=f"sf-newsletter-{self.count}",  # type: ignore[arg-type]  # set in on_config
-                                       placement="block", overrides=options))
+        return self._form_slot(config, page=page, prefix=f"sf-newsletter-{self.count}",  # type: ignore[arg-type]  # set in on_config
+                               placement="block", overrides=options)
 
     def _slot(self, form: Markup) -> str:
         """A marker standing for the form in `page.content`, replaced in the final page.
@@ -252,13 +295,10 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         The form stays out of what reads `page.content` (the search index, feeds), where a
         signup form is noise, and the search plugin does not parse it on every page.
         """
-        marker = self.markers.get(form)  # the same cached form object on most pages
-        if marker is None:
-            html = str(form)
-            key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
-            self.slots[key] = html
-            marker = self.markers[form] = f"<!-- storefront:newsletter {key} -->"
-        return marker
+        html = str(form)
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+        self.slots.keep(key, html)
+        return f"<!-- storefront:newsletter {key} -->"
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -289,8 +329,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if not place:
             return None
         self.count += 1
-        form = self._render(config, page=page, prefix=f"sf-newsletter-{self.count}", placement="after")
-        return html + "\n" + self._slot(form)
+        return html + "\n" + self._form_slot(config, page=page, prefix=f"sf-newsletter-{self.count}",
+                                             placement="after")
 
     def _report_block_problems(self, page: Page, config: MkDocsConfig) -> None:
         if not self.problems:
@@ -342,6 +382,31 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         if is_thanks and "storefront/seo" not in config.plugins and 'name="robots"' not in output:
             output = support.insert_head(output, '<meta name="robots" content="noindex, follow">\n')
         return output
+
+
+# Two stand-in id prefixes of different lengths (plain letters: escaping leaves them as they are).
+_STAND_IN = ("sfnewsletterstandin", "sfxstandinformx")
+
+
+class _Slots(Mapping[str, str]):
+    """The forms the page markers stand for, by marker key: a form's shared text and the
+    page's id prefix (or a whole form's text), made whole when the page is written."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, tuple[str, str | None]] = {}
+
+    def keep(self, key: str, html: str, prefix: str | None = None) -> None:
+        self._slots[key] = (html, prefix)
+
+    def __getitem__(self, key: str) -> str:
+        html, prefix = self._slots[key]
+        return html if prefix is None else html.replace(_STAND_IN[0], prefix)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
 
 
 def _turned_off(page: Page) -> bool:
