@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storefront.core.secrets import SECRET_FIX, check_secret, find_secrets, secret_kind
-from storefront.core.urls import check_url, clean_text, locale_problem, text_problem, url_problem
+from storefront.core.urls import check_url, clean_text, locale_problem, relative_path, text_problem, url_problem
 
 REFUSED = [
     ("javascript:alert(1)", "javascript: scheme"),
@@ -142,3 +146,19 @@ def test_messages_say_where_secrets_belong():
     assert problem.fix == SECRET_FIX
     found = find_secrets({"a": ["fine", {"b": STRIPE}], "c": 3}, file="f.yml", key="root")
     assert [p.key for p in found] == ["root.a[1].b"]
+
+
+_PART = st.sampled_from(["a", "b", "posts", "post-1", "assets", "img.png", "x y", "é"])
+
+
+@given(st.lists(_PART, max_size=5), st.lists(_PART, max_size=5), st.booleans())
+def test_relative_path_is_relpath_for_normalised_paths(target, start, absolute):
+    root = "/" if absolute else ""
+    path, base = root + "/".join(target), root + "/".join(start)
+    if not absolute:
+        path, base = path or ".", base or "."
+    elif not base:
+        base = "/"
+    if absolute and not path:
+        path = "/"
+    assert relative_path(path, base) == posixpath.relpath(path, base)

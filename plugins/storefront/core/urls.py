@@ -26,6 +26,7 @@ __all__ = [
     "clean_text",
     "locale_problem",
     "page_address",
+    "relative_path",
     "text_problem",
     "url_fix",
     "url_problem",
@@ -202,3 +203,18 @@ def page_address(site_url: str, page: str) -> str:
     elif path:
         path += "/"
     return f"{base}/{path}"
+
+
+def relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two normalised paths from the same root (both
+    absolute, or both relative, with no `..`), by string work: relpath looks up the working
+    directory on every call, which shows when it runs for every page."""
+    target = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    shared = 0
+    for mine, theirs in zip(target, base, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    parts = [".."] * (len(base) - shared) + target[shared:]
+    return "/".join(parts) if parts else "."

@@ -33,6 +33,7 @@ from .. import support
 from ..core.frontmatter import key_lines
 from ..core.processes import default_workers
 from ..core.progress import Progress
+from ..core.urls import relative_path
 from . import syllables
 from .analysis import PageInput, PageResult
 from .cache import ResultCache, fingerprint, page_key
@@ -341,7 +342,7 @@ def _link_example(page: Page, target: Page | None) -> str:
     if target is None:
         return ""
     start = posixpath.dirname(page.file.src_uri) or "."
-    href = posixpath.relpath(target.file.src_uri, start)
+    href = relative_path(target.file.src_uri, start)
     title = support.page_title(target) if target.title is not None else ""
     if not title:
         title = target.file.name.replace("-", " ").replace("_", " ")  # as MkDocs names a page

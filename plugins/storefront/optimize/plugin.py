@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +25,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.images import ImageError, image_info
 from ..core.processes import default_workers
 from ..core.progress import Progress
+from ..core.urls import relative_path
 from .background import Job, Minified, Minifier, csp_facts
 from .config import OptimizeConfig
 from .headers import add_sources, render_headers
@@ -57,9 +58,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._styles: dict[str, str | None] = {}
         self._link_tags: dict[str, tuple[str, str] | None] = {}  # <link> tag -> (href, media)
         self._relative_facts: dict[tuple[tuple[str, bool], str], ImageFacts] = {}
-        # (src or href, the page's folder, …) -> what `_lookup` / `_stylesheet` gave: the pages of
-        # a folder name the same images and stylesheets the same way
-        self._by_folder: dict[tuple, Any] = {}
         self._published: set[str] = set()
         self._reported: set = set()
         self._totals = PageStats()
@@ -114,7 +112,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._styles.clear()
         self._link_tags.clear()
         self._relative_facts.clear()
-        self._by_folder.clear()
         self._published.clear()
         self._reported.clear()
         self._totals = PageStats()
@@ -279,18 +276,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def _stylesheet(self, href: str, page_url: str) -> str | None:
         """A local stylesheet's CSS if it may be inlined (read once per build)."""
-        memo_key = ("css", href, _folder(page_url))
-        if memo_key in self._by_folder:
-            return self._by_folder[memo_key]
-        css = self._by_folder[memo_key] = self._read_stylesheet(href, page_url)
-        self._bound_folder_memo()
-        return css
-
-    def _bound_folder_memo(self) -> None:
-        if len(self._by_folder) > 4096:  # the folders at hand, not the whole site
-            self._by_folder.clear()
-
-    def _read_stylesheet(self, href: str, page_url: str) -> str | None:
         dest = self._dest_uri(href, page_url)
         if dest is None:
             return None
@@ -322,14 +307,6 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def _lookup(self, src: str, want_variants: bool, page_url: str,
                 absolute: bool = False) -> ImageFacts | None:
-        memo_key = (src, want_variants, _folder(page_url), absolute)
-        if memo_key in self._by_folder:
-            return self._by_folder[memo_key]
-        facts = self._by_folder[memo_key] = self._image_facts(src, want_variants, page_url, absolute)
-        self._bound_folder_memo()
-        return facts
-
-    def _image_facts(self, src: str, want_variants: bool, page_url: str, absolute: bool) -> ImageFacts | None:
         dest = self._dest_uri(src, page_url)
         if dest is None:
             return None
@@ -348,7 +325,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
             else "/" + page_url.rstrip("/")
         relative = self._relative_facts.get((key, page_dir))
         if relative is None:
-            srcset = [(posixpath.relpath("/" + url, page_dir or "/"), width)
+            srcset = [(relative_path("/" + url, page_dir or "/"), width)
                       for url, width in facts.srcset]
             if len(self._relative_facts) >= 1024:  # kept for the folders at hand, not the whole site
                 self._relative_facts.clear()
@@ -398,9 +375,3 @@ def _read_text(path: str) -> str | None:
             return handle.read()
     except (OSError, UnicodeDecodeError):
         return None
-
-
-def _folder(page_url: str) -> str:
-    """The folder a page's relative URLs are resolved against (`a/b/` for `a/b/`, `a` for
-    `a/b.html`): what `_dest_uri` and the relative variant URLs depend on."""
-    return page_url if page_url.endswith("/") else posixpath.dirname(page_url)
