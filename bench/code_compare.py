@@ -4,14 +4,16 @@ from two copies of the code and compare every output file and every build messag
 
     python bench/code_compare.py PROJECT_DIR --old OLD_PLUGINS_DIR
     python bench/code_compare.py PROJECT_DIR --old /tmp/before/plugins --new plugins -f docs.yml
+    python bench/code_compare.py PROJECT_DIR --old /tmp/before/plugins --warm   # the second builds
 
 OLD_PLUGINS_DIR (and NEW, default this checkout's plugins/) is a folder holding the
 `storefront` package, e.g. `git archive <commit> plugins | tar -x -C /tmp/before`. Each side
 builds its own copy of the project (so no cache is shared) with that code first on
 PYTHONPATH, the suite added as bench/content_compare.py adds it, and the build clock fixed
 (STOREFRONT_NOW, SOURCE_DATE_EPOCH). Then every file of the two sites is compared byte for
-byte, and the two logs line for line (the project's folder name taken out). The exit status
-is 1 when anything differs.
+byte, and the two logs line for line (the project's folder name taken out). With --warm each
+side builds twice with its caches kept and the second builds are compared (what comes from
+the caches). The exit status is 1 when anything differs.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ _TIMED = re.compile(r"Documentation built in|\(\d+%\), about|so far \(|done in [
 EPOCH = "1764579600"  # the same instant
 
 
-def build(project: Path, config_name: str, code: Path, work: Path, side: str) -> tuple[Path, list[str]]:
-    """The site and the log lines of one side's build."""
+def build(project: Path, config_name: str, code: Path, work: Path, side: str,
+          times: int = 1) -> tuple[Path, list[str]]:
+    """The site and the log lines of one side's build (the last of `times` builds)."""
     copy = work / side / "project"
     if copy.exists():
         shutil.rmtree(copy)
@@ -49,8 +52,11 @@ def build(project: Path, config_name: str, code: Path, work: Path, side: str) ->
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "PYTHONPATH": str(code.resolve()), "STOREFRONT_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", variant.name, "-d", str(site)],
-                            cwd=copy, env=env, capture_output=True, text=True, check=False)
+    for _ in range(times):
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", variant.name, "-d", str(site)],
+                                cwd=copy, env=env, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            break
     lines = (result.stdout + result.stderr).replace(str(work / side), "<work>").splitlines()
     lines = [line for line in lines if not _TIMED.search(line)]
     if result.returncode != 0:
@@ -75,12 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old", type=Path, required=True, help="a folder holding the old storefront package")
     parser.add_argument("--new", type=Path, default=HERE.parent / "plugins", help="(default: plugins/)")
     parser.add_argument("--work", type=Path, help="where the copies and builds go")
+    parser.add_argument("--warm", action="store_true", help="compare second builds (caches kept)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     work = (args.work or HERE / ".work" / "code-compare" / project.name).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    old_site, old_log = build(project, args.config_file, args.old, work, "old")
-    new_site, new_log = build(project, args.config_file, args.new, work, "new")
+    times = 2 if args.warm else 1
+    old_site, old_log = build(project, args.config_file, args.old, work, "old", times)
+    new_site, new_log = build(project, args.config_file, args.new, work, "new", times)
     only_old, only_new, changed = differing_files(old_site, new_site)
     pages = sum(1 for _ in new_site.rglob("*.html"))
     print(f"{project.name}: {pages} HTML pages, {len(only_old)} files only in the old build, "

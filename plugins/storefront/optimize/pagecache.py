@@ -7,6 +7,9 @@ changed gets a new key, so an entry is never stale; entries no build used are re
 of a full build. Only pages that passed the structure check are kept (a page written unminified
 is checked, and warned about, in every build), with the CSP facts of the minified text.
 
+`rewrites.py` keeps, beside this cache, which entry each page as the theme rendered it led to,
+so an unchanged page is not rewritten (images, stylesheets) before its entry is read.
+
 Each entry is one file named by its key: a line of JSON with the CSP facts, then the minified
 page as UTF-8 (about the size of the built page; not compressed, because decompressing costs more
 than reading). A cache that cannot be read or written costs only time: the page is minified as

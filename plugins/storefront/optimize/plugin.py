@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +39,7 @@ from .images import (
     rewrite_images,
 )
 from .pagecache import Entry, PageCache, code_salt
+from .rewrites import Rewrite, RewriteIndex, css_answer, image_answer, rewrite_salt
 from .styles import can_inline, inline_stylesheets
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._script_hashes: set[str] = set()
         self._form_origins: set[str] = set()
         self._pages_cache: PageCache | None = None
+        self._rewrites: RewriteIndex | None = None
+        self._css_answers: dict[str, str | None] = {}  # a stylesheet's CSS -> its hash
         self._minifier = Minifier(0, css=True, js=False, policy=False)
         self._dirty = False
 
@@ -102,9 +105,13 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._site_prefix = site_path if site_path.endswith("/") else site_path + "/"
         self._headers_template = (support.project_path(config, options.headers)
                                   if options.headers else None)
+        salt = code_salt(options.minify_css, options.minify_js)
         self._pages_cache = PageCache(
-            support.project_path(config, options.cache_dir) / "pages",
-            code_salt(options.minify_css, options.minify_js)) if options.minify else None
+            support.project_path(config, options.cache_dir) / "pages", salt) if options.minify else None
+        # a record names a page-cache key: the page cache's salt is part of the record's
+        self._rewrites = RewriteIndex(
+            support.project_path(config, options.cache_dir) / "page-rewrites.json",
+            rewrite_salt((self._settings, options.inline_css, salt))) if options.minify else None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -112,6 +119,7 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._styles.clear()
         self._link_tags.clear()
         self._relative_facts.clear()
+        self._css_answers.clear()
         self._published.clear()
         self._reported.clear()
         self._totals = PageStats()
@@ -148,33 +156,81 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
 
     def _optimize(self, output: str, page_url: str, name: str, *, absolute: bool = False,
                   dest: str | None = None) -> str:
-        """One page through every step: images, stylesheets, minifying, CSP facts."""
+        """One page through every step: images, stylesheets, minifying, CSP facts.
+
+        A page seen in an earlier build whose image and stylesheet lookups all answer as they
+        did then is taken from the cache without being rewritten again (`rewrites.py`)."""
         self._pages += 1
-        settings = self._settings
+        settings, cache, rewrites = self._settings, self._pages_cache, self._rewrites
+        record_key = None
+        if cache is not None and rewrites is not None:
+            record_key = rewrites.key(output, page_url, absolute)
+            record = rewrites.get(record_key)
+            if record is not None and self._still_holds(record, page_url, absolute):
+                cached = self._from_cache(record.key, cache)
+                if cached is not None:
+                    images, sized, lazy, pictures, missing = record.stats
+                    self._count(PageStats(images, sized, lazy, pictures, list(missing)), page_url, name)
+                    return cached
+        images_seen: list[tuple[str, bool, Any]] = []
+        sheets_seen: list[tuple[str, str | None]] = []
+        stats = PageStats()
         if settings.dimensions or settings.lazy or settings.webp:
-            stats = PageStats()
-            output = rewrite_images(
-                output, lambda src, variants: self._lookup(src, variants, page_url, absolute),
-                settings, stats)
+            def lookup(src: str, variants: bool) -> ImageFacts | None:
+                facts = self._lookup(src, variants, page_url, absolute)
+                images_seen.append((src, variants, image_answer(facts)))
+                return facts
+
+            output = rewrite_images(output, lookup, settings, stats)
             self._count(stats, page_url, name)
         if self.config.inline_css:
-            output, _ = inline_stylesheets(output, lambda href: self._stylesheet(href, page_url),
-                                           self._link_tags)
-        if self.config.minify and self._pages_cache is not None:
-            return self._minified(output, name, self._pages_cache, dest)
+            def read(href: str) -> str | None:
+                css = self._stylesheet(href, page_url)
+                sheets_seen.append((href, self._css_answer(css)))
+                return css
+
+            output, _ = inline_stylesheets(output, read, self._link_tags)
+        if self.config.minify and cache is not None:
+            key = cache.key(output)
+            if rewrites is not None and record_key is not None:
+                rewrites.put(record_key, Rewrite(
+                    key, tuple(images_seen), tuple(sheets_seen),
+                    (stats.images, stats.sized, stats.lazy, stats.pictures, tuple(stats.missing))))
+            return self._minified(output, key, name, cache, dest)
         self._collect_policy(output)
         return output
 
-    def _minified(self, html: str, name: str, cache: PageCache, dest: str | None) -> str:
-        """The page minified (from the cache when this very page was minified before), its
-        CSP facts collected. In a cold build the helper process minifies it and the file MkDocs
-        writes (`dest`) is rewritten once that is done (`_write_back`)."""
-        key = cache.key(html)
+    def _still_holds(self, record: Rewrite, page_url: str, absolute: bool) -> bool:
+        """Whether every image and stylesheet lookup the page made answers as it did."""
+        return (all(image_answer(self._lookup(src, variants, page_url, absolute)) == answer
+                    for src, variants, answer in record.images)
+                and all(self._css_answer(self._stylesheet(href, page_url)) == answer
+                        for href, answer in record.sheets))
+
+    def _css_answer(self, css: str | None) -> str | None:
+        if css is None:
+            return None
+        answer = self._css_answers.get(css)
+        if answer is None:
+            answer = self._css_answers[css] = css_answer(css)
+        return answer
+
+    def _from_cache(self, key: str, cache: PageCache) -> str | None:
+        """The minified page cached under `key` (its CSP facts collected), if there is one."""
         entry = cache.get(key)
         if entry is not None and (self._headers_template is None or entry.script_hashes is not None):
             self._script_hashes |= entry.script_hashes or frozenset()
             self._form_origins |= entry.form_origins or frozenset()
             return entry.html
+        return None
+
+    def _minified(self, html: str, key: str, name: str, cache: PageCache, dest: str | None) -> str:
+        """The page minified (from the cache when this very page was minified before), its
+        CSP facts collected. In a cold build the helper process minifies it and the file MkDocs
+        writes (`dest`) is rewritten once that is done (`_write_back`)."""
+        cached = self._from_cache(key, cache)
+        if cached is not None:
+            return cached
         minifier = self._minifier
         if dest is not None and minifier.wants():
             self._write_back(wait=False)  # the earlier pages: MkDocs has written their files
@@ -233,6 +289,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         self._write_headers(config)
         if self._pages_cache is not None and not self._dirty:
             self._pages_cache.prune()
+        if self._rewrites is not None:
+            self._rewrites.save(prune=not self._dirty)
         if self._store is not None and self._store.progress is not None:
             self._store.progress.finish()
         totals = self._totals
