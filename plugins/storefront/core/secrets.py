@@ -112,7 +112,7 @@ def secret_kind(value: str, *, uuid_expected: bool = False, hex_expected: bool =
         return "a Buttondown API key (a UUID)"
     if not hex_expected and _LONG_HEX.fullmatch(text):
         return "an access token (a long hexadecimal string)"
-    if entropy:
+    if entropy and any(len(chunk) >= 32 for chunk in text.split()):  # a token is 32 characters or more
         prose = _URL.sub(" ", text)
         if any(_random_token(token) for token in _TOKEN.findall(prose)):
             return "an access token (a long random string)"

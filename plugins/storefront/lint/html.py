@@ -7,8 +7,10 @@ Read with a real HTML parser (selectolax's lexbor), so quoting, minification (`h
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from selectolax.lexbor import LexborHTMLParser
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
 
 _CTA_CLASSES = frozenset(["md-button", "storefront-cta"])
 _CTA_SLOT = "<!-- storefront:cta "
@@ -26,7 +28,7 @@ def content_facts(html: str) -> ContentFacts:
     placed = _CTA_SLOT in html
     if "<h1" not in html.lower() and "md-button" not in html and "storefront-cta" not in html:
         return ContentFacts(0, placed)  # the usual page: no parse needed
-    tree = LexborHTMLParser(html)
+    tree = _parser(html)
     h1 = len(tree.css("h1"))
     cta = placed or any(_CTA_CLASSES.intersection((node.attributes.get("class") or "").split())
                         for node in tree.css("[class]"))
@@ -37,7 +39,7 @@ def link_targets(html: str) -> set[str]:
     """The `href` of every `<a>` of a built page that may point to another page of the site:
     relative or root-relative, without a scheme, with the query and fragment cut off."""
     out: set[str] = set()
-    for node in LexborHTMLParser(html).css("a[href]"):
+    for node in _parser(html).css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "//")) or ":" in href.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
             continue
@@ -49,7 +51,7 @@ def link_targets(html: str) -> set[str]:
 
 def tag_attributes(tag: str) -> dict[str, str | None]:
     """The attributes of one opening tag written in Markdown (`<a class=md-button href=x>`)."""
-    node = LexborHTMLParser(tag).css_first("a, img, h1")
+    node = _parser(tag).css_first("a, img, h1")
     return dict(node.attributes) if node is not None else {}
 
 
@@ -57,4 +59,12 @@ def text_of(html: str) -> str:
     """The text of an HTML fragment (a link's content), tags left out."""
     if "<" not in html:
         return html
-    return LexborHTMLParser(html).text(deep=True, separator="")
+    return _parser(html).text(deep=True, separator="")
+
+
+def _parser(html: str) -> LexborHTMLParser:
+    """A lexbor parse of `html` (selectolax loads on the first page read: a warm build reads
+    the facts from the cache)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(html)

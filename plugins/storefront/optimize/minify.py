@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import minify_html
-
 # Elements whose content is text, not markup: a `</br>` in them is not a tag.
 _RAW_TEXT = re.compile(r"(<(script|style|textarea|title|xmp|noscript|plaintext)\b.*?</\2\s*>)",
                        re.IGNORECASE | re.DOTALL)
@@ -38,6 +36,8 @@ def read_as_browsers_do(html: str) -> str:
 
 def minify_page(html: str, *, css: bool = True, js: bool = False) -> str:
     """The page minified; `css`/`js` also minify inline `<style>`/`<script>` code."""
+    import minify_html  # on the first page to minify: a warm build takes every page from the cache
+
     return minify_html.minify(
         read_as_browsers_do(html),
         keep_closing_tags=True,
