@@ -7,8 +7,9 @@ each lookup it made answered (an image's size and WebP variants, a stylesheet's 
 and the page's image counts. The record is used only when every lookup answers the same in
 this build: the rewritten text is then the same, since rewriting is a function of the page and
 those answers. Anything else (a changed image, stylesheet or option) rewrites the page as if
-there were no record. One JSON file in the page cache's folder; unused records are dropped
-after a full build; a file that cannot be read or written costs only time.
+there were no record. One JSON file beside the page cache, each record kept as its JSON text
+until a page asks for it (a few hundred bytes a page, not a tree of objects); unused records
+are dropped after a full build; a file that cannot be read or written costs only time.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 1  # bump when the record layout changes
+_FORMAT = 2  # bump when the record layout changes
 _CODE = ("images.py", "styles.py", "rewrites.py")
 
 
@@ -66,7 +67,7 @@ class RewriteIndex:
     def __init__(self, file: Path, salt: str) -> None:
         self.file = Path(file)
         self._salt = salt.encode()
-        self._records: dict[str, list] = {}
+        self._records: dict[str, str] = {}  # key -> the record as JSON text
         self._used: set[str] = set()
         self._changed = False
         try:
@@ -83,12 +84,12 @@ class RewriteIndex:
         return digest.hexdigest()
 
     def get(self, key: str) -> Rewrite | None:
-        raw = self._records.get(key)
-        if raw is None:
+        text = self._records.get(key)
+        if text is None:
             return None
         self._used.add(key)
         try:
-            final, images, sheets, stats = raw
+            final, images, sheets, stats = json.loads(text)
             counts = (int(stats[0]), int(stats[1]), int(stats[2]), int(stats[3]), tuple(stats[4]))
             return Rewrite(str(final), tuple((str(src), bool(want), answer) for src, want, answer in images),
                            tuple((str(href), answer) for href, answer in sheets), counts)
@@ -97,10 +98,11 @@ class RewriteIndex:
 
     def put(self, key: str, record: Rewrite) -> None:
         self._used.add(key)
-        raw = [record.key, [list(item) for item in record.images], [list(item) for item in record.sheets],
-               [*record.stats[:4], list(record.stats[4])]]
-        if self._records.get(key) != raw:
-            self._records[key] = raw
+        text = json.dumps([record.key, [list(item) for item in record.images],
+                           [list(item) for item in record.sheets], [*record.stats[:4], list(record.stats[4])]],
+                          ensure_ascii=False, separators=(",", ":"))
+        if self._records.get(key) != text:
+            self._records[key] = text
             self._changed = True
 
     def save(self, *, prune: bool) -> None:
