@@ -46,7 +46,7 @@ def helper_at_once(monkeypatch):
     submitted = []
     real = background.Minifier.submit
     monkeypatch.setattr(background.Minifier, "submit",
-                        lambda self, job, html: (submitted.append(job.name), real(self, job, html)))
+                        lambda self, job, html: submitted.append(job.name) or real(self, job, html))
     return submitted
 
 
@@ -84,9 +84,27 @@ def test_a_broken_helper_costs_only_time(tmp_path, monkeypatch, helper_at_once):
         future: Future = Future()
         future.set_exception(RuntimeError("the helper died"))
         self._pending.append((job, future))
+        return True
 
     inline = build_site(tmp_path / "inline", PAGES, config=_config(0), env=ENV)
     monkeypatch.setattr(background.Minifier, "submit", died)
     beside = build_site(tmp_path / "beside", PAGES, config=_config(1), env=ENV)
     assert beside.error is None
     assert _files(beside.site) == _files(inline.site)  # minified in the build process instead
+
+
+def test_a_helper_that_cannot_take_pages_costs_only_time(tmp_path, monkeypatch, helper_at_once):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:  # a pool whose process died before it took a page (or could not start one)
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, **kwargs):
+            pass
+
+    inline = build_site(tmp_path / "inline", PAGES, config=_config(0), env=ENV)
+    monkeypatch.setattr(background, "start_pool", lambda workers: Broken())
+    beside = build_site(tmp_path / "beside", PAGES, config=_config(1), env=ENV)
+    assert beside.error is None and beside.warnings == inline.warnings, beside.warnings
+    assert _files(beside.site) == _files(inline.site)

@@ -103,9 +103,17 @@ class Minifier:
                 return False
         return True
 
-    def submit(self, job: Job, html: str) -> None:
+    def submit(self, job: Job, html: str) -> bool:
+        """Hand the page to the helper; False when the helper cannot take it (it could not
+        start, or died): then no page goes to a helper again in this build."""
         assert self._pool is not None
-        self._pending.append((job, self._pool.submit(minify_checked, html, self.css, self.js, self.policy)))
+        try:
+            future = self._pool.submit(minify_checked, html, self.css, self.js, self.policy)
+        except Exception:  # noqa: BLE001  # BrokenProcessPool, a pool that cannot start a process
+            self.workers = 0
+            return False
+        self._pending.append((job, future))
+        return True
 
     def done(self, *, wait: bool, read: Callable[[str], str | None]) -> Iterator[tuple[Job, Minified]]:
         """The finished jobs, oldest first: those ready (all of them with `wait`, and the oldest

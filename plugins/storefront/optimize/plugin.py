@@ -234,8 +234,8 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
         minifier = self._minifier
         if dest is not None and minifier.wants():
             self._write_back(wait=False)  # the earlier pages: MkDocs has written their files
-            minifier.submit(Job(key, dest, name), html)
-            return html
+            if minifier.submit(Job(key, dest, name), html):
+                return html
         return self._use(minifier.inline(html), key, name, cache) or html
 
     def _use(self, result: Minified, key: str, name: str, cache: PageCache) -> str | None:
