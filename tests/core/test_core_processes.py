@@ -42,19 +42,18 @@ def test_what_counts_as_running_the_script_again(tmp_path, monkeypatch, source, 
     script.write_text(source, encoding="utf-8")
     main = types.ModuleType("__main__")
     main.__file__ = str(script)
-    monkeypatch.setitem(sys.modules, "__main__", main)
-    processes.main_runs_again.cache_clear()
-    try:
-        assert processes.main_runs_again() is again
-    finally:
-        processes.main_runs_again.cache_clear()
+    assert _runs_again(monkeypatch, main) is again
 
 
 def test_an_interactive_main_runs_nothing_again(monkeypatch):
-    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    assert _runs_again(monkeypatch, types.ModuleType("__main__")) is False
+
+
+def _runs_again(monkeypatch, main: types.ModuleType) -> bool:
+    monkeypatch.setitem(sys.modules, "__main__", main)
     processes.main_runs_again.cache_clear()
     try:
-        assert processes.main_runs_again() is False
+        return processes.main_runs_again()
     finally:
         processes.main_runs_again.cache_clear()
 
