@@ -4,9 +4,17 @@ ones browsers still parse), SVG and MathML, and custom elements (a hyphen in the
 A name that is none of these (`<VERSION>`, `<this module name>`, `<your_user>`) is almost
 always a placeholder that Markdown passed through as raw HTML: the browser makes an element
 of it and hides it.
+
+`parse` is the suite's HTML parser for built pages (selectolax's lexbor, loaded on the first
+page parsed: a warm build that takes every page from the caches never loads it).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
 
 HTML_ELEMENTS = frozenset("""
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
@@ -46,3 +54,10 @@ def is_html_tag(name: str, *, foreign: bool = True) -> bool:
     if "-" in lowered and lowered[:1].isalpha():
         return True
     return lowered in (KNOWN_ELEMENTS if foreign else HTML_ELEMENTS)
+
+
+def parse(html: str) -> LexborHTMLParser:
+    """A lexbor parse of `html`."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(html)

@@ -7,10 +7,8 @@ Read with a real HTML parser (selectolax's lexbor), so quoting, minification (`h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from selectolax.lexbor import LexborHTMLParser
+from ..core.htmltags import parse as parse_html
 
 _CTA_CLASSES = frozenset(["md-button", "storefront-cta"])
 _CTA_SLOT = "<!-- storefront:cta "
@@ -28,7 +26,7 @@ def content_facts(html: str) -> ContentFacts:
     placed = _CTA_SLOT in html
     if "<h1" not in html.lower() and "md-button" not in html and "storefront-cta" not in html:
         return ContentFacts(0, placed)  # the usual page: no parse needed
-    tree = _parser(html)
+    tree = parse_html(html)
     h1 = len(tree.css("h1"))
     cta = placed or any(_CTA_CLASSES.intersection((node.attributes.get("class") or "").split())
                         for node in tree.css("[class]"))
@@ -39,7 +37,7 @@ def link_targets(html: str) -> set[str]:
     """The `href` of every `<a>` of a built page that may point to another page of the site:
     relative or root-relative, without a scheme, with the query and fragment cut off."""
     out: set[str] = set()
-    for node in _parser(html).css("a[href]"):
+    for node in parse_html(html).css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "//")) or ":" in href.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
             continue
@@ -51,7 +49,7 @@ def link_targets(html: str) -> set[str]:
 
 def tag_attributes(tag: str) -> dict[str, str | None]:
     """The attributes of one opening tag written in Markdown (`<a class=md-button href=x>`)."""
-    node = _parser(tag).css_first("a, img, h1")
+    node = parse_html(tag).css_first("a, img, h1")
     return dict(node.attributes) if node is not None else {}
 
 
@@ -59,12 +57,4 @@ def text_of(html: str) -> str:
     """The text of an HTML fragment (a link's content), tags left out."""
     if "<" not in html:
         return html
-    return _parser(html).text(deep=True, separator="")
-
-
-def _parser(html: str) -> LexborHTMLParser:
-    """A lexbor parse of `html` (selectolax loads on the first page read: a warm build reads
-    the facts from the cache)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    return LexborHTMLParser(html)
+    return parse_html(html).text(deep=True, separator="")

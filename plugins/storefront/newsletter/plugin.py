@@ -204,11 +204,8 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
     def _render(self, config: MkDocsConfig, *, page: Page | None, prefix: str, placement: str,
                 overrides: dict[str, Any] | None = None) -> Markup:
         assert self.contract is not None
-        options = overrides or {}
-        privacy_href = self._site_href(config, self.config.consent.privacy_url, page)
-        # The form is the same on every page but for the privacy link (relative to the page)
-        # and the block's options: rendered once per distinct set.
-        key = (prefix, placement, privacy_href, repr(sorted(options.items(), key=lambda item: str(item[0]))))
+        options, privacy_href, form_key = self._form_key(config, page, placement, overrides)
+        key = (prefix, *form_key)
         cached = self.rendered.get(key)
         if cached is not None:
             return cached
@@ -216,6 +213,16 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
                                  privacy_href=privacy_href)
         self.rendered[key] = html
         return html
+
+    def _form_key(self, config: MkDocsConfig, page: Page | None, placement: str,
+                  overrides: dict[str, Any] | None) -> tuple[dict[str, Any], str | None, tuple]:
+        """The block's options, the privacy link and what tells forms apart: the form is the
+        same on every page but for the privacy link (relative to the page) and the block's
+        options, so it is rendered once per distinct set."""
+        options = overrides or {}
+        privacy_href = self._site_href(config, self.config.consent.privacy_url, page)
+        return options, privacy_href, (placement, privacy_href,
+                                       repr(sorted(options.items(), key=lambda item: str(item[0]))))
 
     def _form_slot(self, config: MkDocsConfig, *, page: Page, prefix: str, placement: str,
                    overrides: dict[str, Any] | None = None) -> str:
@@ -227,9 +234,7 @@ class NewsletterPlugin(BasePlugin[NewsletterConfig]):
         form per page. A partial that does more with the prefix than print it (a user's
         override) is rendered for each page, as before."""
         assert self.contract is not None
-        options = overrides or {}
-        privacy_href = self._site_href(config, self.config.consent.privacy_url, page)
-        key = (placement, privacy_href, repr(sorted(options.items(), key=lambda item: str(item[0]))))
+        options, privacy_href, key = self._form_key(config, page, placement, overrides)
         if key not in self.forms:
             self.forms[key] = self._shared_form(config, placement=placement, options=options,
                                                 privacy_href=privacy_href)

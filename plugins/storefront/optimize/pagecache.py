@@ -38,16 +38,36 @@ class Entry:
     form_origins: frozenset[str] | None = None
 
 
-def code_salt(*options: object) -> str:
-    """What besides the page decides its minified text: the options, minify-html's version
-    and the code of the modules that minify and check it."""
+def code_digest(*modules: str) -> hashlib.blake2b:
+    """A hash of the source of these modules of this package (a cache key part: changed code
+    never reads an old entry)."""
     here = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=16)
-    for name in ("minify.py", "structure.py", "background.py", "pagecache.py"):
+    for name in modules:
         try:
             digest.update((here / name).read_bytes())
         except OSError:
             digest.update(name.encode())
+    return digest
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `path` through a temporary file beside it, so no reader sees half of it (an
+    OSError is the caller's to handle)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def code_salt(*options: object) -> str:
+    """What besides the page decides its minified text: the options, minify-html's version
+    and the code of the modules that minify and check it."""
+    digest = code_digest("minify.py", "structure.py", "background.py", "pagecache.py")
     try:
         digest.update(version("minify-html").encode())
     except PackageNotFoundError:
@@ -91,15 +111,8 @@ class PageCache:
                 "forms": sorted(entry.form_origins) if entry.form_origins is not None else None}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(json.dumps(facts).encode() + b"\n")
-                    out.write(entry.html.encode("utf-8", "surrogatepass"))
-                os.replace(temporary, self.folder / key)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            write_atomically(self.folder / key,
+                             json.dumps(facts).encode() + b"\n" + entry.html.encode("utf-8", "surrogatepass"))
         except OSError:
             self._broken = True
 

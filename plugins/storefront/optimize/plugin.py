@@ -190,9 +190,9 @@ class OptimizePlugin(BasePlugin[OptimizeConfig]):
                 return css
 
             output, _ = inline_stylesheets(output, read, self._link_tags)
-        if self.config.minify and cache is not None:
+        if cache is not None:  # minify on
             key = cache.key(output)
-            if rewrites is not None and record_key is not None:
+            if rewrites is not None and record_key is not None:  # both exist with minify
                 rewrites.put(record_key, Rewrite(
                     key, tuple(images_seen), tuple(sheets_seen),
                     (stats.images, stats.sized, stats.lazy, stats.pictures, tuple(stats.missing))))

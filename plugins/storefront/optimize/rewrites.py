@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .pagecache import code_digest, write_atomically
 
 _FORMAT = 2  # bump when the record layout changes
 _CODE = ("images.py", "styles.py", "rewrites.py")
@@ -52,13 +52,7 @@ def css_answer(css: str | None) -> str | None:
 
 def rewrite_salt(options: object) -> str:
     """What besides the page decides its rewriting: the options and the rewriting code."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(digest_size=16)
-    for name in _CODE:
-        try:
-            digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
+    digest = code_digest(*_CODE)
     digest.update(repr((_FORMAT, options)).encode())
     return digest.hexdigest()
 
@@ -115,14 +109,8 @@ class RewriteIndex:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".part")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump({"format": _FORMAT, "pages": self._records}, out, ensure_ascii=False)
-                os.replace(temporary, self.file)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            write_atomically(self.file, json.dumps({"format": _FORMAT, "pages": self._records},
+                                                   ensure_ascii=False).encode("utf-8", "surrogatepass"))
             self._changed = False
         except OSError:
             pass

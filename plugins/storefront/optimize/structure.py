@@ -17,12 +17,9 @@ whitespace and empty paragraphs aside. Attributes are left out (minify-html drop
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..core.htmltags import is_html_tag
-
-if TYPE_CHECKING:
-    from selectolax.lexbor import LexborHTMLParser
+from ..core.htmltags import parse as parse_html
 
 # The HTML serialiser writes every attribute as name="value" with `"` escaped, so a start tag
 # of the serialised document is matched exactly by this pattern (lexbor escapes `<` and `>`
@@ -35,7 +32,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 def document_shape(html: str) -> str:
     """The element tree a browser builds from `html`, as text: tags and text only, without
     attributes, comments, script or style code and whitespace."""
-    serialised = _parser(html).html or ""
+    serialised = parse_html(html).html or ""
     shape = _START_TAG.sub(r"<\1>", serialised)
     shape = _CODE.sub(r"<\1></\1>", shape)
     shape = _COMMENT.sub("", shape)
@@ -62,15 +59,7 @@ def first_difference(original: str, minified: str, context: int = 60) -> str:
 def non_html_tags(html: str) -> list[str]:
     """The element names in the parsed page that are not HTML, SVG, MathML or custom
     elements (`version` of `EESSI_<VERSION>_OVERRIDE`), sorted."""
-    tree = _parser(html)
+    tree = parse_html(html)
     nodes = tree.root.traverse() if tree.root is not None else ()
     names = {node.tag for node in nodes if node.tag and node.tag[0] != "-"}
     return sorted(name for name in names if not is_html_tag(name))
-
-
-def _parser(html: str) -> LexborHTMLParser:
-    """A lexbor parse of `html` (selectolax loads on the first page checked: a warm build
-    checks none)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    return LexborHTMLParser(html)
