@@ -119,8 +119,10 @@ def _font(size: int):
     return ImageFont.truetype(str(FONT), size)
 
 
-def wrap(text: str, font, width: int) -> list[str]:
-    """Greedy word wrap to `width` pixels; a word longer than a line is cut."""
+def wrap(text: str, font, width: int, most: int | None = None) -> list[str]:
+    """Greedy word wrap to `width` pixels; a word longer than a line is cut. With `most`,
+    the wrapping stops once the lines are known to be more than `most` (only the count is
+    wanted then: more than `most` lines are returned, but not all of them)."""
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -130,6 +132,8 @@ def wrap(text: str, font, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
+        if most is not None and len(lines) >= most:  # a line of this word follows: too many
+            return [*lines, word]
         while font.getlength(word) > width and len(word) > 1:
             cut = len(word)
             while cut > 1 and font.getlength(word[:cut]) > width:
@@ -144,11 +148,13 @@ def wrap(text: str, font, width: int) -> list[str]:
 
 def _fit_title(title: str, width: int) -> tuple[PIL.ImageFont.FreeTypeFont, list[str], int]:
     """The largest of a few sizes at which the title fits in three lines (else four, cut)."""
-    for size in (76, 64, 54):
+    for size in (76, 64):
         font = _font(size)
-        lines = wrap(title, font, width)
+        lines = wrap(title, font, width, most=3)
         if len(lines) <= 3:
             return font, lines, size
+    size = 54
+    font = _font(size)
     lines = wrap(title, font, width)
     if len(lines) > 4:
         last = lines[3]
@@ -159,45 +165,44 @@ def _fit_title(title: str, width: int) -> tuple[PIL.ImageFont.FreeTypeFont, list
 
 
 LEVELS = 16  # shades between background and ink: enough for smooth anti-aliased text
+INK = LEVELS - 1
 
 
 def draw_card(card: Card) -> bytes:
     """The card as PNG bytes.
 
-    Drawn as a greyscale coverage mask (0 background, 255 ink) and written as a 16-colour
-    palette PNG whose colours run from the background to the ink: the same look as drawing
-    in RGB, for a third of the time and file size (no colour quantising pass).
+    Drawn as a greyscale coverage mask in 16 levels (0 background, 15 ink: the text is drawn
+    in level 15, so its anti-aliased edges blend into the levels between) and written as a
+    16-colour palette PNG whose colours run from the background to the ink: the same look as
+    drawing in RGB, for a third of the time and file size (no colour quantising pass).
     """
     from PIL import Image, ImageDraw
 
     background = _rgb(card.colour)
     ink = _rgb(card.text_colour or text_colour_for(card.colour))
-    mask = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(mask)
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
     inner = WIDTH - 2 * MARGIN
 
     font, lines, size = _fit_title(card.title or card.site_name, inner)
     leading = int(size * 1.2)
-    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=255)
+    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=INK)
     y = MARGIN + 48
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=255)
+        draw.text((MARGIN, y), line, font=font, fill=INK)
         y += leading
 
     site_font = _font(36)
     site = wrap(card.site_name, site_font, inner)[:1]
     if site:
-        draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=255)
+        draw.text((MARGIN, HEIGHT - MARGIN - 40), site[0], font=site_font, fill=INK)
 
-    image = mask.point(_LEVEL_TABLE)
     image.putpalette(_palette(background, ink))  # "L" + palette = a "P" image
     out = io.BytesIO()
-    # zlib level 3: a third less time than the default 6 for a file about a fifth larger (~15 KB)
-    image.save(out, "PNG", optimize=False, compress_level=3)
+    # zlib's run-length strategy (compress_type 3, Z_RLE): a card is long runs of one colour,
+    # so it is a quarter faster than the default strategy and the file a tenth smaller (~14 KB)
+    image.save(out, "PNG", optimize=False, compress_level=3, compress_type=3)
     return out.getvalue()
-
-
-_LEVEL_TABLE = [round(value * (LEVELS - 1) / 255) for value in range(256)]
 
 
 def _palette(background: tuple[int, int, int], ink: tuple[int, int, int]) -> list[int]:
