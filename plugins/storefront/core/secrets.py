@@ -56,12 +56,14 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "a secret API key (sk-...)": ("sk-", "sk_"),
     "a JSON web token (a MailerLite or other API token)": ("eyJ",),
     "a Kit (ConvertKit) API secret": ("kit_",),
-    "a GitHub token": ("gh", "github_pat_"),
+    "a GitHub token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
     "an AWS access key": ("AKIA", "ASIA"),
     "a Slack token": ("xox",),
     "a Google API key": ("AIza",),
     "a private key": ("-----BEGIN",),
 }
+# Any hint at all: most texts hold none, and one search then stands for every pattern's.
+_ANY_HINT = re.compile("|".join(sorted({re.escape(hint) for hints in _HINTS.values() for hint in hints})))
 _UUID = re.compile(UUID)
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{32,}")
 _TOKEN = re.compile(r"[A-Za-z0-9+/_=-]{32,}")
@@ -105,9 +107,10 @@ def secret_kind(value: str, *, uuid_expected: bool = False, hex_expected: bool =
     text = str(value).strip()
     if not text:
         return None
-    for kind, pattern in _SECRETS:
-        if any(hint in text for hint in _HINTS[kind]) and pattern.search(text):
-            return kind
+    if _ANY_HINT.search(text) is not None:
+        for kind, pattern in _SECRETS:
+            if any(hint in text for hint in _HINTS[kind]) and pattern.search(text):
+                return kind
     if not uuid_expected and _UUID.fullmatch(text):
         return "a Buttondown API key (a UUID)"
     if not hex_expected and _LONG_HEX.fullmatch(text):

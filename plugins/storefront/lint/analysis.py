@@ -92,6 +92,7 @@ class PageAnalysis:
         self.input = page
         self.lang = page.lang
         self.doc: Document = parse(page.source, page.appended)
+        self._mentions: dict[str | None, bool] = {}  # several rules ask of the same heading
 
     @property
     def headings(self) -> list[Heading]:
@@ -176,7 +177,10 @@ class PageAnalysis:
 
     def mentions_keyword(self, value: str | None) -> bool:
         """Whether one sentence of `value` holds every content word of the keyphrase or a synonym."""
-        return keyphrase.found(value, self.keyphrases, self.lang)
+        found = self._mentions.get(value)
+        if found is None:
+            found = self._mentions[value] = keyphrase.found(value, self.keyphrases, self.lang)
+        return found
 
     def keyword_count(self, phrases: list[keyphrase.Keyphrase]) -> int:
         """How often the keyphrases occur in the body (per sentence; paragraphs, list items and
