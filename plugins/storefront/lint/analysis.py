@@ -93,6 +93,8 @@ class PageAnalysis:
         self.lang = page.lang
         self.doc: Document = parse(page.source, page.appended)
         self._mentions: dict[str | None, bool] = {}  # several rules ask of the same heading
+        self._split: dict[str, list[tuple[int, str]]] = {}  # a text's sentences (several facts split a unit)
+        self._keyed: dict[str, list] = {}  # a text's sentences as the keyphrase matcher reads them
 
     @property
     def headings(self) -> list[Heading]:
@@ -127,7 +129,7 @@ class PageAnalysis:
     def sentences(self) -> list[Sentence]:
         out = []
         for unit in self.prose:
-            for offset, sentence in textmod.split_sentences(unit.text):
+            for offset, sentence in self.split(unit.text):
                 found = textmod.words(sentence)
                 if found:
                     out.append(Sentence(sentence, found, unit.line_at(offset), unit))
@@ -175,11 +177,28 @@ class PageAnalysis:
                 return phrase
         return singles.most_common(1)[0][0] if singles else None
 
+    def split(self, text: str) -> list[tuple[int, str]]:
+        """`text.split_sentences(text)`, once per text and page."""
+        found = self._split.get(text)
+        if found is None:
+            found = self._split[text] = textmod.split_sentences(text)
+        return found
+
+    def keyed_sentences(self, text: str) -> list:
+        """`keyphrase.sentences(text)`, once per text and page."""
+        found = self._keyed.get(text)
+        if found is None:
+            found = self._keyed[text] = keyphrase.sentences(text, self.lang, split=self.split(text))
+        return found
+
     def mentions_keyword(self, value: str | None) -> bool:
         """Whether one sentence of `value` holds every content word of the keyphrase or a synonym."""
+        if not self.keyphrases:
+            return False
         found = self._mentions.get(value)
         if found is None:
-            found = self._mentions[value] = keyphrase.found(value, self.keyphrases, self.lang)
+            found = self._mentions[value] = keyphrase.found(
+                value, self.keyphrases, self.lang, parsed=self.keyed_sentences(value or ""))
         return found
 
     def keyword_count(self, phrases: list[keyphrase.Keyphrase]) -> int:
@@ -190,7 +209,7 @@ class PageAnalysis:
 
     @cached_property
     def unit_sentences(self) -> list:
-        return [(unit, keyphrase.sentences(unit.text, self.lang)) for unit in self.doc.units]
+        return [(unit, self.keyed_sentences(unit.text)) for unit in self.doc.units]
 
 
 def analyse(page: PageInput, settings: dict) -> PageResult:

@@ -11,6 +11,7 @@ word (there is no function-word list for them).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -123,13 +124,15 @@ def _in_sentence(sentence: list[str], keys: Counter, phrase: Keyphrase) -> int:
     return min(keys[item] // times for item, times in need.items())
 
 
-def sentences(text: str, lang: str = "en") -> list[tuple[list[str], Counter]]:
-    """A text's sentences as (tokens, key counts)."""
+def sentences(text: str, lang: str = "en", *, split: list[tuple[int, str]] | None = None
+              ) -> list[tuple[list[str], Counter]]:
+    """A text's sentences as (tokens, key counts); `split`: the text's sentences as
+    `text.split_sentences` gives them, when the caller has them already."""
     out = []
-    for _, sentence in textmod.split_sentences(text or ""):
+    for _, sentence in (textmod.split_sentences(text or "") if split is None else split):
         found = tokens(sentence)
         if found:
-            out.append((found, Counter(key(word, lang) for word in found)))
+            out.append((found, Counter(map(key, found, itertools.repeat(lang)))))
     return out
 
 
@@ -140,10 +143,11 @@ def count(text: str, phrases: list[Keyphrase], lang: str = "en", *, parsed=None)
     return sum(_in_sentence(tokens_, keys, phrase) for tokens_, keys in parsed for phrase in phrases)
 
 
-def found(text: str | None, phrases: list[Keyphrase], lang: str = "en") -> bool:
-    """Whether one sentence of the text holds every content word of one keyphrase."""
-    return any(_in_sentence(tokens_, keys, phrase) for tokens_, keys in sentences(text or "", lang)
-               for phrase in phrases)
+def found(text: str | None, phrases: list[Keyphrase], lang: str = "en", *, parsed=None) -> bool:
+    """Whether one sentence of the text holds every content word of one keyphrase
+    (`parsed`: the text's `sentences`, when the caller has them already)."""
+    parsed = sentences(text or "", lang) if parsed is None else parsed
+    return any(_in_sentence(tokens_, keys, phrase) for tokens_, keys in parsed for phrase in phrases)
 
 
 def found_anywhere(text: str | None, phrases: list[Keyphrase], lang: str = "en") -> bool:

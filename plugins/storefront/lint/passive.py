@@ -102,8 +102,11 @@ def _participle(word: str, following: str, participles: frozenset[str], not_part
 
 def is_passive(sentence: str) -> bool:
     """Whether an English sentence has a clause in the passive voice."""
+    tokens = _tokens(sentence)
+    if AUXILIARIES.isdisjoint(tokens):  # a passive clause starts at an auxiliary ("is", "was", "got" …)
+        return False
     participles, not_participles = _words()
-    for clause in _clauses(_tokens(sentence)):
+    for clause in _clauses(tokens):
         starts = [index for index, word in enumerate(clause) if word in AUXILIARIES]
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(clause)

@@ -16,6 +16,7 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Where a sentence ends: . ! ? … followed by space and an upper-case letter, digit or quote.
 # Abbreviations ("e.g.", "Dr.") are protected first.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\w¿¡])")
+_ENDS = re.compile(r"[.!?…]")  # the only characters _SENTENCE_END and _ABBREVIATIONS start from
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|st|no|approx|incl|ca|z\.b|u\.a|bzw|usw|p\.ex|mme|sr|sra)\.",
     re.IGNORECASE,
@@ -31,6 +32,9 @@ def words(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """A text's sentences as (start offset, sentence), in order."""
+    if not _ENDS.search(text):  # no sentence end at all (most titles and headings): one sentence
+        chunk = text.strip()
+        return [(_leading_space(text, 0), chunk)] if chunk else []
     protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), text)
     out: list[tuple[int, str]] = []
     start = 0

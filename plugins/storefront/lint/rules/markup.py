@@ -49,9 +49,9 @@ def raw_tag_not_html(page, options):
 def raw_tags(source: str) -> list[tuple[int, str, str]]:
     """(line, tag, the word around it) of every tag-shaped text in the Markdown that is not
     an HTML, SVG, MathML or custom element, outside code."""
-    lines = prepare(source)[0]
     if "<" not in source:
         return []
+    lines = prepare(source)[0]
     # Python-Markdown does not take `\<` for an escape: the backslash shows and the tag stays.
     text = "\n".join(line.replace("\\<", "\\\\<") for line in lines)
     found: list[tuple[int, str, str]] = []
