@@ -9,13 +9,19 @@ page rules and returns a `PageResult`, which is what the cache stores.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from . import keyphrase
 from . import text as textmod
 from .findings import Finding
 from .source import Document, Heading, Unit, parse
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -94,7 +100,7 @@ class PageAnalysis:
         self.doc: Document = parse(page.source, page.appended)
         self._mentions: dict[str | None, bool] = {}  # several rules ask of the same heading
         self._split: dict[str, list[tuple[int, str]]] = {}  # a text's sentences (several facts split a unit)
-        self._keyed: dict[str, list] = {}  # a text's sentences as the keyphrase matcher reads them
+        self._keyed: dict[str, list[tuple[list[str], Counter]]] = {}  # as the keyphrase matcher reads them
 
     @property
     def headings(self) -> list[Heading]:
@@ -159,8 +165,6 @@ class PageAnalysis:
     def frequent_phrase(self) -> str | None:
         """The page's own most frequent two-word phrase of content words (used twice or more),
         else its most frequent content word: an example keyphrase that fits the page."""
-        from collections import Counter
-
         from .keyphrase import function_words
 
         skip = function_words(self.lang)
@@ -179,27 +183,18 @@ class PageAnalysis:
 
     def split(self, text: str) -> list[tuple[int, str]]:
         """`text.split_sentences(text)`, once per text and page."""
-        found = self._split.get(text)
-        if found is None:
-            found = self._split[text] = textmod.split_sentences(text)
-        return found
+        return _once(self._split, text, textmod.split_sentences)
 
-    def keyed_sentences(self, text: str) -> list:
+    def keyed_sentences(self, text: str) -> list[tuple[list[str], Counter]]:
         """`keyphrase.sentences(text)`, once per text and page."""
-        found = self._keyed.get(text)
-        if found is None:
-            found = self._keyed[text] = keyphrase.sentences(text, self.lang, split=self.split(text))
-        return found
+        return _once(self._keyed, text, lambda t: keyphrase.sentences(t, self.lang, split=self.split(t)))
 
     def mentions_keyword(self, value: str | None) -> bool:
         """Whether one sentence of `value` holds every content word of the keyphrase or a synonym."""
         if not self.keyphrases:
             return False
-        found = self._mentions.get(value)
-        if found is None:
-            found = self._mentions[value] = keyphrase.found(
-                value, self.keyphrases, self.lang, parsed=self.keyed_sentences(value or ""))
-        return found
+        return _once(self._mentions, value, lambda v: keyphrase.found(
+            v, self.keyphrases, self.lang, parsed=self.keyed_sentences(v or "")))
 
     def keyword_count(self, phrases: list[keyphrase.Keyphrase]) -> int:
         """How often the keyphrases occur in the body (per sentence; paragraphs, list items and
@@ -210,6 +205,14 @@ class PageAnalysis:
     @cached_property
     def unit_sentences(self) -> list:
         return [(unit, self.keyed_sentences(unit.text)) for unit in self.doc.units]
+
+
+def _once(store: dict[K, V], key: K, compute: Callable[[K], V]) -> V:
+    """`compute(key)`, kept in `store` (a page's memo: several rules ask of the same text)."""
+    if key in store:
+        return store[key]
+    value = store[key] = compute(key)
+    return value
 
 
 def analyse(page: PageInput, settings: dict) -> PageResult:

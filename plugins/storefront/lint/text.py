@@ -16,7 +16,7 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 # Where a sentence ends: . ! ? … followed by space and an upper-case letter, digit or quote.
 # Abbreviations ("e.g.", "Dr.") are protected first.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\w¿¡])")
-_ENDS = re.compile(r"[.!?…]")  # the only characters _SENTENCE_END and _ABBREVIATIONS start from
+_ENDS = re.compile(r"[.!?…]")  # each match of _SENTENCE_END and _ABBREVIATIONS holds one
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|st|no|approx|incl|ca|z\.b|u\.a|bzw|usw|p\.ex|mme|sr|sra)\.",
     re.IGNORECASE,
