@@ -11,6 +11,7 @@ nor import time, so read it beside bench.py's ratios.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import functools
 import logging
@@ -58,4 +59,9 @@ def main(config_file: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("config_file", nargs="?", default="mkdocs.yml")
+    config_file = parser.parse_args().config_file
+    if not os.path.isfile(config_file):
+        sys.exit(f"hooktime: no config file at {config_file}")
+    main(config_file)
